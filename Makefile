@@ -1,0 +1,33 @@
+# tradewarden: `make demo` runs the main job, `make test` runs the tests.
+# Both create/refresh the virtualenv in .venv first (PyICU needs libicu-dev + pkg-config).
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED_LISTS ?= ../shared/data/lists
+
+.PHONY: demo test sysdeps bench clean
+
+sysdeps:
+	@pkg-config --exists icu-uc 2>/dev/null || { \
+	  echo "installing libicu-dev and pkg-config (needed by PyICU)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config) \
+	  || { echo "error: install libicu-dev and pkg-config, then re-run" >&2; exit 1; }; }
+
+$(STAMP): pyproject.toml | sysdeps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m tradewarden.demo --lists $(SHARED_LISTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/load_lists.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""Official sanctions and export-control lists: sources, parsers, loading and fetching."""

@@ -1,0 +1,44 @@
+"""Settings from the environment (prefix ``TRADEWARDEN_``); nothing else reads ``os.environ``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "tradewarden"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; build your own in tests instead of mutating globals."""
+
+    model_config = SettingsConfigDict(env_prefix="TRADEWARDEN_", extra="ignore")
+
+    # Data directory: the SQLite store, the match index and downloads live here.
+    home: Path = Field(default_factory=_default_home)
+    # SQLAlchemy URL; empty means SQLite at HOME/tradewarden.db.
+    database_url: str = ""
+    # Lists older than this many hours are reported stale by `lists status`.
+    max_list_age_hours: float = 48.0
+    # A new version whose entity count drops by more than this fraction is refused.
+    max_shrink: float = 0.20
+    # Network timeout (seconds) for each request of a list download.
+    http_timeout: float = 60.0
+    # How many times a failed download is retried (with backoff).
+    http_retries: int = 3
+
+    def resolved_database_url(self) -> str:
+        """The database URL in force: the configured one, else SQLite under ``home``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'tradewarden.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, built once from the environment."""
+    return Settings()

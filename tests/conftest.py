@@ -1,0 +1,69 @@
+"""Fixtures: ``shared_lists`` (path to ../shared/data/lists, skipped outside CI when absent),
+``shared_data`` (../shared/data), ``fixtures_dir`` (tests/fixtures), ``settings`` (a Settings
+with a temporary home), ``pg_url`` (PostgreSQL URL; skips when 127.0.0.1:5432 is down,
+except under CI=true where that is an error)."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from tradewarden.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _need(path: Path, what: str) -> Path:
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{what} missing at {path} (required under CI=true)")
+        pytest.skip(f"{what} not available at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    return _need(SHARED / "data", "shared data")
+
+
+@pytest.fixture(scope="session")
+def shared_lists(shared_data: Path) -> Path:
+    return _need(shared_data / "lists", "shared list snapshots")
+
+
+@pytest.fixture(scope="session")
+def shared_reference() -> Path:
+    return _need(SHARED / "reference", "shared reference tables")
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path / "home", database_url="")
+
+
+def _pg_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    if not _pg_up():
+        if IN_CI:
+            pytest.fail("PostgreSQL on 127.0.0.1:5432 is required under CI=true")
+        pytest.skip("PostgreSQL not reachable on 127.0.0.1:5432")
+    user = os.environ.get("PGUSER", "postgres")
+    return f"postgresql+psycopg://{user}@127.0.0.1:5432/test"
