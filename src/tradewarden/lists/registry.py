@@ -9,6 +9,7 @@ ALL_FORMATS: list[Format] = []
 
 def _collect() -> list[Format]:
     from tradewarden.lists import (
+        cn_sanctions,
         csl,
         eu_fsf,
         eu_journal,
@@ -22,7 +23,9 @@ def _collect() -> list[Format]:
     )
 
     formats: list[Format] = []
-    for module in (ofac_csv, ofac_xml, csl, us_misc, un_xml, uk_hmt, uk_fcdo, eu_fsf, eu_journal, ftm):
+    for module in (
+        ofac_csv, ofac_xml, csl, us_misc, cn_sanctions, un_xml, uk_hmt, uk_fcdo, eu_fsf, eu_journal, ftm
+    ):
         formats.extend(module.FORMATS)
     return formats
 

@@ -1,0 +1,5 @@
+"""``python -m tradewarden`` runs the CLI."""
+
+from tradewarden.cli import main
+
+main()

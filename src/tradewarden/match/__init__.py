@@ -1,0 +1,1 @@
+"""Party matching: candidate index, explained features, weighted score."""

@@ -1,0 +1,1 @@
+"""Pure name handling: normalise, transliterate, legal forms, name parts, phonetic keys."""

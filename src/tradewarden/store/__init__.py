@@ -1,0 +1,1 @@
+"""Versioned entity store (SQLAlchemy 2 + Alembic)."""
