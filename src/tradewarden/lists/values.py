@@ -83,9 +83,8 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
         month = _MONTHS.get(m.group(2).lower())
         year = int(m.group(3))
         day = int(m.group(1)) if m.group(1) else None
-        if month is not None and _valid(year, month, day):
-            return _fmt(year, month, day)
-        return None
+        if month is not None:
+            return _fmt(year, month, day) if _valid(year, month, day) else None
     if m := _YEAR_RE.match(value):
         year = int(m.group(1))
         return _fmt(year) if _valid(year) else None
