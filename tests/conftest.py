@@ -1,12 +1,15 @@
 """Fixtures: ``shared_lists`` (path to ../shared/data/lists, skipped outside CI when absent),
 ``shared_data`` (../shared/data), ``fixtures_dir`` (tests/fixtures), ``settings`` (a Settings
 with a temporary home), ``pg_url`` (PostgreSQL URL; skips when 127.0.0.1:5432 is down,
-except under CI=true where that is an error)."""
+except under CI=true where that is an error), ``store_url`` (parametrised: a SQLite file
+and a fresh PostgreSQL schema, dropped afterwards, for tests that run on both store backends)."""
 
 from __future__ import annotations
 
 import os
 import socket
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,24 @@ def pg_url() -> str:
         pytest.skip("PostgreSQL not reachable on 127.0.0.1:5432")
     user = os.environ.get("PGUSER", "postgres")
     return f"postgresql+psycopg://{user}@127.0.0.1:5432/test"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import sqlalchemy as sa
+    from sqlalchemy.pool import NullPool
+
+    base = request.getfixturevalue("pg_url")
+    schema = f"tw_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base, poolclass=NullPool)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

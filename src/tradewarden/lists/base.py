@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from functools import lru_cache
+
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+from followthemoney.types import registry
+from followthemoney.types.common import PropertyType
+from followthemoney.util import sanitize_text
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
@@ -115,21 +120,38 @@ class ParseContext:
         self.result.problems.append(Problem(self.path.name, line, reason))
 
     def add(self, entity: EntityProxy, prop: str, values: Any, line: int | None = None) -> None:
-        """Add cleaned values to ``prop``; values FtM rejects become problems, not errors."""
+        """Add cleaned values to ``prop``; values FtM rejects are dropped, never raised.
+
+        FtM's cleaning of repeated values (countries, URLs, dates) is cached, since list
+        files repeat them thousands of times. A property the schema lacks is a problem.
+        """
         if values is None:
             return
         if isinstance(values, str) or not isinstance(values, Iterable):
             values = [values]
+        schema_prop = entity.schema.get(prop)
+        if schema_prop is None:
+            self.problem(line, f"{entity.schema.name} has no property {prop!r}")
+            return
         for value in values:
             if value is None:
                 continue
             text = str(value).strip()
             if not text:
                 continue
-            try:
-                entity.add(prop, text)
-            except Exception as exc:
-                self.problem(line, f"{prop}={text!r} rejected: {exc}")
+            if schema_prop.type == registry.entity:
+                # Our ids contain "_", which FtM's id syntax lacks: add them as already clean.
+                entity.unsafe_add(schema_prop, text, cleaned=True)
+                continue
+            cleaned = _clean_value(schema_prop.type, schema_prop.format, text)
+            if cleaned is not None:
+                entity.unsafe_add(schema_prop, cleaned, cleaned=True)
+
+
+@lru_cache(maxsize=262_144)
+def _clean_value(ftype: PropertyType, fmt: str | None, raw: str) -> str | None:
+    text = sanitize_text(raw)
+    return None if text is None else ftype.clean_text(text, format=fmt)
 
 
 Parser = Callable[[bytes, "ParseContext"], None]

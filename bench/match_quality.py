@@ -1,0 +1,219 @@
+"""Matching quality benchmark (issue 3): recall per kind, alerts per 1,000 clean names, baselines.
+
+Builds the labelled set of :mod:`labelled` from ``../shared/data/lists`` (held-out real aliases
+and original-script names, generated variants, clean faker names), indexes the copy with the
+hold-outs removed in tradewarden's ``MatchIndex``, and scores every case. The same run scores a
+brute-force Jaro-Winkler scan and nomenklatura's ``logic-v1`` on a stratified sample of the same
+cases, and scores the engine on that sample too, so the comparison is like for like.
+
+Writes ``bench/results/match_quality.json`` and ``.md``. Run: ``.venv/bin/python bench/match_quality.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from _common import DEFAULT_LISTS, Report, load_listed, run_main
+from _metrics import (
+    MAX_ALERTS_PER_1000, POSITIVE_KINDS, RECALL_TARGETS, recall_by, summarise, target_met,
+)
+from _systems import (
+    JW_DEFAULT_THRESHOLD, LOGIC_V1_DEFAULT_THRESHOLD, JaroWinklerScan, Outcome, run_engine, run_logic_v1,
+)
+from labelled import KINDS, Case, LabelledSet, build_labelled_set
+
+FAILURES_PER_KIND = 8
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS, help="folder of list snapshots")
+    parser.add_argument("--seed", type=int, default=20261124, help="seed of every random choice")
+    parser.add_argument("--aliases", type=int, default=1000, help="real aliases to hold out")
+    parser.add_argument("--variants", type=int, default=2000, help="generated variants of listed names")
+    parser.add_argument("--clean", type=int, default=5000, help="clean non-listed names")
+    parser.add_argument("--max-script", type=int, default=None, help="cap per script kind (default: all)")
+    parser.add_argument("--baseline-per-kind", type=int, default=500, help="baseline sample: cases per positive kind")
+    parser.add_argument("--baseline-clean", type=int, default=2000, help="baseline sample: clean names")
+    parser.add_argument("--workers", type=int, default=2, help="processes for logic-v1")
+    return parser.parse_args()
+
+
+def baseline_sample(cases: Sequence[Case], per_kind: int, clean: int, seed: int) -> list[int]:
+    """Positions of a stratified sample: up to ``per_kind`` per positive kind, ``clean`` clean names."""
+    rng = random.Random(seed + 2)
+    picked: list[int] = []
+    for kind in KINDS:
+        positions = [pos for pos, case in enumerate(cases) if case.kind == kind]
+        limit = clean if kind == "clean" else per_kind
+        picked += sorted(rng.sample(positions, limit)) if len(positions) > limit else positions
+    return picked
+
+
+def _engine(labelled: LabelledSet) -> tuple[Any, float] | None:
+    try:
+        from tradewarden.match import MatchIndex
+    except ImportError as exc:
+        print(f"warning: tradewarden.match is not importable yet ({exc}); scoring baselines only")
+        return None
+    started = time.perf_counter()
+    index = MatchIndex.build(labelled.indexed)
+    return index, time.perf_counter() - started
+
+
+def failures(
+    cases: Sequence[Case], outcomes: Sequence[Outcome], threshold: float, captions: dict[str, str], seed: int
+) -> dict[str, list[dict[str, Any]]]:
+    """Per positive kind, a few missed cases; for ``clean``, the highest-scoring false alerts."""
+    rng = random.Random(seed + 3)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for kind in POSITIVE_KINDS:
+        missed = [(c, o) for c, o in zip(cases, outcomes, strict=True) if c.kind == kind and o.expected_score < threshold]
+        rng.shuffle(missed)
+        found[kind] = [
+            {
+                "query": c.query, "detail": c.detail, "expected_id": c.expected_ids[0],
+                "expected_caption": captions.get(c.expected_ids[0], c.origin), "expected_score": round(o.expected_score, 3),
+                "expected_rank": o.expected_rank, "got_id": o.top_id, "got_name": o.top_name,
+                "got_score": round(o.top_score, 3),
+            }
+            for c, o in missed[:FAILURES_PER_KIND]
+        ]
+    alerts = sorted(
+        ((c, o) for c, o in zip(cases, outcomes, strict=True) if c.kind == "clean" and o.top_score >= threshold),
+        key=lambda pair: -pair[1].top_score,
+    )
+    found["clean"] = [
+        {"query": c.query, "detail": c.detail, "got_id": o.top_id, "got_name": o.top_name, "got_score": round(o.top_score, 3)}
+        for c, o in alerts[: FAILURES_PER_KIND * 2]
+    ]
+    return found
+
+
+def main() -> int:
+    args = _args()
+    report = Report("match_quality", "Matching quality (issue 3)")
+    timings: dict[str, float] = {}
+
+    started = time.perf_counter()
+    entities, list_stats = load_listed(args.lists)
+    timings["load_lists_s"] = time.perf_counter() - started
+    if not entities:
+        print(f"error: no listed entities could be loaded from {args.lists}")
+        return 1
+    started = time.perf_counter()
+    labelled = build_labelled_set(
+        entities, seed=args.seed, n_aliases=args.aliases, n_variants=args.variants, n_clean=args.clean,
+        max_script=args.max_script,
+    )
+    timings["labelled_set_s"] = time.perf_counter() - started
+    cases = labelled.cases
+    captions = {entity.id or "": entity.caption for entity in labelled.indexed}
+    print(f"{len(entities)} listed entities, {len(cases)} cases: {labelled.counts()}")
+
+    payload: dict[str, Any] = {
+        "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "lists": list_stats,
+        "cases": labelled.counts(),
+        "targets": {"recall": RECALL_TARGETS, "max_alerts_per_1000_clean": MAX_ALERTS_PER_1000},
+    }
+    engine = _engine(labelled)
+    engine_outcomes: list[Outcome] | None = None
+    if engine is not None:
+        index, timings["engine_build_s"] = engine
+        started = time.perf_counter()
+        engine_outcomes = run_engine(index, cases)
+        timings["engine_match_s"] = time.perf_counter() - started
+        timings["engine_queries_per_s"] = len(cases) / timings["engine_match_s"]
+        from tradewarden.match import DEFAULT_THRESHOLD
+
+        engine_summary = summarise(cases, engine_outcomes, DEFAULT_THRESHOLD)
+        payload["engine"] = engine_summary
+        payload["engine_variant_generators"] = recall_by(cases, engine_outcomes, DEFAULT_THRESHOLD, "variant", "detail")
+        payload["engine_script_by_source"] = {
+            kind: recall_by(cases, engine_outcomes, DEFAULT_THRESHOLD, kind, "source")
+            for kind in ("cyrillic_script", "arabic_script", "chinese_script")
+        }
+        payload["engine_failures"] = failures(cases, engine_outcomes, DEFAULT_THRESHOLD, captions, args.seed)
+        _engine_table(report, engine_summary, payload["engine_variant_generators"])
+
+    sample = baseline_sample(cases, args.baseline_per_kind, args.baseline_clean, args.seed)
+    sample_cases = [cases[pos] for pos in sample]
+    started = time.perf_counter()
+    jw_outcomes, candidates = JaroWinklerScan(labelled.indexed).run(sample_cases)
+    timings["jaro_winkler_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    lv1_outcomes = run_logic_v1(labelled.indexed, sample_cases, candidates, workers=args.workers)
+    timings["logic_v1_s"] = time.perf_counter() - started
+    compared = {
+        "jaro_winkler": summarise(sample_cases, jw_outcomes, JW_DEFAULT_THRESHOLD),
+        "logic_v1": summarise(sample_cases, lv1_outcomes, LOGIC_V1_DEFAULT_THRESHOLD),
+    }
+    if engine_outcomes is not None:
+        from tradewarden.match import DEFAULT_THRESHOLD
+
+        compared = {"engine": summarise(sample_cases, [engine_outcomes[p] for p in sample], DEFAULT_THRESHOLD), **compared}
+    payload["baseline_sample"] = {"cases": len(sample_cases), "systems": compared}
+    payload["timings"] = timings
+    _comparison_table(report, compared, len(sample_cases))
+    report.table("Timings", ["step", "value"], [[k, round(v, 2)] for k, v in timings.items()])
+    report.write(payload)
+    return 0
+
+
+def _engine_table(report: Report, summary: dict[str, Any], generators: dict[str, Any]) -> None:
+    rows: list[list[Any]] = []
+    for kind in POSITIVE_KINDS:
+        stats = summary["kinds"][kind]
+        met = target_met(kind, stats["recall"])
+        rows.append([kind, stats["n"], stats["recall"], RECALL_TARGETS.get(kind), _yes(met), stats["recall_at_1pct"], stats["top1"]])
+    alerts = summary["alerts_per_1000_clean"]
+    rows.append(["clean (alerts/1,000)", summary["clean_names"], alerts, f"≤ {MAX_ALERTS_PER_1000:g}",
+                 _yes(alerts <= MAX_ALERTS_PER_1000), summary["alerts_per_1000_at_1pct"], None])
+    report.table(
+        f"Engine, all cases, default threshold {summary['default_threshold']:g} "
+        f"(1 % alert threshold: {summary['threshold_at_1pct']:.3f})",
+        ["kind", "n", "recall", "target", "met", "recall @1% alerts", "top-1"], rows,
+    )
+    report.table(
+        "Engine recall on variants by generator", ["generator", "n", "recall"],
+        [[name, stats["n"], stats["recall"]] for name, stats in generators.items()],
+    )
+
+
+def _comparison_table(report: Report, compared: dict[str, dict[str, Any]], size: int) -> None:
+    systems = list(compared)
+    rows: list[list[Any]] = []
+    for kind in POSITIVE_KINDS:
+        row: list[Any] = [kind, compared[systems[0]]["kinds"][kind]["n"]]
+        row += [compared[s]["kinds"][kind]["recall_at_1pct"] for s in systems]
+        row += [compared[s]["kinds"][kind]["recall"] for s in systems]
+        if "engine" in compared:
+            mine = compared["engine"]["kinds"][kind]["recall_at_1pct"] or 0.0
+            row.append(_yes(all(mine > (compared[s]["kinds"][kind]["recall_at_1pct"] or 0.0) for s in systems[1:])))
+        rows.append(row)
+    alerts: list[Any] = ["clean (alerts/1,000)", compared[systems[0]]["clean_names"]]
+    alerts += [compared[s]["alerts_per_1000_at_1pct"] for s in systems]
+    alerts += [compared[s]["alerts_per_1000_clean"] for s in systems]
+    rows.append(alerts + ([None] if "engine" in compared else []))
+    thresholds: list[Any] = ["threshold", None]
+    thresholds += [compared[s]["threshold_at_1pct"] for s in systems]
+    thresholds += [compared[s]["default_threshold"] for s in systems]
+    rows.append(thresholds + ([None] if "engine" in compared else []))
+    headers = ["kind", "n", *(f"{s} @1%" for s in systems), *(f"{s} @default" for s in systems)]
+    if "engine" in compared:
+        headers.append("engine beats both @1%")
+    report.table(f"Engine vs baselines on the same {size}-case sample (recall)", headers, rows)
+
+
+def _yes(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "NO")
+
+
+if __name__ == "__main__":
+    run_main(main)

@@ -1,0 +1,136 @@
+"""Small explained comparisons of a query with one listed candidate (nomenklatura logic-v1 style).
+
+Each feature is ``(query, candidate) -> Evidence | None``: a value in [0, 1] and a sentence saying
+why, or None when the feature does not apply (e.g. the query has no birth date). Its weight sits in
+``score.WEIGHTS``; its docstring is its documentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tradewarden.match.records import ListedRecord, schemata_compatible
+from tradewarden.names.analyze import NameForm
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one feature found: ``value`` in [0, 1] and a readable ``detail``."""
+
+    value: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedQuery:
+    """A query with its names analysed and its other facts normalised once."""
+
+    names: tuple[tuple[str, NameForm], ...]
+    schema: str | None
+    countries: frozenset[str]
+    birth_dates: tuple[str, ...]
+    identifier_keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A listed entity with its best-matching name already compared."""
+
+    record: ListedRecord
+    name_score: float
+    query_name: str
+    matched_name: str
+    weak_alias: bool
+    name_detail: str
+
+
+def name_similarity(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """How similar the best pair of a query name and a listed name is (token alignment, skeletons)."""
+    return Evidence(cand.name_score, f"{cand.query_name!r} ~ {cand.matched_name!r}: {cand.name_detail}")
+
+
+def weak_alias(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """The name met is a weak (low-quality) alias of the listed entity, which counts for less."""
+    if not cand.weak_alias:
+        return None
+    return Evidence(1.0, f"{cand.matched_name!r} is a weak alias")
+
+
+def schema_mismatch(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """The query and the listed entity are different kinds of thing (a person and a vessel)."""
+    if schemata_compatible(query.schema, cand.record.schema):
+        return None
+    return Evidence(1.0, f"query is a {query.schema}, listed entity a {cand.record.schema}")
+
+
+def country_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """The query shares a country with the listed entity."""
+    shared = query.countries & set(cand.record.countries)
+    if not shared:
+        return None
+    return Evidence(1.0, f"shared country {', '.join(sorted(shared))}")
+
+
+def country_mismatch(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """Both sides name countries and none of them agree."""
+    if not query.countries or not cand.record.countries or query.countries & set(cand.record.countries):
+        return None
+    return Evidence(
+        1.0, f"query countries {', '.join(sorted(query.countries))} vs listed {', '.join(cand.record.countries)}"
+    )
+
+
+def _dates(query: PreparedQuery, cand: Candidate) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    if not query.birth_dates or not cand.record.birth_dates:
+        return None
+    return query.birth_dates, cand.record.birth_dates
+
+
+def dob_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """A query birth date equals a listed one to the day (or to the precision both give)."""
+    pair = _dates(query, cand)
+    if pair is None:
+        return None
+    for q in pair[0]:
+        for c in pair[1]:
+            if len(q) >= 10 and len(c) >= 10 and q[:10] == c[:10]:
+                return Evidence(1.0, f"birth date {q[:10]} matches")
+    return None
+
+
+def dob_year_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """A query birth year equals a listed one, but no full date agrees."""
+    pair = _dates(query, cand)
+    if pair is None or dob_match(query, cand) is not None:
+        return None
+    shared = {q[:4] for q in pair[0]} & {c[:4] for c in pair[1]}
+    if not shared:
+        return None
+    return Evidence(1.0, f"birth year {min(shared)} matches")
+
+
+def dob_year_disjoint(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """Every query birth year is more than a year away from every listed one."""
+    pair = _dates(query, cand)
+    if pair is None:
+        return None
+    try:
+        q_years = {int(q[:4]) for q in pair[0]}
+        c_years = {int(c[:4]) for c in pair[1]}
+    except ValueError:
+        return None
+    if any(abs(q - c) <= 1 for q in q_years for c in c_years):
+        return None
+    return Evidence(1.0, f"birth years {sorted(q_years)} vs listed {sorted(c_years)}")
+
+
+def identifier_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """The query carries an identifier (registration, tax, passport, IMO ...) equal to a listed one."""
+    shared = query.identifier_keys & set(cand.record.identifier_keys)
+    if not shared:
+        return None
+    return Evidence(1.0, f"identifier {sorted(shared)[0].split(':', 1)[1]} is shared")
+
+
+Feature = Callable[[PreparedQuery, Candidate], Evidence | None]

@@ -1,0 +1,315 @@
+"""The candidate index: listed names, blocking postings and shared-identifier keys, in memory.
+
+Built from FtM entities (the store's current versions), persisted with ``save``/``load`` under
+``TRADEWARDEN_HOME`` by ``match.service``. Names are analysed once at build time and stored in
+their compact ``NameForm.dump`` form; postings are an ``InvertedList`` (one flat integer array with offsets), so a
+saved index of the US, UN, UK and EU lists loads in a fraction of a second. A query costs the
+IDF-weighted postings of its keys plus a capped number of full name comparisons, so it grows far
+slower than the number of listed names.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from followthemoney.proxy import EntityProxy
+
+from tradewarden.errors import StoreError
+from tradewarden.match.blocking import AFFIX_WEIGHT, affix_keys, name_keys
+from tradewarden.match.inverted import InvertedList
+from tradewarden.match.matching import match_prepared, prepare_query
+from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
+from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
+from tradewarden.names.analyze import NameForm, analyze_name
+
+FORMAT_VERSION = 1
+#: Keys listed under more names than this are too common to block on alone.
+MAX_POSTING = 1000
+#: How many listed names (best blocking weight first) are compared in full per query name.
+MAX_NAME_CANDIDATES = 40
+
+
+class MatchIndex:
+    """Listed names and identifiers, ready to match queries against.
+
+    Use ``MatchIndex.build(entities)`` or ``MatchIndex.load(path)``; then ``match`` or
+    ``match_many``.
+    """
+
+    def __init__(
+        self,
+        records: list[str],
+        entity_first_name: array,
+        name_entity: array,
+        name_texts: list[str],
+        name_forms: list[str],
+        name_weak: bytes,
+        postings: InvertedList,
+        shared: InvertedList,
+    ) -> None:
+        self._records = records
+        self._entity_first_name = entity_first_name
+        self._name_entity = name_entity
+        self._name_texts = name_texts
+        self._name_forms = name_forms
+        self._name_weak = name_weak
+        self._postings = postings
+        self._shared = shared
+        self._record_cache: dict[int, ListedRecord] = {}
+        self._form_cache: dict[int, NameForm] = {}
+        self._name_count = max(1, len(name_texts))
+        self._scratch = threading.local()
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, entities: Iterable[EntityProxy]) -> MatchIndex:
+        """Build an index from listed entities.
+
+        Args:
+            entities: FtM entities with ``context["source"]`` and ``context["source_id"]``;
+                relations, addresses, sanctions and other non-party schemata are skipped.
+        Returns:
+            A ready ``MatchIndex``.
+        """
+        records: list[str] = []
+        first = array("I")
+        name_entity = array("I")
+        texts: list[str] = []
+        forms: list[str] = []
+        weak = bytearray()
+        lists: defaultdict[str, list[int]] = defaultdict(list)
+        shared: defaultdict[str, list[int]] = defaultdict(list)
+        for entity in entities:
+            if not is_party(entity):
+                continue
+            names = entity_names(entity)
+            if not names:
+                continue
+            person = entity.schema.name == "Person"
+            entity_idx = len(records)
+            first.append(len(texts))
+            records.append(make_record(entity).dump())
+            for listed in names:
+                form = analyze_name(listed.text, person)
+                if form.empty:
+                    continue
+                name_idx = len(texts)
+                name_entity.append(entity_idx)
+                texts.append(listed.text)
+                forms.append(form.dump())
+                weak.append(1 if listed.weak else 0)
+                for key in name_keys(form):
+                    lists[key].append(name_idx)
+            for key in entity_shared_keys(entity):
+                if not shared[key] or shared[key][-1] != entity_idx:
+                    shared[key].append(entity_idx)
+        first.append(len(texts))
+        return cls(
+            records, first, name_entity, texts, forms, bytes(weak),
+            InvertedList.from_lists(lists), InvertedList.from_lists(shared),
+        )
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the index to ``path`` (atomically: a temporary file is renamed into place).
+
+        Args:
+            path: the file to write; its folder is created.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "format": FORMAT_VERSION,
+            "records": self._records,
+            "entity_first_name": self._entity_first_name.tobytes(),
+            "name_entity": self._name_entity.tobytes(),
+            "name_texts": self._name_texts,
+            "name_forms": self._name_forms,
+            "name_weak": self._name_weak,
+            "postings": self._postings.dump(),
+            "shared": self._shared.dump(),
+        }
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> MatchIndex:
+        """Read an index written by ``save``.
+
+        Args:
+            path: the index file.
+        Returns:
+            The loaded index.
+        Raises:
+            StoreError: the file is missing, unreadable or of another format version.
+        """
+        try:
+            with path.open("rb") as handle:
+                payload = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
+            raise StoreError(f"match index {path} cannot be read: {exc}", path=str(path)) from exc
+        if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
+            raise StoreError(f"match index {path} has an unknown format; rebuild it", path=str(path))
+
+        def ints(raw: bytes) -> array:
+            values = array("I")
+            values.frombytes(raw)
+            return values
+
+        return cls(
+            payload["records"],
+            ints(payload["entity_first_name"]),
+            ints(payload["name_entity"]),
+            payload["name_texts"],
+            payload["name_forms"],
+            payload["name_weak"],
+            InvertedList.parse(payload["postings"]),
+            InvertedList.parse(payload["shared"]),
+        )
+
+    # -- accessors used by matching ---------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @property
+    def name_count(self) -> int:
+        """How many listed names are indexed."""
+        return len(self._name_texts)
+
+    def record(self, entity_idx: int) -> ListedRecord:
+        """The record of the entity at ``entity_idx``."""
+        record = self._record_cache.get(entity_idx)
+        if record is None:
+            record = ListedRecord.parse(self._records[entity_idx])
+            self._record_cache[entity_idx] = record
+        return record
+
+    def form(self, name_idx: int) -> NameForm:
+        """The analysed form of the name at ``name_idx``."""
+        form = self._form_cache.get(name_idx)
+        if form is None:
+            form = NameForm.parse(self._name_forms[name_idx])
+            self._form_cache[name_idx] = form
+        return form
+
+    def name_text(self, name_idx: int) -> str:
+        """The listed name at ``name_idx`` as written."""
+        return self._name_texts[name_idx]
+
+    def name_is_weak(self, name_idx: int) -> bool:
+        """Whether the name at ``name_idx`` is a weak alias."""
+        return bool(self._name_weak[name_idx])
+
+    def name_entity(self, name_idx: int) -> int:
+        """The entity index owning the name at ``name_idx``."""
+        return self._name_entity[name_idx]
+
+    def entity_names(self, entity_idx: int) -> range:
+        """The name indexes of the entity at ``entity_idx``."""
+        return range(self._entity_first_name[entity_idx], self._entity_first_name[entity_idx + 1])
+
+    def shared_entities(self, key: str) -> list[int]:
+        """Entity indexes holding the shared-identifier ``key`` (``"phone:954951234"``)."""
+        ids = self._shared.get(key)
+        return [] if ids is None else ids.tolist()
+
+    def _accumulator(self) -> np.ndarray:
+        acc = getattr(self._scratch, "acc", None)
+        if acc is None:
+            acc = np.zeros(self._name_count, dtype=np.float32)
+            self._scratch.acc = acc
+        return acc
+
+    def candidate_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> list[tuple[int, float]]:
+        """The listed names most worth comparing with ``form``, best blocking weight first.
+
+        Every key of ``form`` adds its IDF to the listed names under it (one vectorised add
+        per key, into a reused per-thread array); keys under more than ``MAX_POSTING`` names
+        only count where two of them meet.
+
+        Args:
+            form: an analysed query name.
+            limit: how many names at most.
+        Returns:
+            ``(name index, blocking weight)`` pairs.
+        """
+        acc = self._accumulator()
+        total = self._name_count
+        hits: list[np.ndarray] = []
+        common: list[tuple[int, np.ndarray, float]] = []
+        keys = name_keys(form, affixes=False)
+        unknown = [t for t in form.tokens if t in keys and t not in self._postings]
+        for token in unknown:
+            keys.update(affix_keys(token))
+        for key in keys:
+            ids = self._postings.get(key)
+            if ids is None:
+                continue
+            length = len(ids)
+            idf = math.log(1.0 + total / length)
+            if key[0] in "<>":
+                idf *= AFFIX_WEIGHT
+            if length > MAX_POSTING:
+                common.append((length, ids, idf))
+                continue
+            acc[ids] += idf
+            hits.append(ids)
+        if len(common) >= 2 and sum(len(h) for h in hits) < limit:
+            common.sort(key=lambda item: item[0])
+            both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
+            acc[both] += common[0][2] + common[1][2]
+            hits.append(both)
+        if not hits:
+            return []
+        touched = np.concatenate(hits) if len(hits) > 1 else hits[0]
+        scores = acc[touched]
+        if len(touched) > limit * 4:
+            chosen = np.argpartition(-scores, limit * 4)[: limit * 4]
+            best_ids, best_scores = touched[chosen], scores[chosen]
+        else:
+            best_ids, best_scores = touched, scores
+        order = np.argsort(-best_scores, kind="stable")
+        ranked: dict[int, float] = {}
+        for name_idx, weight in zip(best_ids[order].tolist(), best_scores[order].tolist()):
+            if name_idx not in ranked:
+                ranked[name_idx] = weight
+                if len(ranked) >= limit:
+                    break
+        acc[touched] = 0.0
+        return list(ranked.items())
+
+    def name_token_text(self, name_idx: int) -> str:
+        """The ASCII tokens of the name at ``name_idx``, space-separated (no parsing needed)."""
+        return self._name_forms[name_idx].partition("|")[0]
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def match(self, query: Query, limit: int = 10, min_score: float = DEFAULT_THRESHOLD) -> list[Match]:
+        """Match one query.
+
+        Args:
+            query: the party to screen.
+            limit: the most matches to return.
+            min_score: matches scoring below this are dropped.
+        Returns:
+            Matches, best first.
+        """
+        return match_prepared(self, prepare_query(query), limit, min_score, query)
+
+    def match_many(
+        self, queries: Iterable[Query], limit: int = 10, min_score: float = DEFAULT_THRESHOLD
+    ) -> list[list[Match]]:
+        """Match a batch of queries; one list of matches per query, in order."""
+        return [self.match(query, limit, min_score) for query in queries]

@@ -1,0 +1,201 @@
+"""One query against the index: block, compare names, score, and add shared-identifier matches.
+
+Pure over an in-memory ``MatchIndex``: the query is prepared once (names analysed, countries to
+ISO codes, identifiers to keys), blocked candidates get their best name pair compared, every
+feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
+or address with the query come back as ``shared_identifier`` matches even when names differ.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from tradewarden.match.features import Candidate, PreparedQuery
+from tradewarden.match.identifiers import IdentifierKind, shared_keys
+from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
+from tradewarden.match.records import country_code
+from tradewarden.match.score import explain, score_candidate
+from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.compare import compare_names
+
+if TYPE_CHECKING:
+    from tradewarden.match.index import MatchIndex
+
+#: Score of a shared-identifier match, by what is shared (an address is the weakest link).
+SHARED_SCORES: dict[IdentifierKind, float] = {
+    IdentifierKind.IDENTIFIER: 1.0,
+    IdentifierKind.EMAIL: 0.95,
+    IdentifierKind.PHONE: 0.9,
+    IdentifierKind.DOMAIN: 0.9,
+    IdentifierKind.ADDRESS: 0.85,
+}
+#: Blocked names weighing less than this share of the best one are not compared.
+MIN_BLOCK_SHARE = 0.4
+#: At most this many blocked names per query name get the full (Python) comparison.
+MAX_FULL_COMPARISONS = 8
+#: A shared identifier with a name scoring at least this is reported as a name match.
+NAME_KIND_FLOOR = 0.7
+
+
+def prepare_query(query: Query) -> PreparedQuery:
+    """Analyse the names and normalise the facts of a query once.
+
+    Args:
+        query: the party to screen.
+    Returns:
+        A ``PreparedQuery`` for the features.
+    """
+    person = None if query.schema in (None, "LegalEntity", "Thing") else query.schema == "Person"
+    names = []
+    for name in query.names:
+        form = analyze_name(name, person)
+        if not form.empty:
+            names.append((name, form))
+    countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
+    return PreparedQuery(
+        names=tuple(names),
+        schema=query.schema,
+        countries=countries,
+        birth_dates=tuple(d.strip() for d in query.birth_dates if d.strip()[:4].isdigit()),
+        identifier_keys=frozenset(shared_keys(IdentifierKind.IDENTIFIER, query.identifiers)),
+    )
+
+
+def _query_shared_keys(query: Query) -> list[str]:
+    keys: list[str] = []
+    for kind, values in (
+        (IdentifierKind.IDENTIFIER, query.identifiers),
+        (IdentifierKind.EMAIL, query.emails),
+        (IdentifierKind.PHONE, query.phones),
+        (IdentifierKind.DOMAIN, query.websites),
+        (IdentifierKind.ADDRESS, query.addresses),
+    ):
+        keys.extend(shared_keys(kind, values))
+    return keys
+
+
+def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[float, int, str, str]]:
+    """Best (score, name index, query name, detail) per candidate entity."""
+    best: dict[int, tuple[float, int, str, str]] = {}
+    for query_name, form in prepared.names:
+        for name_idx in _shortlist(index, form):
+            comparison = compare_names(form, index.form(name_idx))
+            score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
+            entity_idx = index.name_entity(name_idx)
+            current = best.get(entity_idx)
+            if current is None or score > current[0]:
+                best[entity_idx] = (score, name_idx, query_name, comparison.detail)
+    return best
+
+
+def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
+    """Blocked names worth a full comparison: strong enough blocking weight, then a quick
+    C-level string similarity (skipped for Arabic and Hebrew script, whose skeletons it misses)."""
+    blocked = index.candidate_names(form)
+    if not blocked:
+        return []
+    floor = blocked[0][1] * MIN_BLOCK_SHARE
+    names = [name_idx for name_idx, weight in blocked if weight >= floor]
+    if form.abjad or len(names) <= MAX_FULL_COMPARISONS:
+        return names
+    text = " ".join(form.tokens)
+    choices = [index.name_token_text(name_idx) for name_idx in names]
+    quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS)
+    return [names[position] for _, _, position in quick]
+
+
+def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: int) -> tuple[float, int, str, str]:
+    """Compare every name of one entity (for entities reached by identifier, not by name)."""
+    names = index.entity_names(entity_idx)
+    best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
+    for query_name, form in prepared.names:
+        for name_idx in names:
+            comparison = compare_names(form, index.form(name_idx))
+            if comparison.score > best[0]:
+                best = (comparison.score, name_idx, query_name, comparison.detail)
+    return best
+
+
+def _candidate(index: MatchIndex, entity_idx: int, found: tuple[float, int, str, str]) -> Candidate:
+    score, name_idx, query_name, detail = found
+    weak = index.name_is_weak(name_idx)
+    raw = score + (0.08 if weak else 0.0)
+    return Candidate(index.record(entity_idx), raw, query_name, index.name_text(name_idx), weak, detail)
+
+
+def _make_match(cand: Candidate, score: float, kind: str, results: list[FeatureResult], explanation: str) -> Match:
+    record = cand.record
+    return Match(
+        entity_id=record.entity_id,
+        source=record.source,
+        source_id=record.source_id,
+        caption=record.caption,
+        schema=record.schema,
+        matched_name=cand.matched_name,
+        query_name=cand.query_name,
+        score=round(score, 4),
+        kind=kind,
+        features=results,
+        explanation=explanation,
+    )
+
+
+def match_prepared(index: MatchIndex, prepared: PreparedQuery, limit: int, min_score: float, query: Query | None = None) -> list[Match]:
+    """Match a prepared query against ``index``.
+
+    Args:
+        index: the candidate index.
+        prepared: the prepared query.
+        limit: the most matches to return.
+        min_score: matches scoring below this are dropped.
+        query: the original query, for its shared identifiers (addresses, e-mails ...).
+    Returns:
+        Matches, best first.
+    """
+    matches: dict[int, Match] = {}
+    best = _best_names(index, prepared)
+    for entity_idx, found in best.items():
+        if found[0] + 0.3 < min_score:
+            continue
+        cand = _candidate(index, entity_idx, found)
+        score, results = score_candidate(prepared, cand)
+        if score >= min_score:
+            matches[entity_idx] = _make_match(cand, score, MatchKind.NAME.value, results, explain(score, results))
+    if query is not None:
+        for key in _query_shared_keys(query):
+            kind = IdentifierKind(key.split(":", 1)[0])
+            for entity_idx in index.shared_entities(key):
+                _add_shared(index, prepared, matches, entity_idx, kind, key, min_score)
+    ranked = sorted(matches.values(), key=lambda m: (-m.score, m.entity_id))
+    return ranked[:limit]
+
+
+def _add_shared(
+    index: MatchIndex,
+    prepared: PreparedQuery,
+    matches: dict[int, Match],
+    entity_idx: int,
+    kind: IdentifierKind,
+    key: str,
+    min_score: float,
+) -> None:
+    cand = _candidate(index, entity_idx, _entity_best_name(index, prepared, entity_idx))
+    name_score, results = score_candidate(prepared, cand)
+    value = key.split(":", 1)[1]
+    if cand.name_score >= NAME_KIND_FLOOR and name_score >= min_score:
+        existing = matches.get(entity_idx)
+        if existing is None or existing.score < name_score:
+            matches[entity_idx] = _make_match(cand, name_score, MatchKind.NAME.value, results, explain(name_score, results))
+        return
+    shared_score = SHARED_SCORES[kind]
+    existing = matches.get(entity_idx)
+    if existing is not None and existing.score >= shared_score:
+        return
+    feature = FeatureResult(f"shared_{kind.value}", 1.0, shared_score, shared_score, f"shared {kind.value} {value!r}")
+    name_note = next((r for r in results if r.name == "name_similarity"), None)
+    detail = f"shares {kind.value} {value!r} with the listed entity"
+    if name_note is not None:
+        detail += f"; names differ ({name_note.detail}, {name_note.value:.2f})"
+    matches[entity_idx] = _make_match(cand, shared_score, MatchKind.SHARED_IDENTIFIER.value, [feature], f"score {shared_score:.2f}: {detail}")

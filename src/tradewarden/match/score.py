@@ -1,0 +1,57 @@
+"""The weight table and the scorer: features in, a score in [0, 1] and its explanation out.
+
+The name feature gives the base score; the other features nudge it up or down by their weight.
+An equal identifier is decisive (weight 1, so the score reaches 1); a schema mismatch vetoes.
+Weights were chosen so that one threshold (``DEFAULT_THRESHOLD``) suits every list.
+"""
+
+from __future__ import annotations
+
+from tradewarden.match import features as f
+from tradewarden.match.features import Candidate, Feature, PreparedQuery
+from tradewarden.match.model import FeatureResult
+
+#: (feature, weight): the whole scoring algorithm. Contributions are ``value * weight``.
+WEIGHTS: tuple[tuple[Feature, float], ...] = (
+    (f.name_similarity, 1.0),
+    (f.weak_alias, -0.08),
+    (f.country_match, 0.03),
+    (f.country_mismatch, -0.10),
+    (f.dob_match, 0.08),
+    (f.dob_year_match, 0.03),
+    (f.dob_year_disjoint, -0.20),
+    (f.identifier_match, 1.0),
+    (f.schema_mismatch, -2.0),
+)
+
+
+def score_candidate(query: PreparedQuery, cand: Candidate) -> tuple[float, list[FeatureResult]]:
+    """Run every feature of the table on one candidate.
+
+    Args:
+        query: the prepared query.
+        cand: the candidate with its best name pair compared.
+    Returns:
+        The score, clipped to [0, 1], and one ``FeatureResult`` per feature that applied.
+    """
+    total = 0.0
+    results: list[FeatureResult] = []
+    for feature, weight in WEIGHTS:
+        evidence = feature(query, cand)
+        if evidence is None:
+            continue
+        contribution = evidence.value * weight
+        total += contribution
+        results.append(FeatureResult(feature.__name__, evidence.value, weight, contribution, evidence.detail))
+    return min(1.0, max(0.0, total)), results
+
+
+def explain(score: float, results: list[FeatureResult]) -> str:
+    """One readable line: the name pair first, then each other feature's contribution."""
+    parts: list[str] = []
+    for result in results:
+        if result.name == "name_similarity":
+            parts.append(f"name {result.contribution:.2f} ({result.detail})")
+        else:
+            parts.append(f"{result.name} {result.contribution:+.2f} ({result.detail})")
+    return f"score {score:.2f}: " + "; ".join(parts)

@@ -1,0 +1,126 @@
+"""Analyse a name once into the forms every comparison needs (``NameForm``).
+
+A name is casefolded, stripped of titles (persons) or legal forms (organisations, folded to
+rigour's generic ``llc``/``jsc`` tokens), transliterated to ASCII, tokenised, and given
+consonant skeletons. The result is cached and serialisable, so the match index stores it at
+build time and queries pay for it once.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tradewarden.names.legal_forms import extra_form, split_legal_forms
+from tradewarden.names.parts import PARTICLE_WEIGHT, is_particle, strip_titles
+from tradewarden.names.phonetic import skeleton
+from tradewarden.names.script import ABJAD, Script, scripts_of
+from tradewarden.names.translit import to_ascii
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One name, analysed for comparison.
+
+    Attributes:
+        tokens: ASCII tokens in written order, without titles and legal forms.
+        skeletons: the consonant skeleton of each token.
+        weights: how much each token counts (particles and initials count less).
+        legal_forms: generic legal-form tokens found (``llc``, ``jsc``, ``corp`` ...).
+        abjad: written in a script without short vowels (Arabic, Persian, Hebrew).
+    """
+
+    tokens: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    weights: tuple[float, ...]
+    legal_forms: tuple[str, ...]
+    abjad: bool
+
+    @property
+    def joined(self) -> str:
+        """The tokens without particles, run together (meets split or fused spellings)."""
+        return _joined(self.tokens, self.weights)
+
+    @property
+    def joined_skeleton(self) -> str:
+        """The consonant skeleton of ``joined``."""
+        return skeleton(self.joined)
+
+    def dump(self) -> str:
+        """A compact one-line text form, read back by ``NameForm.parse``."""
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{' '.join(self.legal_forms)}|{int(self.abjad)}"
+
+    @classmethod
+    def parse(cls, text: str) -> NameForm:
+        """Rebuild a form written by ``dump``."""
+        tokens_text, skeletons_text, legal_text, abjad = text.split("|")
+        tokens = tuple(tokens_text.split(" "))
+        return cls(tokens, tuple(skeletons_text.split(" ")), _weights(tokens), tuple(legal_text.split()), abjad == "1")
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing comparable is left."""
+        return not self.tokens
+
+
+@lru_cache(maxsize=262144)
+def _joined(tokens: tuple[str, ...], weights: tuple[float, ...]) -> str:
+    return "".join(t for t, w in zip(tokens, weights) if w >= 1.0) or "".join(tokens)
+
+
+def _token_weight(token: str) -> float:
+    if is_particle(token):
+        return PARTICLE_WEIGHT
+    if len(token) == 1:
+        return 0.5
+    return 1.0
+
+
+@lru_cache(maxsize=131072)
+def _weights(tokens: tuple[str, ...]) -> tuple[float, ...]:
+    weights = tuple(_token_weight(t) for t in tokens)
+    if weights and max(weights) < 1.0:
+        return tuple(1.0 for _ in tokens)
+    return weights
+
+
+@lru_cache(maxsize=131072)
+def analyze_name(name: str, person: bool | None = None) -> NameForm:
+    """Analyse one name for comparison.
+
+    Args:
+        name: the name as written, in any script.
+        person: True for persons (titles removed, legal forms kept as words), False for
+            organisations and things (legal forms folded), None when unknown (legal forms
+            folded, titles kept).
+    Returns:
+        The analysed ``NameForm``; ``form.empty`` when the name has no letters or digits.
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    legal: tuple[str, ...] = ()
+    if person:
+        folded = strip_titles(folded)
+    else:
+        folded, legal = split_legal_forms(folded)
+    abjad = bool(scripts_of(folded) & ABJAD)
+    tokens = to_ascii(folded).split()
+    if not person and len(tokens) > 1:
+        kept: list[str] = []
+        extra: list[str] = []
+        for token in tokens:
+            form = extra_form(token)
+            (extra if form is not None else kept).append(form or token)
+        if kept and extra:
+            tokens, legal = kept, tuple(sorted(set(legal) | set(extra)))
+    token_tuple = tuple(tokens)
+    return NameForm(
+        tokens=token_tuple,
+        skeletons=tuple(skeleton(t) for t in token_tuple),
+        weights=_weights(token_tuple),
+        legal_forms=legal,
+        abjad=abjad,
+    )
+
+
+__all__ = ["NameForm", "Script", "analyze_name"]

@@ -1,0 +1,76 @@
+"""Phonetic keys for ASCII name tokens: a consonant skeleton and rigour's metaphone.
+
+The skeleton is what lets spellings of one name meet: vowels are dropped (Arabic and Hebrew
+script do not write short vowels, and Latin spellings of the same name disagree on them),
+digraphs that different romanisation systems use for one sound are folded (``kh``/``h``,
+``q``/``k``/``c``), and doubled letters collapse. So ``mohammad``, ``muhammad``,
+``mohamed`` and ICU's transliteration ``mhmd`` of Arabic ``محمد`` all give ``mhmd``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rigour.text.phonetics import metaphone
+
+# Ordered: longer spellings first. Each pair maps spellings of one sound onto one letter.
+_H_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("tch", "c"),
+    ("sch", "s"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "z"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+)
+_OTHER_DIGRAPHS: tuple[tuple[str, str], ...] = (("ck", "k"), ("dj", "j"), ("ts", "c"))
+_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
+_DROP_VOWELS = str.maketrans("", "", "aeiouyw")
+_VOWEL_SET = frozenset("aeiouyw")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=131072)
+def skeleton(token: str) -> str:
+    """The consonant skeleton of one lower-case ASCII token.
+
+    Args:
+        token: a lower-case ASCII word (as produced by ``to_ascii``).
+    Returns:
+        The token with romanisation digraphs folded, vowels (and ``w``, which Arabic script
+        also uses as a vowel carrier) after the first letter and a final ``h`` dropped, and
+        repeats collapsed; ``c`` and ``q`` become ``k``. Digits are kept. May be empty.
+    """
+    text = token
+    if "h" in text:
+        for spelling, sound in _H_DIGRAPHS:
+            if spelling in text:
+                text = text.replace(spelling, sound)
+    for spelling, sound in _OTHER_DIGRAPHS:
+        if spelling in text:
+            text = text.replace(spelling, sound)
+    text = text.translate(_LETTERS)
+    if not text:
+        return text
+    head = "" if text[0] in _VOWEL_SET else text[0]
+    text = head + text[1:].translate(_DROP_VOWELS)
+    if len(text) > 1 and text[-1] == "h":
+        text = text[:-1]
+    return _REPEATS.sub(r"\1", text)
+
+
+def sound_key(token: str) -> str:
+    """Rigour's metaphone code of one ASCII token (empty for tokens without letters).
+
+    Args:
+        token: a lower-case ASCII word.
+    Returns:
+        The metaphone key, e.g. ``"MHMT"`` for ``"mohammed"``.
+    """
+    if not token.isalpha():
+        return ""
+    return metaphone(token)

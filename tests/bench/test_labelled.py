@@ -1,0 +1,165 @@
+"""The matching benchmark's labelled-set generators (bench/labelled.py, bench/_variants.py, bench/_metrics.py).
+
+Small hand-written entities only; the real lists are exercised by running the benchmark itself.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+from rapidfuzz.distance import Levenshtein
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import _variants  # noqa: E402
+import labelled  # noqa: E402
+from _metrics import summarise, threshold_at_alert_rate  # noqa: E402
+from _systems import Outcome  # noqa: E402
+
+
+def e(schema: str, id: str, source: str = "test", **props: str | list[str]) -> EntityProxy:
+    entity = model.make_entity(schema)
+    entity.id = id
+    entity.context["source"] = source
+    entity.context["source_id"] = id
+    for prop, values in props.items():
+        entity.add(prop, values)
+    return entity
+
+
+def rng() -> random.Random:
+    return random.Random(7)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Ivan PETROV", "latin"),
+        ("Иван Петров", "cyrillic"),
+        ("عبد الحبیب عالیزی", "arabic"),
+        ("華信船務(香港)有限公司", "chinese"),
+        ("Müller-Lüdenscheidt", "latin"),
+        ("김정은", "other"),
+    ],
+)
+def test_script_of(text: str, script: str) -> None:
+    assert labelled.script_of(text) == script
+
+
+def test_normalize_and_words() -> None:
+    assert labelled.normalize_name("PETROV,  Ivan-Ivanovich") == "petrov ivan ivanovich"
+    assert labelled.words("Al-Qaida Trading Co., Ltd.") == {"qaida"}
+
+
+def test_typo_is_one_edit_and_keeps_first_letter() -> None:
+    for seed in range(30):
+        variant = _variants.typo("Nikolai Patrushev", random.Random(seed))
+        assert variant is not None
+        assert variant[0] == "N"
+        assert 1 <= Levenshtein.distance(variant, "Nikolai Patrushev") <= 2
+    assert _variants.typo("Li Wu", rng()) is None  # no word long enough
+
+
+def test_person_reorder_and_drop_middle() -> None:
+    assert _variants.reorder_person("PETROV, Ivan Ivanovich", rng()) == "Ivan Ivanovich PETROV"
+    assert _variants.reorder_person("Ivan Petrov", rng()) == "Petrov Ivan"
+    assert _variants.drop_middle("Ivan Ivanovich Petrov", rng()) == "Ivan Petrov"
+    assert _variants.drop_middle("Ivan Petrov", rng()) is None
+
+
+def test_legal_form_swap_stays_in_its_group() -> None:
+    llc = {f.casefold() for f in _variants._LEGAL_FORM_GROUPS[0]}
+    for seed in range(20):
+        variant = _variants.swap_legal_form('OOO "ROMASHKA"', random.Random(seed))
+        assert variant is not None and "ROMASHKA" in variant
+        form = variant.replace('"ROMASHKA"', "").strip().casefold()
+        assert form in llc and form != "ooo"
+    variant = _variants.swap_legal_form("Huawei Technologies Co., Ltd.", rng())
+    assert variant is not None and "co., ltd." not in variant.casefold() and "Huawei Technologies" in variant
+    assert _variants.swap_legal_form("Ministry of Defence", rng()) is None
+
+
+def test_transliteration_changes_one_word() -> None:
+    variant = _variants.transliterate("Muhammad", rng())
+    assert variant in {"Mohammed", "Mohamed", "Muhammed"}
+    variant = _variants.transliterate("KHODORKOVSKY", rng())
+    assert variant is not None and variant != "KHODORKOVSKY" and variant.isupper()
+
+
+def _entities() -> list[EntityProxy]:
+    return [
+        e("Person", "p1", name="Ivan PETROV", alias=["Vanya PETROV", "Иван Петров"], birthDate="1970"),
+        e("Person", "p2", source="other", name="PETROV, Ivan", alias="Vanya PETROV"),
+        e("Organization", "o1", name='OOO "ROMASHKA"', alias=["Daisy Trading", "ООО Ромашка"]),
+        e("Person", "p3", name="Sergei Borisovich Ivanov"),
+        e("Company", "c1", name="Huawei Technologies Co., Ltd.", alias="华为技术有限公司"),
+        e("Person", "p4", name="Иван Сидоров"),  # no Latin name: its Cyrillic name is not a hold-out
+    ]
+
+
+def test_holdouts_are_removed_from_every_indexed_copy() -> None:
+    originals = _entities()
+    result = labelled.build_labelled_set(originals, seed=1, n_aliases=5, n_variants=3, n_clean=0)
+    indexed = {entity.id: entity for entity in result.indexed}
+    queries = {case.query: case for case in result.cases}
+    # Real aliases and original-script names are held out against their Latin entries.
+    assert queries["Иван Петров"].kind == "cyrillic_script"
+    assert queries["ООО Ромашка"].kind == "cyrillic_script"
+    assert queries["华为技术有限公司"].kind == "chinese_script"
+    assert "Иван Сидоров" not in queries
+    vanya = queries["Vanya PETROV"]
+    assert vanya.kind == "alias_shared_word" and set(vanya.expected_ids) == {"p1", "p2"}
+    assert queries["Daisy Trading"].kind == "alias_other"
+    for case in result.cases:
+        if case.kind != "variant":
+            norm = labelled.normalize_name(case.query)
+            for entity in indexed.values():
+                assert norm not in {labelled.normalize_name(v) for v in entity.names}
+    assert indexed["p1"].get("name") == ["Ivan PETROV"] and not indexed["p1"].get("alias")
+    assert indexed["p4"].get("name") == ["Иван Сидоров"]
+    # The originals are untouched.
+    assert sorted(originals[0].get("alias")) == ["Vanya PETROV", "Иван Петров"]
+
+
+def test_variants_point_at_their_entity_and_are_not_listed_names() -> None:
+    result = labelled.build_labelled_set(_entities(), seed=3, n_aliases=0, n_variants=10, n_clean=0)
+    listed = {labelled.normalize_name(v) for entity in _entities() for v in entity.names}
+    variants = [case for case in result.cases if case.kind == "variant"]
+    assert variants
+    for case in variants:
+        assert labelled.normalize_name(case.query) not in listed
+        assert case.origin in {v for entity in result.indexed if entity.id in case.expected_ids for v in entity.names}
+
+
+def test_same_seed_same_cases() -> None:
+    first = labelled.build_labelled_set(_entities(), seed=5, n_aliases=5, n_variants=5, n_clean=0)
+    second = labelled.build_labelled_set(_entities(), seed=5, n_aliases=5, n_variants=5, n_clean=0)
+    assert first.cases == second.cases
+
+
+def test_clean_names_are_spread_over_locales_and_not_listed() -> None:
+    listed = {"ivan petrov"}
+    cases = labelled.clean_cases(36, listed, seed=11)
+    assert len(cases) == 36
+    assert {case.detail.split()[0] for case in cases} == set(labelled.CLEAN_LOCALES)
+    assert all(labelled.normalize_name(case.query) not in listed and not case.expected_ids for case in cases)
+    scripts = {labelled.script_of(case.query) for case in cases}
+    assert {"latin", "cyrillic", "arabic", "chinese"} <= scripts
+
+
+def test_threshold_at_alert_rate_and_summary() -> None:
+    clean_scores = [0.99, 0.95] + [0.1] * 198  # 200 clean names: 1 % allows two alerts
+    assert threshold_at_alert_rate(clean_scores) == 0.1
+    assert threshold_at_alert_rate([0.99, 0.95, 0.9] + [0.1] * 97) == 0.95
+    cases = [labelled.Case("variant", "x", "Person", ("a",)), labelled.Case("variant", "y", "Person", ("b",))]
+    cases += [labelled.Case("clean", f"c{i}", "Person") for i in range(100)]
+    outcomes = [Outcome("a", 0.9, "x", 0.9, 1), Outcome("z", 0.95, "z", 0.0, None)]
+    outcomes += [Outcome("z", 0.85 if i == 0 else 0.2, "z", 0.0, None) for i in range(100)]
+    summary = summarise(cases, outcomes, default_threshold=0.8)
+    assert summary["alerts_per_1000_clean"] == pytest.approx(10.0)
+    assert summary["kinds"]["variant"] == {"n": 2, "recall": 0.5, "recall_at_1pct": 0.5, "top1": 0.5}

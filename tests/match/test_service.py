@@ -1,0 +1,36 @@
+"""match_party over a real SQLite store: the index is persisted, reused, and rebuilt on a new version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from followthemoney.proxy import EntityProxy
+
+from tradewarden.match import Query
+from tradewarden.match.service import index_folder, match_party
+from tradewarden.settings import Settings
+from tradewarden.store import Store
+
+
+def _publish(make: Callable[..., EntityProxy], store: Store, source: str, names: list[str], sha: str) -> None:
+    entities = [make("Person", f"{source}-{i}", source=source, name=name) for i, name in enumerate(names)]
+    version = store.stage_version(source, entities, sha256=sha)
+    store.promote(version.id)
+
+
+def test_match_party_builds_persists_and_rebuilds(settings: Settings, e: Callable[..., EntityProxy]) -> None:
+    store = Store.open(settings)
+    try:
+        _publish(e, store, "alpha", ["Ivan Petrovich Sidorov", "Xi Jinping"], "a1")
+        found = match_party(store, Query(names=["Иван Сидоров"]), settings=settings)
+        assert [m.source_id for m in found] == ["alpha-0"]
+        files = sorted(index_folder(settings).glob("*.idx"))
+        assert len(files) == 1
+        assert match_party(settings, Query(names=["Xi Jinping"]))[0].source_id == "alpha-1"
+        _publish(e, store, "alpha", ["Hassan Rouhani"], "a2")
+        assert match_party(store, Query(names=["Xi Jinping"]), settings=settings) == []
+        assert match_party(store, Query(names=["Hasan Rohani"]), settings=settings)[0].source_id == "alpha-0"
+        rebuilt = sorted(index_folder(settings).glob("*.idx"))
+        assert len(rebuilt) == 1 and rebuilt != files
+    finally:
+        store.close()

@@ -1,0 +1,102 @@
+"""Name comparison: a case table in every script, plus order, initials, particles and typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names, token_similarity
+
+THRESHOLD = 0.8
+
+CASES = [
+    # Cyrillic
+    {"query": "Иван Петров", "candidate": "Ivan Petrov", "matches": True},
+    {"query": "Юрий Хабаров", "candidate": "Yuri Khabarov", "matches": True},
+    {"query": "Иван Петров", "candidate": "Sergei Ivanov", "matches": False},
+    # Arabic
+    {"query": "محمد عبد الله", "candidate": "Mohammed Abdullah", "matches": True},
+    {"query": "علي خامنه‌ای", "candidate": "Ali Khamenei", "matches": True},
+    {"query": "محمد", "candidate": "Ahmad Hassan", "matches": False},
+    # Persian
+    {"query": "حسن روحانی", "candidate": "Hassan Rouhani", "matches": True},
+    {"query": "محمود احمدی نژاد", "candidate": "Mahmoud Ahmadinejad", "matches": True},
+    # Greek
+    {"query": "Γιώργος Παπαδόπουλος", "candidate": "Georgios Papadopoulos", "matches": True},
+    {"query": "Γιώργος Παπαδόπουλος", "candidate": "Nikos Dimitriou", "matches": False},
+    # Armenian
+    {"query": "Արամ Խաչատրյան", "candidate": "Aram Khachatryan", "matches": True},
+    # Georgian
+    {"query": "გიორგი ბერიძე", "candidate": "Giorgi Beridze", "matches": True},
+    # Hebrew
+    {"query": "משה כהן", "candidate": "Moshe Cohen", "matches": True},
+    {"query": "דוד לוי", "candidate": "David Levi", "matches": True},
+    # Chinese
+    {"query": "习近平", "candidate": "Xi Jinping", "matches": True},
+    {"query": "习近平", "candidate": "Li Qiang", "matches": False},
+    # Latin variants
+    {"query": "Petrov Ivan", "candidate": "Ivan Petrov", "matches": True},
+    {"query": "Ivan Petrvo", "candidate": "Ivan Petrov", "matches": True},
+    {"query": "Ivan Sidorov", "candidate": "Ivan Petrovich Sidorov", "matches": True},
+    {"query": "Muhammad Abdallah", "candidate": "Mohammed Abdullah", "matches": True},
+    {"query": "Abdulrahman Al Rashid", "candidate": "Abd al-Rahman al-Rashid", "matches": True},
+    {"query": "Mohammed bin Salman", "candidate": "Mohammed Salman", "matches": True},
+    {"query": "J. Smith", "candidate": "John Smith", "matches": True},
+    {"query": "John Smith", "candidate": "Ivan Petrov", "matches": False},
+    {"query": "Ivan Petrov", "candidate": "Ivan Petrovich Sidorov", "matches": False},
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['query']}|{c['candidate']}")
+def test_person_cases(case: dict[str, object]) -> None:
+    result = compare_names(analyze_name(str(case["query"]), True), analyze_name(str(case["candidate"]), True))
+    assert (result.score >= THRESHOLD) is case["matches"], result
+
+
+ORG_CASES = [
+    {"query": "ООО Ромашка", "candidate": "Romashka LLC", "matches": True},
+    {"query": "Romashka Limited Liability Company", "candidate": "OOO Romashka", "matches": True},
+    {"query": "Huawei Technologies Co., Ltd.", "candidate": "Huawei Technologies Limited", "matches": True},
+    {"query": "Rosoboronexprot", "candidate": "Rosoboronexport", "matches": True},
+    {"query": "Romashka LLC", "candidate": "Vasilek LLC", "matches": False},
+]
+
+
+@pytest.mark.parametrize("case", ORG_CASES, ids=lambda c: f"{c['query']}|{c['candidate']}")
+def test_org_cases(case: dict[str, object]) -> None:
+    result = compare_names(analyze_name(str(case["query"]), False), analyze_name(str(case["candidate"]), False))
+    assert (result.score >= THRESHOLD) is case["matches"], result
+
+
+def test_order_insensitive_and_detail() -> None:
+    a = compare_names(analyze_name("Ivan Petrov", True), analyze_name("Petrov Ivan", True))
+    assert a.score == 1.0
+    assert "ivan=ivan" in a.detail and "petrov=petrov" in a.detail
+
+
+def test_more_typos_score_lower() -> None:
+    listed = analyze_name("Aleksandr Lukashenko", True)
+    scores = [
+        compare_names(analyze_name(q, True), listed).score
+        for q in ["Aleksandr Lukashenko", "Aleksandr Lukashenka", "Aleksandr Lukshenka", "Aleksandr Lkshnka"]
+    ]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] > scores[-1]
+
+
+def test_dropped_tokens_cost_less_on_listed_side() -> None:
+    listed = analyze_name("Ivan Petrovich Sidorov", True)
+    dropped = compare_names(analyze_name("Ivan Sidorov", True), listed).score
+    extra = compare_names(analyze_name("Ivan Petrovich Sidorov Kuznetsov", True), listed).score
+    assert 0.75 < dropped < 1.0
+    assert extra < 1.0
+
+
+def test_token_similarity_initials_and_skeletons() -> None:
+    assert token_similarity("j", "j", "john", "jn", False) > 0.8
+    assert token_similarity("j", "j", "peter", "ptr", False) == 0.0
+    assert token_similarity("mohamed", "mhmd", "muhammad", "mhmd", False) >= 0.9
+
+
+def test_empty_names_do_not_match() -> None:
+    assert compare_names(analyze_name("--", True), analyze_name("Ivan", True)).score == 0.0

@@ -1,0 +1,95 @@
+"""Normalisation pins: transliteration, scripts, skeletons, legal forms, particles, analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.legal_forms import split_legal_forms
+from tradewarden.names.parts import is_particle, strip_titles
+from tradewarden.names.phonetic import skeleton, sound_key
+from tradewarden.names.script import ABJAD, Script, scripts_of
+from tradewarden.names.translit import to_ascii
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Иван Петров", "ivan petrov"),
+        ("Юрий Хабаров", "yuriy khabarov"),
+        ("Γιώργος Παπαδόπουλος", "giorgos papadopoulos"),
+        ("Արամ Խաչատրյան", "aram khach atryan"),
+        ("გიორგი ბერიძე", "giorgi beridze"),
+        ("محمد", "mhmd"),
+        ("משה כהן", "msh khn"),
+        ("习近平", "xi jin ping"),
+        ("José GARCÍA-López", "jose garcia lopez"),
+        ("MÜLLER Straße", "muller strasse"),
+        ("ＡＢＣ　Ltd", "abc ltd"),
+    ],
+)
+def test_to_ascii(text: str, expected: str) -> None:
+    assert to_ascii(text) == expected
+
+
+def test_scripts_of() -> None:
+    assert scripts_of("Ivan") == Script.LATIN
+    assert scripts_of("Иван Ivan") == Script.LATIN | Script.CYRILLIC
+    assert scripts_of("محمد") & ABJAD
+    assert scripts_of("משה") & ABJAD
+    assert scripts_of("习近平") == Script.HAN
+    assert scripts_of("123 -") == Script.NONE
+
+
+@pytest.mark.parametrize("spelling", ["mohammad", "muhammad", "mohamed", "mohammed", "mhmd"])
+def test_skeleton_meets_spellings_of_muhammad(spelling: str) -> None:
+    assert skeleton(spelling) == "mhmd"
+
+
+def test_skeleton_keeps_different_names_apart() -> None:
+    assert skeleton("ahmad") != skeleton("mohammad")
+    assert skeleton("petrov") == skeleton("petrvo") == "ptrv"
+    assert skeleton("khaled") == skeleton("haled") or skeleton("khaled") == "kld"
+    assert sound_key("123") == ""
+    assert sound_key("mohammed")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ооо ромашка", "romashka limited liability company", "romashka llc", "romashka co., ltd.", "romashka gmbh"],
+)
+def test_legal_forms_fold_to_one_token(name: str) -> None:
+    rest, forms = split_legal_forms(name)
+    assert forms == ("llc",)
+    assert to_ascii(rest) == "romashka"
+
+
+def test_legal_form_alone_is_kept_as_name() -> None:
+    assert split_legal_forms("llc") == ("llc", ())
+    assert split_legal_forms("bank melli iran") == ("bank melli iran", ())
+
+
+def test_particles_and_titles() -> None:
+    assert is_particle("al") and is_particle("bin") and is_particle("abu")
+    assert not is_particle("mohammed")
+    assert strip_titles("mr john smith") == "john smith"
+    assert strip_titles("mr") == "mr"
+
+
+def test_analyze_person_and_org() -> None:
+    person = analyze_name("Mr. Mohammed bin Salman Al-Saud", True)
+    assert person.tokens == ("mohammed", "bin", "salman", "al", "saud")
+    assert person.weights == (1.0, 0.25, 1.0, 0.25, 1.0)
+    assert person.joined == "mohammedsalmansaud"
+    org = analyze_name("Acme Trading Corporation", False)
+    assert org.tokens == ("acme", "trading") and org.legal_forms == ("corp",)
+    assert analyze_name("ООО Ромашка", False).legal_forms == ("llc",)
+    assert analyze_name("محمد رضا", True).abjad
+    assert analyze_name("---", None).empty
+
+
+def test_name_form_round_trip() -> None:
+    form = analyze_name("Huawei Technologies Co., Ltd.", False)
+    assert NameForm.parse(form.dump()) == form
+    arabic = analyze_name("محمد عبد الله", True)
+    assert NameForm.parse(arabic.dump()) == arabic
