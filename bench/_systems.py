@@ -58,7 +58,7 @@ def run_engine(index: object, cases: Sequence[Case]) -> list[Outcome]:
     queries = [Query(names=[case.query], schema=case.schema) for case in cases]
     results = index.match_many(queries, limit=CANDIDATES, min_score=0.0)  # type: ignore[attr-defined]
     return [
-        outcome_from_ranked([(m.entity_id, m.score, m.matched_name) for m in matches], case.expected_ids)
+        outcome_from_ranked([(m.entity_id, m.score, m.matched_name) for m in matches], case.hits)
         for case, matches in zip(cases, results, strict=True)
     ]
 
@@ -100,34 +100,12 @@ class JaroWinklerScan:
                 self._choices[key] = ([self.names[i] for i in keep], [self.owners[i] for i in keep])
         return self._choices[key]
 
-    def top(self, query: str, schema: str | None, limit: int = CANDIDATES) -> list[tuple[str, float, str]]:
-        """The ``limit`` best entities as ``(entity_id, score, matched_name)``, best first."""
-        names, owners = self.choices(schema)
-        found = process.extract(
-            normalize_name(query), names, scorer=JaroWinkler.normalized_similarity, limit=limit * 4
-        )
-        ranked: list[tuple[str, float, str]] = []
-        seen: set[str] = set()
-        for name, score, pos in found:
-            owner = owners[pos]
-            if owner not in seen:
-                seen.add(owner)
-                ranked.append((owner, float(score), name))
-                if len(ranked) == limit:
-                    break
-        return ranked
-
-    def score_entity(self, query: str, entity_id: str) -> float:
-        """The best Jaro-Winkler score of ``query`` against one entity's names."""
-        norm = normalize_name(query)
-        return max((JaroWinkler.normalized_similarity(norm, n) for n in self.by_entity.get(entity_id, [])), default=0.0)
-
     def run(self, cases: Sequence[Case], workers: int = -1, chunk: int = 256) -> tuple[list[Outcome], list[list[str]]]:
         """Outcomes for every case, and each case's top-10 candidate ids (for ``logic_v1``).
 
-        Queries of one schema are scored in chunks with ``rapidfuzz.process.cdist`` (the same
-        scan as :meth:`top`, vectorised); the expected entity's score is read from the full row,
-        so it is exact even when that entity is outside the top 10.
+        Queries of one schema are scored in chunks with ``rapidfuzz.process.cdist`` against
+        every compatible name; the expected entity's score is read from the full row, so it is
+        exact even when that entity is outside the top 10.
         """
         import numpy as np
 
@@ -159,9 +137,9 @@ class JaroWinklerScan:
                             if len(ranked) == CANDIDATES:
                                 break
                     case = cases[pos]
-                    outcome = outcome_from_ranked(ranked, case.expected_ids)
+                    outcome = outcome_from_ranked(ranked, case.hits)
                     outcome.expected_score = max(
-                        (float(row_scores[r]) for i in case.expected_ids for r in owner_rows.get(i, [])), default=0.0
+                        (float(row_scores[r]) for i in case.hits for r in owner_rows.get(i, [])), default=0.0
                     )
                     outcomes[pos] = outcome
                     candidates[pos] = [entity_id for entity_id, _, _ in ranked]
@@ -186,7 +164,7 @@ def _logic_v1_one(job: tuple[Case, list[str]]) -> Outcome:
         result = LogicV1.compare(query, entity, config)
         ranked.append((entity_id, float(result.score), entity.caption))
     ranked.sort(key=lambda item: item[1], reverse=True)
-    return outcome_from_ranked(ranked, case.expected_ids)
+    return outcome_from_ranked(ranked, case.hits)
 
 
 def run_logic_v1(

@@ -15,7 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from _variants import make_variant
 from followthemoney.proxy import EntityProxy
@@ -40,6 +41,25 @@ _GENERIC_WORDS = frozenset(
 def normalize_name(text: str) -> str:
     """Casefold ``text`` and squash punctuation and spaces (``"PETROV, Ivan"`` -> ``"petrov ivan"``)."""
     return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def name_key(text: str) -> str:
+    """An order- and accent-insensitive key (``"PETROV, Ivan"`` and ``"Ivan Pétrov"`` share one)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(sorted(normalize_name(folded).split()))
+
+
+_LATIN: Any = None
+
+
+def latin_key(text: str) -> str:
+    """:func:`name_key` of the ICU romanisation of ``text`` (used only to link list records)."""
+    global _LATIN
+    if _LATIN is None:
+        import icu
+
+        _LATIN = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
+    return name_key(_LATIN.transliterate(text))
 
 
 def words(text: str) -> set[str]:
@@ -81,10 +101,17 @@ class Case:
     kind: str
     query: str
     schema: str
-    expected_ids: tuple[str, ...] = ()
+    expected_ids: tuple[str, ...] = ()  # entities that carried the held-out name / the varied name
     origin: str = ""  # the listed name it came from ("" for clean names)
     detail: str = ""  # generator, locale, or the property a held-out name came from
     source: str = ""  # source of the first expected entity
+    # Expected entities plus their records in other lists (same name key, see ``_same_party``).
+    accepted_ids: tuple[str, ...] = ()
+
+    @property
+    def hits(self) -> tuple[str, ...]:
+        """The entity ids that count as a correct match."""
+        return self.accepted_ids or self.expected_ids
 
 
 @dataclass
@@ -110,14 +137,14 @@ def _names(entity: EntityProxy, props: Iterable[str] = NAME_PROPS) -> Iterator[t
 
 def _has_latin(entity: EntityProxy, removed: set[str]) -> bool:
     return any(
-        script_of(value) == "latin" and normalize_name(value) not in removed
+        script_of(value) == "latin" and name_key(value) not in removed
         for _, value in _names(entity, ("name", "alias", "previousName"))
     )
 
 
 def _strip_names(entity: EntityProxy, removed: set[str]) -> EntityProxy:
     """A copy of ``entity`` without the name values whose normalised form is in ``removed``."""
-    drop = [(prop, value) for prop, value in _names(entity) if normalize_name(value) in removed]
+    drop = [(prop, value) for prop, value in _names(entity) if name_key(value) in removed]
     if not drop:
         return entity
     copy = entity.clone()
@@ -152,27 +179,77 @@ def build_labelled_set(
         (e for e in entities if e.id and not e.schema.edge and e.schema.is_a("Thing") and e.get("name")),
         key=lambda e: e.id or "",
     )
-    carriers: dict[str, list[int]] = {}
+    carriers: dict[str, list[int]] = {}  # name key -> positions of the entities carrying it
+    exact: set[str] = set()
     for pos, entity in enumerate(listed):
         for _, value in _names(entity):
-            norm = normalize_name(value)
+            exact.add(normalize_name(value))
+            norm = name_key(value)
             if norm:
                 holders = carriers.setdefault(norm, [])
                 if not holders or holders[-1] != pos:
                     holders.append(pos)
 
     script_cases = _script_holdouts(listed, carriers, rng, max_script)
-    removed = {normalize_name(case.query) for case in script_cases}
+    removed = {name_key(case.query) for case in script_cases}
     alias_cases = _alias_holdouts(listed, carriers, removed, rng, n_aliases)
-    removed |= {normalize_name(case.query) for case in alias_cases}
+    removed |= {name_key(case.query) for case in alias_cases}
     indexed = [_strip_names(entity, removed) for entity in listed]
 
     by_id = {entity.id or "": entity for entity in indexed}
     cases = [_keep_reachable(case, by_id) for case in (*alias_cases, *script_cases)]
     kept = [case for case in cases if case is not None]
-    kept += _variants(indexed, carriers, removed, rng, n_variants)
+    kept += _variants(indexed, carriers, exact, removed, rng, n_variants)
+    kept = _same_party(listed, kept)
     kept += clean_cases(n_clean, set(carriers), seed)
     return LabelledSet(indexed=indexed, cases=kept, held_out=removed)
+
+
+def _link_keys(entity: EntityProxy) -> set[str]:
+    keys: set[str] = set()
+    for _, value in _names(entity, SCRIPT_PROPS):
+        key = name_key(value) if script_of(value) == "latin" else latin_key(value)
+        if len(key.split()) >= 2 and len(key) >= 8:  # one-word names link too much to be evidence
+            keys.add(key)
+    return keys
+
+
+def _kind_of(entity: EntityProxy) -> str:
+    return entity.schema.name if entity.schema.name in ("Person", "Vessel", "Airplane") else "org"
+
+
+def _same_party(listed: list[EntityProxy], cases: list[Case]) -> list[Case]:
+    """Add to each case the other lists' records of its expected entities.
+
+    The same party is often listed by several sources with slightly different names; an engine
+    returning another source's record is right. Two records count as one party when they share a
+    name key (:func:`name_key`, non-Latin names romanised by ICU) of two or more words, are of the
+    same kind (person, vessel, aircraft, organisation) and, for persons dated on both sides, share
+    a birth year. This only decides what counts as a correct answer; the engine never sees it.
+    """
+    by_id = {entity.id or "": entity for entity in listed}
+    keys = {entity.id or "": _link_keys(entity) for entity in listed}
+    by_key: dict[str, list[str]] = {}
+    for entity_id, entity_keys in keys.items():
+        for key in entity_keys:
+            by_key.setdefault(key, []).append(entity_id)
+    linked: list[Case] = []
+    for case in cases:
+        accepted = list(case.expected_ids)
+        for entity_id in case.expected_ids:
+            entity = by_id[entity_id]
+            years = {d[:4] for d in entity.get("birthDate")}
+            for key in keys[entity_id]:
+                for other_id in by_key[key]:
+                    other = by_id[other_id]
+                    if other_id in accepted or _kind_of(other) != _kind_of(entity):
+                        continue
+                    other_years = {d[:4] for d in other.get("birthDate")}
+                    if years and other_years and not years & other_years:
+                        continue
+                    accepted.append(other_id)
+        linked.append(replace(case, accepted_ids=tuple(accepted)))
+    return linked
 
 
 def _keep_reachable(case: Case, by_id: dict[str, EntityProxy]) -> Case | None:
@@ -180,7 +257,7 @@ def _keep_reachable(case: Case, by_id: dict[str, EntityProxy]) -> Case | None:
     ids = tuple(i for i in case.expected_ids if any(True for _ in _names(by_id[i])))
     if not ids:
         return None
-    return Case(case.kind, case.query, case.schema, ids, case.origin, case.detail, case.source)
+    return replace(case, expected_ids=ids)
 
 
 def _expected(listed: list[EntityProxy], holders: list[int]) -> tuple[str, ...]:
@@ -195,7 +272,7 @@ def _script_holdouts(
     for entity in listed:
         for prop, value in _names(entity, SCRIPT_PROPS):
             script = script_of(value)
-            norm = normalize_name(value)
+            norm = name_key(value)
             if script not in ("cyrillic", "arabic", "chinese") or norm in seen or len(norm) < 2:
                 continue
             holders = [pos for pos in carriers[norm] if _has_latin(listed[pos], {norm})]
@@ -227,19 +304,19 @@ def _alias_holdouts(
         if len(cases) >= limit:
             break
         entity = listed[pos]
-        primary = {normalize_name(v) for v in entity.get("name")}
+        primary = {name_key(v) for v in entity.get("name")}
         aliases = [
             v for v in entity.get("alias")
             if script_of(v) == "latin" and len(normalize_name(v)) >= 3
-            and normalize_name(v) not in primary | removed | taken
+            and name_key(v) not in primary | removed | taken
         ]
         if not aliases:
             continue
         alias = rng.choice(aliases)
-        norm = normalize_name(alias)
+        norm = name_key(alias)
         if not _has_latin(entity, removed | {norm}):
             continue
-        rest = {v for _, v in _names(entity) if normalize_name(v) not in removed | {norm}}
+        rest = {v for _, v in _names(entity) if name_key(v) not in removed | {norm}}
         shared = words(alias) & set().union(*(words(v) for v in rest))
         kind = "alias_shared_word" if shared else "alias_other"
         origin = next(iter(sorted(entity.get("name"))), "")
@@ -250,7 +327,12 @@ def _alias_holdouts(
 
 
 def _variants(
-    indexed: list[EntityProxy], carriers: dict[str, list[int]], removed: set[str], rng: random.Random, limit: int
+    indexed: list[EntityProxy],
+    carriers: dict[str, list[int]],
+    exact: set[str],
+    removed: set[str],
+    rng: random.Random,
+    limit: int,
 ) -> list[Case]:
     order = [pos for pos, e in enumerate(indexed) if e.schema.name == "Person" or e.schema.name in _ORG_SCHEMATA]
     rng.shuffle(order)
@@ -259,7 +341,7 @@ def _variants(
         if len(cases) >= limit:
             break
         entity = indexed[pos]
-        names = sorted(v for v in entity.get("name") if script_of(v) == "latin" and normalize_name(v) not in removed)
+        names = sorted(v for v in entity.get("name") if script_of(v) == "latin" and name_key(v) not in removed)
         if not names:
             continue
         origin = rng.choice(names)
@@ -268,37 +350,43 @@ def _variants(
             continue
         label, variant = made
         norm = normalize_name(variant)
-        if norm in carriers or norm == normalize_name(origin) or len(norm) < 4:
+        if norm in exact or norm == normalize_name(origin) or len(norm) < 4:
             continue  # the variant is itself a listed name (or no change): not a variant
-        expected = tuple(indexed[p].id or "" for p in carriers[normalize_name(origin)])
+        expected = tuple(indexed[p].id or "" for p in carriers[name_key(origin)])
         cases.append(Case("variant", variant, query_schema(entity.schema.name), expected, origin, label,
                           str(entity.context.get("source", ""))))
     return cases
 
 
-def clean_cases(count: int, listed_names: set[str], seed: int) -> list[Case]:
+def clean_cases(count: int, listed_keys: set[str], seed: int) -> list[Case]:
     """Clean person (70 %) and company (30 %) names from ``faker``, none of them listed.
+
+    Faker's lists of *real* companies (``ru_RU`` ``large_companies``, the RBC 500, and every
+    ``fa_IR`` company, taken from the Tehran stock exchange) include sanctioned firms, so they
+    are not used: ``fa_IR`` gives persons only and ``ru_RU`` companies come from its name patterns.
 
     Args:
         count: how many names to make.
-        listed_names: normalised listed names; a generated name equal to one is skipped.
+        listed_keys: :func:`name_key` of every listed name; a generated name with one is skipped.
         seed: seed for faker and the locale choice.
     Returns:
         ``clean`` cases spread evenly over :data:`CLEAN_LOCALES`.
     """
     from faker import Faker  # dev/bench dependency, imported only when clean names are wanted
+    from faker.providers.company.ru_RU import Provider as RuCompanies
 
     rng = random.Random(seed + 1)
     fakers: dict[str, Faker] = {}
-    latin = None
     for locale in CLEAN_LOCALES:
         fake = Faker(locale.removesuffix("-Latn"))
         fake.seed_instance(seed + len(fakers))
         fakers[locale] = fake
-        if locale.endswith("-Latn"):
-            import icu
+    real_companies = set(RuCompanies.large_companies)
+    latin: Any = None
+    if any(locale.endswith("-Latn") for locale in CLEAN_LOCALES):
+        import icu
 
-            latin = icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
+        latin = icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
     cases: list[Case] = []
     seen: set[str] = set()
     attempts = 0
@@ -306,17 +394,28 @@ def clean_cases(count: int, listed_names: set[str], seed: int) -> list[Case]:
         attempts += 1
         locale = CLEAN_LOCALES[len(cases) % len(CLEAN_LOCALES)]
         fake = fakers[locale]
-        is_person = rng.random() < 0.7
+        is_person = locale.startswith("fa_IR") or rng.random() < 0.7
         if is_person:
-            name = fake.name() if locale.startswith("ru_RU") and rng.random() < 0.5 else f"{fake.first_name()} {fake.last_name()}"
+            name = _person_name(fake, locale, rng)
         else:
             name = fake.company()
-        if locale.endswith("-Latn") and latin is not None:
+            if name in real_companies:
+                continue
+        if latin is not None and locale.endswith("-Latn"):
             name = latin.transliterate(name)
-        norm = normalize_name(name)
-        if not norm or norm in listed_names or norm in seen:
+        key = name_key(name)
+        if not key or key in listed_keys or key in seen:
             continue
-        seen.add(norm)
+        seen.add(key)
         kind = "person" if is_person else "company"
         cases.append(Case("clean", name, "Person" if is_person else "LegalEntity", (), "", f"{locale} {kind}"))
     return cases
+
+
+def _person_name(fake: Any, locale: str, rng: random.Random) -> str:
+    """A person name as people of ``locale`` write it (gender-consistent, Chinese family name first)."""
+    if locale.startswith("zh_CN") or (locale.startswith("ru_RU") and rng.random() < 0.5):
+        return str(fake.name()).replace(" ", "") if locale.startswith("zh_CN") else str(fake.name())
+    if rng.random() < 0.5:
+        return f"{fake.first_name_male()} {fake.last_name_male()}"
+    return f"{fake.first_name_female()} {fake.last_name_female()}"

@@ -74,17 +74,19 @@ def measure(root: Path, source: str) -> dict[str, Any]:
     rss_start = peak_rss_mib()
     baseline_s, raw_bytes = _timed(baseline)
     rss_baseline = peak_rss_mib()
-    load_s, results = _timed(load)
+    cold_load_s, results = _timed(load)
     rss_load = peak_rss_mib()
     entities = sum(len(r.listed()) for r in results.values())
     problems = sum(len(r.problems) for r in results.values())
     del results
+    load_s, _ = _timed(load)  # again, now that lazily built tables (FtM, rigour, ICU) exist
     return {
         "files": len(files),
         "bytes": raw_bytes,
         "entities": entities,
         "problems": problems,
         "baseline_s": baseline_s,
+        "cold_load_s": cold_load_s,
         "load_s": load_s,
         "baseline_traced_peak_mib": _traced(baseline),
         "load_traced_peak_mib": _traced(load),
@@ -122,27 +124,30 @@ def main() -> int:
     measured: dict[str, dict[str, Any]] = {}
     for source in [*sources, ALL]:
         measured[source] = _in_child(args.lists, source)
-        print(f"{source}: {measured[source].get('load_s', float('nan')):.2f} s")
+        print(f"{source}: {measured[source].get('cold_load_s', float('nan')):.2f} s first load")
     report = Report("load_lists", "List loading (all shared lists)")
     rows = []
     for source, stats in measured.items():
         if "error" in stats:
-            rows.append([source, None, None, None, None, None, None, None, None, None, f"error: {stats['error']}"])
+            rows.append([source, None, None, None, None, None, None, None, None, None, None, f"error: {stats['error']}"])
             continue
         rows.append([
             source, stats["files"], round(stats["bytes"] / 2**20, 2), stats["entities"], stats["problems"],
-            round(stats["baseline_s"], 3), round(stats["load_s"], 3), _ratio(stats["load_s"], stats["baseline_s"]),
+            round(stats["baseline_s"], 3), round(stats["cold_load_s"], 3), round(stats["load_s"], 3),
+            _ratio(stats["load_s"], stats["baseline_s"]),
             round(stats["load_traced_peak_mib"], 1), _ratio(stats["load_traced_peak_mib"], stats["baseline_traced_peak_mib"]),
             round(stats["load_rss_growth_mib"], 1),
         ])
     report.table(
         "Load time and peak memory per source (each in a fresh process)",
-        ["source", "files", "MiB", "entities", "problems", "baseline s", "load s", "load/baseline",
+        ["source", "files", "MiB", "entities", "problems", "baseline s", "first load s", "load s", "load/baseline",
          "traced peak MiB", "traced/baseline", "rss growth MiB"],
         rows,
     )
     report.note(
-        "Baseline: reading and decompressing the same files' bytes (read_members). "
+        "Baseline: reading and decompressing the same files' bytes (read_members). `first load` is the "
+        "first load_folder call in a fresh process (it pays for lazily built FtM/rigour/ICU tables); "
+        "`load` is the second call, and the ratios use it. "
         "`traced peak` is tracemalloc's peak of Python allocations during the load; "
         "`rss growth` is ru_maxrss after the load minus ru_maxrss after imports."
     )

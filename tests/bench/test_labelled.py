@@ -163,3 +163,44 @@ def test_threshold_at_alert_rate_and_summary() -> None:
     summary = summarise(cases, outcomes, default_threshold=0.8)
     assert summary["alerts_per_1000_clean"] == pytest.approx(10.0)
     assert summary["kinds"]["variant"] == {"n": 2, "recall": 0.5, "recall_at_1pct": 0.5, "top1": 0.5}
+
+
+def test_name_key_ignores_order_case_and_accents() -> None:
+    assert labelled.name_key("PETROV, Ivan") == labelled.name_key("ivan  Pétrov") == "ivan petrov"
+    assert labelled.name_key("Алёна АРШИНОВА") == labelled.name_key("Алена Аршинова")
+
+
+def test_holdout_also_removes_the_reordered_name_elsewhere() -> None:
+    entities = [
+        e("Person", "a1", name="Yassin SYAWAL", alias="Abdul Hadi YASIN"),
+        e("Person", "a2", source="other", name="YASIN, Abdul Hadi"),
+    ]
+    result = labelled.build_labelled_set(entities, seed=1, n_aliases=5, n_variants=0, n_clean=0)
+    (case,) = [c for c in result.cases if c.query == "Abdul Hadi YASIN"]
+    assert set(case.expected_ids) == {"a1", "a2"}
+    indexed = {entity.id: entity for entity in result.indexed}
+    assert not indexed["a1"].get("alias")
+    assert not indexed["a2"].names  # its only name was the held-out one, in another order
+
+
+def test_other_list_records_of_the_same_party_are_accepted() -> None:
+    entities = [
+        e("Person", "eu1", name="Aljona Igorevna ARSCHINOVA", alias=["Alena Igorevna ARSHINOVA", "Vanya Test"],
+          birthDate="1985-06-10"),
+        e("Person", "uk1", source="uk", name="ARSHINOVA, Alena Igorevna", birthDate="1985"),
+        e("Person", "uk2", source="uk", name="ARSHINOVA, Alena Igorevna", birthDate="1960"),  # not the same person
+        e("Organization", "o9", source="uk", name="Alena Igorevna Arshinova"),  # not a person
+    ]
+    result = labelled.build_labelled_set(entities, seed=1, n_aliases=5, n_variants=0, n_clean=0)
+    (case,) = [c for c in result.cases if c.query == "Vanya Test"]
+    assert case.expected_ids == ("eu1",)
+    assert set(case.hits) == {"eu1", "uk1"}
+
+
+def test_faker_real_companies_are_not_clean() -> None:
+    from faker.providers.company.ru_RU import Provider as RuCompanies
+
+    real = set(RuCompanies.large_companies)
+    cases = labelled.clean_cases(180, set(), seed=2)
+    assert not {case.query for case in cases} & real
+    assert all(case.detail == "fa_IR person" for case in cases if case.detail.startswith("fa_IR"))

@@ -6,8 +6,8 @@ from tradewarden.lists.base import ParseContext, ParseResult, make_entity_id, sl
 
 
 def test_entity_ids_are_stable_and_ascii() -> None:
-    assert make_entity_id("un_sc_sanctions", "QDi.006") == "un_sc_sanctions-qdi-006"
-    assert make_entity_id("us_ofac_sdn", "36") == "us_ofac_sdn-36"
+    assert make_entity_id("un_sc_sanctions", "QDi.006") == "un-sc-sanctions-qdi-006"
+    assert make_entity_id("us_ofac_sdn", "36") == "us-ofac-sdn-36"
     long_id = make_entity_id("x", "Ω" * 5)
     assert long_id.startswith("x-") and long_id.isascii()
     assert slug("  A.B/c ") == "a-b-c"

@@ -31,16 +31,16 @@ def test_sniffs_the_header() -> None:
 def test_rows_merge_by_type_and_name(sample: ParseResult) -> None:
     # 9 good rows: NED, Rubio twice, Skydio four times (two spellings), Teal Drones twice.
     assert sorted(sample.entities) == [
-        "cn_countermeasures-company-skydio-inc",
-        "cn_countermeasures-company-teal-drones-inc",
-        "cn_countermeasures-organization-national-endowment-for-democracy",
-        "cn_countermeasures-person-marco-rubio",
+        "cn-countermeasures-company-skydio-inc",
+        "cn-countermeasures-company-teal-drones-inc",
+        "cn-countermeasures-organization-national-endowment-for-democracy",
+        "cn-countermeasures-person-marco-rubio",
     ]
     assert [(p.line, p.reason) for p in sample.problems] == [(11, "expected 15 cells, found 5; row skipped")]
 
 
 def test_every_list_is_kept_in_program(sample: ParseResult) -> None:
-    skydio = sample.entities["cn_countermeasures-company-skydio-inc"]
+    skydio = sample.entities["cn-countermeasures-company-skydio-inc"]
     assert sorted(skydio.get("program")) == [
         "Decision on Countermeasures against U.S. military-industry enterprises and senior managers"
         " - Ministry of Foreign Affairs",
@@ -54,7 +54,7 @@ def test_every_list_is_kept_in_program(sample: ParseResult) -> None:
 
 
 def test_person_names_in_both_scripts_and_two_digit_years(sample: ParseResult) -> None:
-    rubio = sample.entities["cn_countermeasures-person-marco-rubio"]
+    rubio = sample.entities["cn-countermeasures-person-marco-rubio"]
     assert rubio.schema.name == "Person"
     assert sorted(rubio.get("name")) == ["Marco Rubio", "鲁比欧"]
     assert sorted(rubio.get("createdAt")) == ["2020-07-13", "2020-08-10"]  # 13.07.20, 10.08.20
@@ -62,13 +62,13 @@ def test_person_names_in_both_scripts_and_two_digit_years(sample: ParseResult) -
     assert rubio.get("wikidataId") == ["Q324546"]
     assert rubio.get("country") == ["us"]
     assert rubio.context["source_id"] == "Person:Marco Rubio"
-    ned = sample.entities["cn_countermeasures-organization-national-endowment-for-democracy"]
+    ned = sample.entities["cn-countermeasures-organization-national-endowment-for-democracy"]
     assert ned.get("createdAt") == ["2019-12-02"]  # 02.12.2019
     assert ned.get("program") == ["Ministry of Foreign Affairs"]
 
 
 def test_aliases_and_address(sample: ParseResult) -> None:
-    teal = sample.entities["cn_countermeasures-company-teal-drones-inc"]
+    teal = sample.entities["cn-countermeasures-company-teal-drones-inc"]
     assert sorted(teal.get("alias")) == ["Teal Drones", "iDrone"]
     assert teal.get("address") == ["2800 S West Temple St., Unite 2, South Salt Lake, UT, USA, 84115"]
 

@@ -42,7 +42,7 @@ def test_fixture_rows_problems_and_merge(sample: ParseResult) -> None:
         (12, "Start date '0097-06-30' is not a date; kept in notes"),
         (13, "expected 29 cells, found 6; row skipped"),
     ]
-    bank = sample.entities["us_trade_csl-18291"]
+    bank = sample.entities["us-trade-csl-18291"]
     assert bank.schema.name == "Organization"
     assert sorted(bank.get("programId")) == ["CAPTA", "RUSSIA-EO14024", "SDN", "SSI", "UKRAINE-EO13662"]
     assert "Sectoral Sanctions Identifications List (SSI) - Treasury Department" in bank.get("program")
@@ -60,7 +60,7 @@ def test_schemas_from_type_column(sample: ParseResult) -> None:
 
 
 def test_entity_list_row(sample: ParseResult) -> None:
-    el = sample.entities["us_trade_csl-14b2dc922b62ff49cb9d3c6a18a8afb217f4d610"]
+    el = sample.entities["us-trade-csl-14b2dc922b62ff49cb9d3c6a18a8afb217f4d610"]
     assert el.get("name") == ["27th Scientific Center of the Russian Ministry of Defense"]
     assert el.get("alias") == ["27th NTs"]
     assert el.get("program") == ["Entity List (EL) - Bureau of Industry and Security"]
@@ -74,12 +74,12 @@ def test_entity_list_row(sample: ParseResult) -> None:
 
 
 def test_person_ids_dates_and_countries(sample: ParseResult) -> None:
-    yasir = sample.entities["us_trade_csl-24904"]
+    yasir = sample.entities["us-trade-csl-24904"]
     assert yasir.get("gender") == ["male"]
     assert yasir.get("birthDate") == ["1978-08-22"]
     assert yasir.get("nationality") == ["sy"]
     assert yasir.get("alias") == ["'ABBAS, Yasir 'Aziz"]
-    sufian = sample.entities["us_trade_csl-9935"]
+    sufian = sample.entities["us-trade-csl-9935"]
     assert sufian.get("passportNumber") == ["BC166787"]
     assert sorted(sufian.get("nationality")) == ["ca", "sd"]
     assert len(sufian.get("alias")) == 14
@@ -87,19 +87,19 @@ def test_person_ids_dates_and_countries(sample: ParseResult) -> None:
 
 
 def test_vessel_and_aircraft_fields(sample: ParseResult) -> None:
-    vessel = sample.entities["us_trade_csl-31920"]
+    vessel = sample.entities["us-trade-csl-31920"]
     assert vessel.get("imoNumber") == ["IMO8770261"]
     assert vessel.get("callSign") == ["UDQB"]
     assert vessel.get("flag") == ["ru"]
     assert vessel.get("type") == ["Pipe-laying Vessel"]
-    plane = sample.entities["us_trade_csl-15445"]
+    plane = sample.entities["us-trade-csl-15445"]
     assert plane.get("model") == ["A300B4-605R"]
     assert plane.get("buildDate") == ["1988-05-17"]
     assert "Aircraft Operator: MAHAN AIR" in plane.get("notes")
 
 
 def test_organisation_ids(sample: ParseResult) -> None:
-    bank = sample.entities["us_trade_csl-18291"]
+    bank = sample.entities["us-trade-csl-18291"]
     assert bank.get("taxNumber") == ["7750004150"]
     assert bank.get("innCode") == ["7750004150"]  # a Russian tax id is an INN
     assert bank.get("leiCode") == ["25340038P8SYW80B9W34"]
@@ -178,7 +178,7 @@ def test_row_without_name_is_a_problem() -> None:
     text = "\n".join(",".join(r) for r in (CSL_HEADER, row, good)) + "\n"
     parse_csl(text.encode(), ctx)
     assert [(p.line, p.reason) for p in ctx.result.problems] == [(2, "row without _id or name; skipped")]
-    assert list(ctx.result.entities) == ["us_trade_csl-43"]
+    assert list(ctx.result.entities) == ["us-trade-csl-43"]
 
 
 # --- the real snapshot ---------------------------------------------------------------------

@@ -49,7 +49,7 @@ def test_three_entities_and_the_malformed_one_reported_with_its_line(fsf: ParseR
 
 
 def test_person_keeps_latin_and_cyrillic_names(fsf: ParseResult) -> None:
-    person = fsf.entities["eu_fsf-145201"]
+    person = fsf.entities["eu-fsf-145201"]
     assert person.schema.name == "Person"
     assert person.get("name") == ["Ivan Petrovich SIDOROV"]
     assert person.get("alias") == ["Иван Петрович СИДОРОВ"]
@@ -67,7 +67,7 @@ def test_person_keeps_latin_and_cyrillic_names(fsf: ParseResult) -> None:
 
 
 def test_enterprise_with_registration_number_address_and_contacts(fsf: ParseResult) -> None:
-    org = fsf.entities["eu_fsf-151077"]
+    org = fsf.entities["eu-fsf-151077"]
     assert org.schema.name == "Organization"
     assert org.get("registrationNumber") == ["1027800000001"]
     assert org.get("alias") == ["АО Северный Прибор"]
@@ -82,7 +82,7 @@ def test_enterprise_with_registration_number_address_and_contacts(fsf: ParseResu
 
 
 def test_weak_alias_un_reference_and_circa_year(fsf: ParseResult) -> None:
-    person = fsf.entities["eu_fsf-2317"]
+    person = fsf.entities["eu-fsf-2317"]
     assert person.get("name") == ["Abdul Rahman Yusuf AL-FAQIH"]
     assert person.get("weakAlias") == ["Abu Yusuf"]
     assert person.get("alias") == []
@@ -104,13 +104,13 @@ def test_entity_without_a_name_is_a_problem() -> None:
 def test_unknown_subject_type_reads_as_legal_entity() -> None:
     body = '<sanctionEntity logicalId="8"><subjectType code="vessel"/><nameAlias wholeName="SEA STAR"/></sanctionEntity>'
     result = _parse(_wrap(body))
-    assert result.entities["eu_fsf-8"].schema.name == "LegalEntity"
+    assert result.entities["eu-fsf-8"].schema.name == "LegalEntity"
     assert "subjectType" in result.problems[0].reason
 
 
 def test_only_weak_names_still_give_a_name() -> None:
     body = '<sanctionEntity logicalId="9"><subjectType code="enterprise"/><nameAlias wholeName="Al-Thing" strong="false"/></sanctionEntity>'
-    entity = _parse(_wrap(body)).entities["eu_fsf-9"]
+    entity = _parse(_wrap(body)).entities["eu-fsf-9"]
     assert entity.get("name") == ["Al-Thing"]
 
 

@@ -58,7 +58,7 @@ def test_fixture_entities_and_problems(journal: ParseResult) -> None:
 
 
 def test_person_with_cyrillic_aliases_and_amendment_row(journal: ParseResult) -> None:
-    person = journal.entities["eu_journal_sanctions-32014r0269-i-persons-2"]
+    person = journal.entities["eu-journal-sanctions-32014r0269-i-persons-2"]
     assert person.context["source_id"] == "32014R0269-I.PERSONS-2"
     assert person.schema.name == "Person"
     assert person.get("alias") == [
@@ -198,5 +198,5 @@ def test_real_snapshot_keeps_every_name(real: ParseResult, real_folder: Path) ->
     # FtM's name cleaning is the only change allowed ("'Azovsky ...'" loses its quotes).
     assert expected - {None} <= loaded
     assert sum(1 for n in loaded if cyrillic.search(n)) > 4000
-    aksyonov = real.entities["eu_journal_sanctions-32014r0269-i-persons-1"]
+    aksyonov = real.entities["eu-journal-sanctions-32014r0269-i-persons-1"]
     assert "Sergei Valerievich AKSENOV (Сергей Валерьевич АКСЁНОВ)" in aksyonov.get("alias")

@@ -12,7 +12,7 @@ import pytest
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
-from tradewarden.lists.base import ParseResult
+from tradewarden.lists.base import ParseResult, make_entity_id
 from tradewarden.lists.load import load_folder, parse_files, sniff
 from tradewarden.lists.ofac_csv import split_programs
 
@@ -20,7 +20,7 @@ EOF_LINE = b"\r\n\x1a"
 
 
 def _entity(result: ParseResult, ent_num: str) -> EntityProxy:
-    return result.entities[f"{result.source}-{ent_num}"]
+    return result.entities[make_entity_id(result.source, ent_num)]
 
 
 def _rows(path: Path, columns: int) -> list[list[str]]:
@@ -124,7 +124,7 @@ def test_remarks_become_properties(fixture_set: ParseResult) -> None:
 def test_linked_to_becomes_a_link(fixture_set: ParseResult) -> None:
     links = [e for e in fixture_set.entities.values() if e.schema.name == "UnknownLink"]
     assert [(link.get("subject"), link.get("object"), link.get("role")) for link in links] == [
-        (["us_ofac_sdn-2686"], ["us_ofac_sdn-4697"], ["Linked To"])
+        (["us-ofac-sdn-2686"], ["us-ofac-sdn-4697"], ["Linked To"])
     ]
     assert not any(note.startswith("Linked To") for note in _entity(fixture_set, "2686").get("notes"))
 
@@ -281,7 +281,7 @@ def test_full_2021_set_joins_alt_and_add(shared_data: Path) -> None:
     linked = {
         tuple(result.entities[link.get("object")[0]].get("name"))
         for link in result.entities.values()
-        if link.schema.name == "UnknownLink" and link.get("subject") == ["us_ofac_sdn-12300"]
+        if link.schema.name == "UnknownLink" and link.get("subject") == ["us-ofac-sdn-12300"]
     }
     assert ("PROMO RAIZ S.A.S.",) in linked and ("R D I S.A.",) in linked
     assert len(linked) == len(re.findall(r"Linked To: ", _sdn_remarks(folder, "12300")))
@@ -298,7 +298,7 @@ def test_consolidated_set(shared_lists: Path) -> None:
     assert result.problems == []
     prim = _rows(shared_lists / "us_ofac_cons" / "cons_prim.csv", 12)
     assert len(result.listed()) == len(prim) == 442
-    assert all(e.id.startswith("us_ofac_cons-") for e in result.listed())
+    assert all(e.id.startswith("us-ofac-cons-") for e in result.listed())
     alt_rows = _rows(shared_lists / "us_ofac_cons" / "cons_alt.csv", 5)
     names = {n for e in result.listed() for n in (*e.get("alias"), *e.get("previousName"))}
     assert {row[3].strip() for row in alt_rows} <= names

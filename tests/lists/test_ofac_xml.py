@@ -24,7 +24,7 @@ def _parse(content: bytes, name: str = "CONS_ENHANCED.XML") -> ParseResult:
 
 
 def _entity(result: ParseResult, entity_id: str) -> EntityProxy:
-    return result.entities[f"us_ofac_cons-{entity_id}"]
+    return result.entities[f"us-ofac-cons-{entity_id}"]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_relationship_between_entities_in_the_file(fixture_xml: ParseResult) -> 
     # FtM's Ownership needs an Asset; an Organization is not one, so this stays an UnknownLink.
     links = [e for e in fixture_xml.entities.values() if e.schema.edge]
     assert [(link.schema.name, link.get("subject"), link.get("object"), link.get("role")) for link in links] == [
-        ("UnknownLink", ["us_ofac_cons-20686"], ["us_ofac_cons-17064"], ["Owned or Controlled By"])
+        ("UnknownLink", ["us-ofac-cons-20686"], ["us-ofac-cons-17064"], ["Owned or Controlled By"])
     ]
 
 

@@ -102,10 +102,10 @@ def test_reader_minds_repeats_spaces_annotations_and_typed_cells() -> None:
 
 def test_entities_and_problems_with_row_numbers(sample: ParseResult) -> None:
     assert {e.id: e.schema.name for e in sample.entities.values()} == {
-        "gb_fcdo_sanctions-afg9001": "Organization",
-        "gb_fcdo_sanctions-rus9001": "Person",
-        "gb_fcdo_sanctions-dpr9003": "Vessel",
-        "gb_fcdo_sanctions-syr9001": "Organization",
+        "gb-fcdo-sanctions-afg9001": "Organization",
+        "gb-fcdo-sanctions-rus9001": "Person",
+        "gb-fcdo-sanctions-dpr9003": "Vessel",
+        "gb-fcdo-sanctions-syr9001": "Organization",
     }
     assert [(p.line, p.reason) for p in sample.problems] == [
         (5, "RUS9002: no Name; skipped"),
@@ -117,7 +117,7 @@ def test_entities_and_problems_with_row_numbers(sample: ParseResult) -> None:
 
 
 def test_entity_fields_and_cross_walk_keys(sample: ParseResult) -> None:
-    person = sample.entities["gb_fcdo_sanctions-rus9001"]
+    person = sample.entities["gb-fcdo-sanctions-rus9001"]
     assert person.get("name") == ["Ivan Petrovich SAMPLOV"]
     assert person.context["source_id"] == "RUS9001"
     assert person.get("programId") == ["RUS9001"]
@@ -127,9 +127,9 @@ def test_entity_fields_and_cross_walk_keys(sample: ParseResult) -> None:
     assert person.get("notes") == [
         "OFSI Group ID: 90001", "Designation source: UK", "Sanctions Imposed: Asset freeze,\nTravel Ban"
     ]
-    exchange = sample.entities["gb_fcdo_sanctions-afg9001"]
+    exchange = sample.entities["gb-fcdo-sanctions-afg9001"]
     assert exchange.get("createdAt") == ["2012-06-29"]
-    assert sample.entities["gb_fcdo_sanctions-dpr9003"].get("notes") == [
+    assert sample.entities["gb-fcdo-sanctions-dpr9003"].get("notes") == [
         "OFSI Group ID: 90003", "Designation source: UK|UN"
     ]
 

@@ -108,9 +108,9 @@ def test_sniff() -> None:
 
 def test_one_entity_per_group_and_problems_with_row_numbers(sample: ParseResult) -> None:
     assert {e.id: e.schema.name for e in sample.entities.values()} == {
-        "gb_hmt_sanctions-90001": "Person",
-        "gb_hmt_sanctions-90002": "Organization",
-        "gb_hmt_sanctions-90003": "Vessel",
+        "gb-hmt-sanctions-90001": "Person",
+        "gb-hmt-sanctions-90002": "Organization",
+        "gb-hmt-sanctions-90003": "Vessel",
     }
     assert [(p.line, p.reason) for p in sample.problems] == [
         (9, "row without a Group ID; skipped"),
@@ -122,7 +122,7 @@ def test_one_entity_per_group_and_problems_with_row_numbers(sample: ParseResult)
 
 
 def test_person_names_by_alias_type_and_quality(sample: ParseResult) -> None:
-    person = sample.entities["gb_hmt_sanctions-90001"]
+    person = sample.entities["gb-hmt-sanctions-90001"]
     assert person.get("name") == ["Ivan Petrovich SAMPLOV", "Иван Петрович Самплов"]
     assert person.get("alias") == ["Ivan P. SAMPLOV"]
     assert person.get("weakAlias") == ["Vanya SAMPLOFF"]
@@ -131,7 +131,7 @@ def test_person_names_by_alias_type_and_quality(sample: ParseResult) -> None:
 
 
 def test_person_facts(sample: ParseResult) -> None:
-    person = sample.entities["gb_hmt_sanctions-90001"]
+    person = sample.entities["gb-hmt-sanctions-90001"]
     assert sorted(person.get("birthDate")) == ["1961", "1962-05"]
     assert person.get("birthPlace") == ["Tula, Russia"] and person.get("birthCountry") == ["ru"]
     assert sorted(person.get("nationality")) == ["ru", "ua"]
@@ -151,14 +151,14 @@ def test_person_facts(sample: ParseResult) -> None:
 
 
 def test_entity_and_ship(sample: ParseResult) -> None:
-    bank = sample.entities["gb_hmt_sanctions-90002"]
+    bank = sample.entities["gb-hmt-sanctions-90002"]
     assert bank.get("name") == ["SAMPLE BANK JSC"]
     assert bank.get("previousName") == ["OLD SAMPLE BANK"]
     assert bank.get("legalForm") == ["Joint Stock Company"]
     assert bank.get("registrationNumber") == ["1027700000000"]
     assert bank.get("website") == ["https://sample-bank.example/"]
     assert bank.get("programId") == ["RUS9002"]
-    ship = sample.entities["gb_hmt_sanctions-90003"]
+    ship = sample.entities["gb-hmt-sanctions-90003"]
     assert ship.get("imoNumber") == ["IMO9126819"]
     assert ship.get("flag") == ["kp"] and sorted(ship.get("pastFlags")) == ["pa", "ru"]
     assert ship.get("type") == ["Oil tanker"] and ship.get("buildDate") == ["1975"]

@@ -48,7 +48,7 @@ def test_records_and_problems_with_their_lines(sample: ParseResult, sample_path:
 
 
 def test_person_names_and_alias_qualities(sample: ParseResult) -> None:
-    person = sample.entities["un_sc_sanctions-qdi-901"]
+    person = sample.entities["un-sc-sanctions-qdi-901"]
     assert person.schema.name == "Person"
     assert person.get("name") == ["KARIM JABIR NASIR AL-SAMPLI", "كريم جابر ناصر"]
     assert person.get("firstName") == ["KARIM"] and person.get("secondName") == ["JABIR"]
@@ -58,7 +58,7 @@ def test_person_names_and_alias_qualities(sample: ParseResult) -> None:
 
 
 def test_person_facts(sample: ParseResult) -> None:
-    person = sample.entities["un_sc_sanctions-qdi-901"]
+    person = sample.entities["un-sc-sanctions-qdi-901"]
     # EXACT date, every year of BETWEEN 1973-1975, a date given only as a note, and the
     # birth date of the f.k.a. identity.
     assert sorted(person.get("birthDate")) == ["1968-11", "1969-02-03", "1970-03-25", "1973", "1974", "1975"]
@@ -80,14 +80,14 @@ def test_person_facts(sample: ParseResult) -> None:
 
 
 def test_approximate_year_and_hangul_name(sample: ParseResult) -> None:
-    person = sample.entities["un_sc_sanctions-kpi-901"]
+    person = sample.entities["un-sc-sanctions-kpi-901"]
     assert person.get("birthDate") == ["1961"]
     assert "박 견본 선" in person.get("name")
     assert person.get("nationality") == ["kp"]
 
 
 def test_entity_split_names_scripts_and_low_alias(sample: ParseResult) -> None:
-    org = sample.entities["un_sc_sanctions-ire-901"]
+    org = sample.entities["un-sc-sanctions-ire-901"]
     assert org.schema.name == "Organization"
     assert org.get("name") == [
         "SAMPLE TRADING HOUSE (STH)",

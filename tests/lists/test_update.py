@@ -78,8 +78,8 @@ def test_same_sha256_is_unchanged_and_stages_nothing(store: Store) -> None:
 def test_update_counts_the_delta(store: Store) -> None:
     _apply(store, _built(10), "a")
     smaller = _built(12)
-    del smaller.entities["test_list-0"]
-    smaller.entities["test_list-1"].add("country", "cu")
+    del smaller.entities["test-list-0"]
+    smaller.entities["test-list-1"].add("country", "cu")
     outcome = _apply(store, smaller, "b")
     assert outcome.status == "updated"
     assert outcome.counts == {

@@ -48,13 +48,13 @@ def dpl(fixtures_dir: Path) -> ParseResult:
 def test_dpl_rows_merge_by_name(dpl: ParseResult) -> None:
     # 14 rows, 6 spellings of 5 names (" I. ASH"/"I. ASH", "AL NASER"/"AL-NASER  AIRLINES").
     assert sorted(dpl.entities) == [
-        "us_bis_dpl-aaron-abraham-villa",
-        "us_bis_dpl-abdulah-al-nasser",
-        "us_bis_dpl-al-naser-airlines",
-        "us_bis_dpl-i-ash",
-        "us_bis_dpl-jose-ernesto-garcia",
+        "us-bis-dpl-aaron-abraham-villa",
+        "us-bis-dpl-abdulah-al-nasser",
+        "us-bis-dpl-al-naser-airlines",
+        "us-bis-dpl-i-ash",
+        "us-bis-dpl-jose-ernesto-garcia",
     ]
-    airline = dpl.entities["us_bis_dpl-al-naser-airlines"]
+    airline = dpl.entities["us-bis-dpl-al-naser-airlines"]
     assert sorted(airline.get("country")) == ["ae", "iq", "jo"]
     assert len(airline.get("address")) == 4
     assert "P.O. BOX 911399, AMMAN, 11191, JO" in airline.get("address")
@@ -68,13 +68,13 @@ def test_dpl_problems_have_line_numbers(dpl: ParseResult) -> None:
         (15, "Last update '3033-09-30' is not a date; kept in notes"),
         (16, "expected 12 cells, found 3; row skipped"),
     ]
-    garcia = dpl.entities["us_bis_dpl-jose-ernesto-garcia"]
+    garcia = dpl.entities["us-bis-dpl-jose-ernesto-garcia"]
     assert "Last update (as published): 3033-09-30" in garcia.get("notes")
     assert garcia.get("modifiedAt") == []
 
 
 def test_dpl_us_dates_and_inferred_country(dpl: ParseResult) -> None:
-    villa = dpl.entities["us_bis_dpl-aaron-abraham-villa"]
+    villa = dpl.entities["us-bis-dpl-aaron-abraham-villa"]
     assert villa.get("createdAt") == ["2022-08-24"]  # 08/24/2022, month first
     assert villa.get("modifiedAt") == ["2022-08-29"]
     assert villa.get("country") == ["us"]  # Country blank, State TX
@@ -119,12 +119,12 @@ def milcorps(fixtures_dir: Path) -> ParseResult:
 def test_1260h_merges_yearly_rows_and_spellings(milcorps: ParseResult) -> None:
     companies = _listed(milcorps, "Company")
     assert len(companies) == 6
-    jonhon = milcorps.entities["us_dod_1260h-avic-jonhon-optronic-technology-co-ltd"]
+    jonhon = milcorps.entities["us-dod-1260h-avic-jonhon-optronic-technology-co-ltd"]
     assert sorted(jonhon.get("name")) == [
         "AVIC JONHON Optronic Technology Co., Ltd.",
         "AVIC Jonhon Optronic Technology Co., Ltd.",
     ]
-    avic = milcorps.entities["us_dod_1260h-aviation-industry-corporation-of-china-ltd"]
+    avic = milcorps.entities["us-dod-1260h-aviation-industry-corporation-of-china-ltd"]
     assert sorted(avic.get("createdAt")) == ["2021-06-03", "2025-01-07", "2026-06-08"]
     assert avic.get("alias") == ["AVIC"]
     assert avic.get("programId") == ["DOD-1260H"]
@@ -132,19 +132,19 @@ def test_1260h_merges_yearly_rows_and_spellings(milcorps: ParseResult) -> None:
 
 
 def test_1260h_parent_becomes_ownership(milcorps: ParseResult) -> None:
-    owner = "us_dod_1260h-aviation-industry-corporation-of-china-ltd"
+    owner = "us-dod-1260h-aviation-industry-corporation-of-china-ltd"
     assert _ownerships(milcorps) == {
-        (owner, "us_dod_1260h-avic-heavy-machinery-company-limited"),
-        (owner, "us_dod_1260h-avic-jonhon-optronic-technology-co-ltd"),
+        (owner, "us-dod-1260h-avic-heavy-machinery-company-limited"),
+        (owner, "us-dod-1260h-avic-jonhon-optronic-technology-co-ltd"),
     }
-    dahua = milcorps.entities["us_dod_1260h-chengdu-dahua-wisdom-information-technology-co-ltd"]
+    dahua = milcorps.entities["us-dod-1260h-chengdu-dahua-wisdom-information-technology-co-ltd"]
     assert "Parent: Zhejiang Dahua Technology Co., Ltd" in dahua.get("notes")  # not in the fixture
 
 
 def test_1260h_aliases_and_end_date(milcorps: ParseResult) -> None:
-    knownsec = milcorps.entities["us_dod_1260h-beijing-zhidao-chuangyu-information-technology-co-ltd"]
+    knownsec = milcorps.entities["us-dod-1260h-beijing-zhidao-chuangyu-information-technology-co-ltd"]
     assert sorted(knownsec.get("alias")) == ["Beijing Kownsec", "Knownsec"]
-    megvii = milcorps.entities["us_dod_1260h-beijing-megvii-technology-co-ltd"]
+    megvii = milcorps.entities["us-dod-1260h-beijing-megvii-technology-co-ltd"]
     assert "Listed until: 2025-01-07 (listed from 2024-01-31)" in megvii.get("notes")
 
 
@@ -173,13 +173,13 @@ def test_special_leg_folder_decides_source(fixtures_dir: Path, tmp_path: Path) -
     results = load_folder(tmp_path)
     assert sorted(results) == ["us_dod_1286", "us_state_isn"]  # loose file: the format's default source
     isn = results["us_state_isn"]
-    person = isn.entities["us_state_isn-ch-oe-ch-o-l-min"]
+    person = isn.entities["us-state-isn-ch-oe-ch-o-l-min"]
     assert person.schema.name == "Person"
     assert person.get("country") == ["kp"]
     assert person.get("programId") == ["ISN"]
     assert person.get("createdAt") == ["2026-01-22"]
     assert "End date: 2028-01-22" in person.get("notes")
-    assert isn.entities["us_state_isn-js-research-inc"].get("country") == ["kr"]  # "ROK"
+    assert isn.entities["us-state-isn-js-research-inc"].get("country") == ["kr"]  # "ROK"
     assert [(p.line, p.reason) for p in isn.problems] == [
         (5, "unknown schema 'Vessel'; loaded as LegalEntity"),
         (6, "expected 13 cells, found 2; row skipped"),
@@ -189,7 +189,7 @@ def test_special_leg_folder_decides_source(fixtures_dir: Path, tmp_path: Path) -
 def test_special_leg_merges_report_years(fixtures_dir: Path) -> None:
     result = parse_files("us_dod_1286", [fixtures_dir / "us" / "section_1286_sample.csv"])
     assert result.problems == []
-    npu = result.entities["us_dod_1286-northwestern-polytechnical-university"]  # one row has a trailing space
+    npu = result.entities["us-dod-1286-northwestern-polytechnical-university"]  # one row has a trailing space
     assert sorted(npu.get("createdAt")) == ["2022", "2023", "2024", "2025"]
     assert len(npu.get("alias")) == 3
     assert npu.get("topics") == ["debarment"]
@@ -216,19 +216,19 @@ def test_special_leg_real_snapshots(shared_lists: Path, source: str, path: str, 
 def test_cuba_fixture(fixtures_dir: Path) -> None:
     result = parse_files("us_state_cuba_restricted", [fixtures_dir / "us" / "cuba_sample.csv"])
     assert [(p.line, p.reason) for p in result.problems] == [(7, "expected 9 cells, found 2; row skipped")]
-    minint = result.entities["us_state_cuba_restricted-ministerio-del-interior"]
+    minint = result.entities["us-state-cuba-restricted-ministerio-del-interior"]
     assert minint.schema.name == "PublicBody"
     assert minint.get("abbreviation") == ["MININT"]
     assert minint.get("country") == ["cu"]
     assert minint.context["source_id"] == "ministerio-del-interior"
-    ais = result.entities["us_state_cuba_restricted-american-international-services"]
+    ais = result.entities["us-state-cuba-restricted-american-international-services"]
     assert ais.get("alias") == ["AIS Remesas"]
     assert ais.get("sector") == ["Remittances"]
     assert ais.get("createdAt") == ["2025-02-06"]
     assert _ownerships(result) == {
-        ("us_state_cuba_restricted-corporacion-cimex-s-a", "us_state_cuba_restricted-american-international-services")
+        ("us-state-cuba-restricted-corporacion-cimex-s-a", "us-state-cuba-restricted-american-international-services")
     }
-    orphan = result.entities["us_state_cuba_restricted-hotel-orphan"]
+    orphan = result.entities["us-state-cuba-restricted-hotel-orphan"]
     assert "Parent: no-such-parent" in orphan.get("notes")
 
 

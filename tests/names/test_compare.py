@@ -100,3 +100,26 @@ def test_token_similarity_initials_and_skeletons() -> None:
 
 def test_empty_names_do_not_match() -> None:
     assert compare_names(analyze_name("--", True), analyze_name("Ivan", True)).score == 0.0
+
+
+def test_generic_org_words_count_little_even_misspelt() -> None:
+    listed = analyze_name("Limited Liability Company Tubes 2000", False)
+    for query in ["Limited Liabiluty Company Tubes 2000", "Open Joint Stock Cimpany Tubes 2000", "Tubes 2000"]:
+        assert compare_names(analyze_name(query, False), listed).score >= THRESHOLD, query
+    assert compare_names(analyze_name("Limited Liability Company Pipes 3000", False), listed).score < THRESHOLD
+
+
+def test_common_tokens_count_less_with_rarity() -> None:
+    common = {"martin": 0.4, "ivan": 0.4, "petrov": 0.5}
+
+    def rarity(token: str) -> float:
+        return common.get(token, 1.0)
+
+    single_common = compare_names(analyze_name("Martin", False), analyze_name("Martin", False), rarity)
+    single_rare = compare_names(analyze_name("Rosoboronexport", False), analyze_name("Rosoboronexport", False), rarity)
+    assert single_common.score < THRESHOLD <= single_rare.score
+    assert "common name" in single_common.detail
+    listed = analyze_name("Ivan Petrovich Sidorov", True)
+    plain = compare_names(analyze_name("Ivan Petrov", True), listed).score
+    weighted = compare_names(analyze_name("Ivan Petrov", True), listed, rarity).score
+    assert weighted < plain

@@ -33,12 +33,14 @@ def slug(text: str) -> str:
 def make_entity_id(source: str, source_id: str) -> str:
     """The stable entity id for one listed entry: ``<source>-<slug(source_id)>``.
 
-    Long or non-ASCII source ids are hashed so that ids stay short and ASCII.
+    The id follows FtM's id syntax (letters, digits, ``-`` and ``.``), so ``_`` in the
+    source name becomes ``-`` (``us-ofac-sdn-36``). Long or non-ASCII source ids are
+    hashed so that ids stay short and ASCII.
     """
     part = slug(source_id)
     if not part or len(part) > 80:
         part = hashlib.sha1(source_id.encode("utf-8")).hexdigest()[:16]
-    return f"{source}-{part}"
+    return f"{source.replace('_', '-')}-{part}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ class ParseContext:
             entity.context["source_id"] = source_id
         else:
             digest = hashlib.sha1("\x1f".join([self.source, schema, *key]).encode("utf-8")).hexdigest()
-            entity.id = f"{self.source}-{schema.lower()}-{digest[:16]}"
+            entity.id = f"{self.source.replace('_', '-')}-{schema.lower()}-{digest[:16]}"
             entity.context["source"] = self.source
         return entity
 
@@ -138,10 +140,6 @@ class ParseContext:
                 continue
             text = str(value).strip()
             if not text:
-                continue
-            if schema_prop.type == registry.entity:
-                # Our ids contain "_", which FtM's id syntax lacks: add them as already clean.
-                entity.unsafe_add(schema_prop, text, cleaned=True)
                 continue
             cleaned = _clean_value(schema_prop.type, schema_prop.format, text)
             if cleaned is not None:

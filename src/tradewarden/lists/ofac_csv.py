@@ -275,7 +275,7 @@ def put(entity: EntityProxy, prop: str, value: str | None) -> bool:
     if not text:
         return False
     if prop_obj.type == registry.entity:
-        # Our ids ("us_ofac_sdn-36") carry "_", which FtM's entity-id pattern would reject.
+        # Ids are already valid FtM ids (make_entity_id); add them without re-cleaning.
         return entity.unsafe_add(prop_obj, text, cleaned=True) is not None
     cleaned = _clean(prop_obj.type.name, text)
     if cleaned is None and prop == "phone":  # OFAC writes numbers without "+": 982188526300

@@ -35,6 +35,10 @@ FORMAT_VERSION = 1
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
 MAX_NAME_CANDIDATES = 40
+#: A token found in at most this many listed names counts as fully rare.
+RARE_COUNT = 3
+#: The least a very common token counts, relative to a rare one.
+MIN_RARITY = 0.25
 
 
 class MatchIndex:
@@ -47,8 +51,8 @@ class MatchIndex:
     def __init__(
         self,
         records: list[str],
-        entity_first_name: array,
-        name_entity: array,
+        entity_first_name: array[int],
+        name_entity: array[int],
         name_texts: list[str],
         name_forms: list[str],
         name_weak: bytes,
@@ -67,6 +71,8 @@ class MatchIndex:
         self._form_cache: dict[int, NameForm] = {}
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
+        self._rarity_cache: dict[str, float] = {}
+        self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -162,7 +168,7 @@ class MatchIndex:
         if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
             raise StoreError(f"match index {path} has an unknown format; rebuild it", path=str(path))
 
-        def ints(raw: bytes) -> array:
+        def ints(raw: bytes) -> array[int]:
             values = array("I")
             values.frombytes(raw)
             return values
@@ -289,6 +295,25 @@ class MatchIndex:
                     break
         acc[touched] = 0.0
         return list(ranked.items())
+
+    def rarity(self, token: str) -> float:
+        """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.
+
+        Args:
+            token: a lower-case ASCII token.
+        Returns:
+            1.0 for tokens in at most ``RARE_COUNT`` listed names (or none), less for common ones.
+        """
+        value = self._rarity_cache.get(token)
+        if value is None:
+            ids = self._postings.get(token)
+            if ids is None or len(ids) <= RARE_COUNT:
+                value = 1.0
+            else:
+                value = max(MIN_RARITY, math.log(1.0 + self._name_count / len(ids)) / self._rare_idf)
+            if len(self._rarity_cache) < 200_000:
+                self._rarity_cache[token] = value
+        return value
 
     def name_token_text(self, name_idx: int) -> str:
         """The ASCII tokens of the name at ``name_idx``, space-separated (no parsing needed)."""

@@ -81,7 +81,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
     best: dict[int, tuple[float, int, str, str]] = {}
     for query_name, form in prepared.names:
         for name_idx in _shortlist(index, form):
-            comparison = compare_names(form, index.form(name_idx))
+            comparison = compare_names(form, index.form(name_idx), index.rarity)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -112,7 +112,7 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
     for query_name, form in prepared.names:
         for name_idx in names:
-            comparison = compare_names(form, index.form(name_idx))
+            comparison = compare_names(form, index.form(name_idx), index.rarity)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best

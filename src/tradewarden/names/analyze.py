@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
-from tradewarden.names.parts import PARTICLE_WEIGHT, is_particle, strip_titles
+from tradewarden.names.parts import ORG_WORD_WEIGHT, PARTICLE_WEIGHT, is_org_word, is_particle, strip_titles
 from tradewarden.names.phonetic import skeleton
 from tradewarden.names.script import ABJAD, Script, scripts_of
 from tradewarden.names.translit import to_ascii
@@ -26,7 +26,8 @@ class NameForm:
     Attributes:
         tokens: ASCII tokens in written order, without titles and legal forms.
         skeletons: the consonant skeleton of each token.
-        weights: how much each token counts (particles and initials count less).
+        weights: how much each token counts (particles, initials and generic organisation
+            words count less).
         legal_forms: generic legal-form tokens found (``llc``, ``jsc``, ``corp`` ...).
         abjad: written in a script without short vowels (Arabic, Persian, Hebrew).
     """
@@ -49,14 +50,20 @@ class NameForm:
 
     def dump(self) -> str:
         """A compact one-line text form, read back by ``NameForm.parse``."""
-        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{' '.join(self.legal_forms)}|{int(self.abjad)}"
+        weights = " ".join(f"{w:g}" for w in self.weights)
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad)}"
 
     @classmethod
     def parse(cls, text: str) -> NameForm:
         """Rebuild a form written by ``dump``."""
-        tokens_text, skeletons_text, legal_text, abjad = text.split("|")
-        tokens = tuple(tokens_text.split(" "))
-        return cls(tokens, tuple(skeletons_text.split(" ")), _weights(tokens), tuple(legal_text.split()), abjad == "1")
+        tokens_text, skeletons_text, weights_text, legal_text, abjad = text.split("|")
+        return cls(
+            tuple(tokens_text.split(" ")),
+            tuple(skeletons_text.split(" ")),
+            _parse_weights(weights_text),
+            tuple(legal_text.split()),
+            abjad == "1",
+        )
 
     @property
     def empty(self) -> bool:
@@ -69,17 +76,23 @@ def _joined(tokens: tuple[str, ...], weights: tuple[float, ...]) -> str:
     return "".join(t for t, w in zip(tokens, weights) if w >= 1.0) or "".join(tokens)
 
 
-def _token_weight(token: str) -> float:
+@lru_cache(maxsize=4096)
+def _parse_weights(text: str) -> tuple[float, ...]:
+    return tuple(float(w) for w in text.split(" "))
+
+
+def _token_weight(token: str, person: bool | None) -> float:
     if is_particle(token):
         return PARTICLE_WEIGHT
     if len(token) == 1:
         return 0.5
+    if not person and is_org_word(token):
+        return ORG_WORD_WEIGHT
     return 1.0
 
 
-@lru_cache(maxsize=131072)
-def _weights(tokens: tuple[str, ...]) -> tuple[float, ...]:
-    weights = tuple(_token_weight(t) for t in tokens)
+def _weights(tokens: tuple[str, ...], person: bool | None = None) -> tuple[float, ...]:
+    weights = tuple(_token_weight(t, person) for t in tokens)
     if weights and max(weights) < 1.0:
         return tuple(1.0 for _ in tokens)
     return weights
@@ -117,7 +130,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     return NameForm(
         tokens=token_tuple,
         skeletons=tuple(skeleton(t) for t in token_tuple),
-        weights=_weights(token_tuple),
+        weights=_weights(token_tuple, person),
         legal_forms=legal,
         abjad=abjad,
     )

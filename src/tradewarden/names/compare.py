@@ -11,6 +11,7 @@ fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -26,6 +27,12 @@ SKELETON_EQUAL = 0.9
 #: Score of two tokens with the same consonant skeleton when one side is Arabic or Hebrew script.
 ABJAD_SKELETON_EQUAL = 0.97
 _REPEATS = re.compile(r"(.)\1+")
+#: Matched query tokens worth this much rarity in total make a name fully specific.
+FULL_INFORMATION = 1.6
+#: How much a name made only of common tokens loses (at zero information).
+COMMON_NAME_PENALTY = 0.45
+
+Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
 INITIAL = 0.85
 
@@ -58,18 +65,20 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
     score = OSA.normalized_similarity(q, c)
-    if q_skel and q_skel == c_skel and len(q_skel) >= 2:
-        return max(score, ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL)
+    if q_skel and q_skel == c_skel:
+        # Short skeletons say little: two consonants are shared by many unrelated names.
+        equal = ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL
+        if len(q_skel) <= 2:
+            equal -= 0.15
+        return max(score, equal)
     if abjad and q_skel and c_skel:
-        if q_skel == c_skel:
-            return max(score, INITIAL)
         # Abjad spellings lose the "h" and "v" of Latin ones (כהן khn / Cohen, דוד dwd / David).
         unvoiced = OSA.normalized_similarity(_soft(q_skel), _soft(c_skel))
         score = max(score, 0.92 * OSA.normalized_similarity(q_skel, c_skel), 0.88 * unvoiced)
     return score
 
 
-def _align(query: NameForm, listed: NameForm) -> tuple[float, str]:
+def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[float, str, float]:
     abjad = query.abjad or listed.abjad
     pairs: list[tuple[float, int, int]] = []
     for i, (q, qs) in enumerate(zip(query.tokens, query.skeletons)):
@@ -78,32 +87,48 @@ def _align(query: NameForm, listed: NameForm) -> tuple[float, str]:
             if sim >= MIN_TOKEN_SIMILARITY:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
+    q_weights = _rare_weights(query, rarity)
+    c_weights = _rare_weights(listed, rarity)
     used_q: set[int] = set()
     used_c: set[int] = set()
     gained = 0.0
     total = 0.0
+    information = 0.0
     parts: list[str] = []
     for sim, i, j in pairs:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
-        weight = max(query.weights[i], listed.weights[j])
+        weight = max(q_weights[i], c_weights[j])
         gained += sim * weight
         total += weight
+        information += sim * query.weights[i] * _specificity(query.tokens[i], rarity)
         q, c = query.tokens[i], listed.tokens[j]
         parts.append(f"{q}={c}" if sim == 1.0 else f"{q}~{c} {sim:.2f}")
-    for i, weight in enumerate(query.weights):
+    for i, weight in enumerate(q_weights):
         if i not in used_q:
             total += weight
             parts.append(f"-{query.tokens[i]}")
-    for j, weight in enumerate(listed.weights):
+    for j, weight in enumerate(c_weights):
         if j not in used_c:
             total += UNPAIRED_LISTED_WEIGHT * weight
             parts.append(f"+{listed.tokens[j]}")
     if total <= 0:
-        return 0.0, ""
-    return gained / total, ", ".join(parts)
+        return 0.0, "", 0.0
+    return gained / total, ", ".join(parts), information
+
+
+def _specificity(token: str, rarity: Rarity | None) -> float:
+    """Rarity, with long tokens worth more (a 15-letter word is specific even if seen before)."""
+    length_bonus = 1.0 + max(0, len(token) - 6) / 6
+    return (rarity(token) if rarity is not None else 1.0) * length_bonus
+
+
+def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
+    if rarity is None:
+        return form.weights
+    return tuple(w * rarity(t) for t, w in zip(form.tokens, form.weights))
 
 
 def _joined(query: NameForm, listed: NameForm) -> float:
@@ -113,20 +138,30 @@ def _joined(query: NameForm, listed: NameForm) -> float:
     return score
 
 
-def compare_names(query: NameForm, listed: NameForm) -> NameComparison:
+def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison:
     """Compare a query name with a listed name.
 
     Args:
         query: the analysed query name.
         listed: the analysed listed name.
+        rarity: how much a token says about identity, in (0, 1] (from its frequency among the
+            listed names); common tokens then count less, and a match resting only on common
+            tokens is scaled down. None: every token counts by its part weight alone.
     Returns:
         A ``NameComparison`` whose score is in [0, 1] (1 for the same tokens in any order)
         and whose detail lists the token pairs (``ivan=ivan, petrov~petrow 0.83, +sergeyevich``).
     """
     if query.empty or listed.empty:
         return NameComparison(0.0, "nothing to compare")
-    aligned, detail = _align(query, listed)
+    aligned, detail, information = _align(query, listed, rarity)
     joined = _joined(query, listed)
     if joined > aligned and min(len(query.joined), len(listed.joined)) >= 6:
-        return NameComparison(joined, f"{query.joined}~{listed.joined} run together {joined:.2f}")
-    return NameComparison(aligned, detail)
+        score, detail = joined, f"{query.joined}~{listed.joined} run together {joined:.2f}"
+        information = max(information, joined * FULL_INFORMATION)
+    else:
+        score = aligned
+    if rarity is not None and information < FULL_INFORMATION:
+        factor = 1.0 - COMMON_NAME_PENALTY * (1.0 - information / FULL_INFORMATION)
+        score *= factor
+        detail += f"; common name x{factor:.2f}"
+    return NameComparison(score, detail)

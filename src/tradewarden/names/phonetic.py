@@ -42,7 +42,8 @@ def skeleton(token: str) -> str:
         token: a lower-case ASCII word (as produced by ``to_ascii``).
     Returns:
         The token with romanisation digraphs folded, vowels (and ``w``, which Arabic script
-        also uses as a vowel carrier) after the first letter and a final ``h`` dropped, and
+        also uses as a vowel carrier) after the first letter and a final ``h`` dropped (a final
+        ``i``/``y`` is kept as ``y``), and
         repeats collapsed; ``c`` and ``q`` become ``k``. Digits are kept. May be empty.
     """
     text = token
@@ -57,7 +58,9 @@ def skeleton(token: str) -> str:
     if not text:
         return text
     head = "" if text[0] in _VOWEL_SET else text[0]
-    text = head + text[1:].translate(_DROP_VOWELS)
+    # A final -i/-y is a suffix in many languages (Persian nisba: Mohammad/Mohammadi), so it stays.
+    tail = "y" if len(text) > 1 and text[-1] in "iy" else ""
+    text = head + text[1:].translate(_DROP_VOWELS) + tail
     if len(text) > 1 and text[-1] == "h":
         text = text[:-1]
     return _REPEATS.sub(r"\1", text)

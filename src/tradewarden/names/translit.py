@@ -13,12 +13,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import icu
+import icu  # type: ignore[import-untyped]
 
-_ICU = icu.Transliterator.createInstance(
-    "Russian-Latin/BGN; Armenian-Latin/BGN; Georgian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII"
+_TO_LATIN = icu.Transliterator.createInstance(
+    "Russian-Latin/BGN; Armenian-Latin/BGN; Georgian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin"
 )
+_TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Name separators written in the original (the Chinese/Japanese middle dot in foreign names).
+_SEPARATORS = str.maketrans({"\u00b7": " ", "\u30fb": " ", "\u2027": " "})
+# Marks that belong inside a word: apostrophes (O'Brien), the soft/hard signs and digraph dots
+# BGN/PCGN writes (Юрьевич -> yur'yevich, Лукашэнка -> lukash·enka), Arabic ayn/hamza (ʿ ʾ).
+_WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u00b7\"")
 
 
 @lru_cache(maxsize=65536)
@@ -28,12 +34,14 @@ def to_ascii(text: str) -> str:
     Args:
         text: a name or phrase in any script.
     Returns:
-        Lower-case ASCII letters and digits; every other character becomes a word break.
+        Lower-case ASCII letters and digits; apostrophes and transliteration marks inside a
+        word are dropped, every other character becomes a word break.
         ``"Иван Петров"`` gives ``"ivan petrov"``, ``"习近平"`` gives ``"xi jin ping"``.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     if not folded.isascii():
-        folded = _ICU.transliterate(folded)
+        latin = _TO_LATIN.transliterate(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
+        folded = _TO_ASCII.transliterate(latin)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
-    return _NON_ALNUM.sub(" ", folded.lower()).strip()
+    return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
