@@ -20,8 +20,17 @@ $(STAMP): pyproject.toml | sysdeps
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+TW := $(BIN)/tradewarden
+
 demo: $(STAMP)
-	$(BIN)/python -m tradewarden.demo --lists $(SHARED_LISTS)
+	@echo "== loading the lists =="
+	-@if [ -d "$(SHARED_LISTS)" ]; then $(TW) lists update --from "$(SHARED_LISTS)" --no-progress; \
+	  else $(TW) lists update; fi
+	@echo "== list status =="
+	$(TW) lists status
+	@echo "== matching the names in examples/names.txt =="
+	@grep -v '^#' examples/names.txt | grep -v '^ *$$' | while IFS= read -r name; do \
+	  $(TW) match "$$name" --limit 3 || exit 1; done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

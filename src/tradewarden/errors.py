@@ -7,6 +7,9 @@
     ├── FetchError              a download failed (URL, status, reason)
     ├── StoreError              the database refused or is inconsistent
     ├── NotFound                an entity, version or source does not exist
+    ├── AuthError               a login or API key was refused
+    ├── PermissionDenied        the user's role does not allow the action
+    ├── ConflictError           someone else changed the record first (optimistic concurrency)
     └── ConfigError             settings are invalid
 
 Catch it once, at the edge (CLI, API): users see the message, never a traceback.
@@ -60,6 +63,18 @@ class StoreError(TradewardenError):
 
 class NotFound(TradewardenError):
     """The requested entity, version or source does not exist."""
+
+
+class AuthError(TradewardenError):
+    """Authentication failed (unknown user, wrong password, unknown key, disabled user)."""
+
+
+class PermissionDenied(TradewardenError):
+    """The authenticated user's role does not grant the action."""
+
+
+class ConflictError(TradewardenError):
+    """Another writer changed the record since it was read; nothing was overwritten: reload and retry."""
 
 
 class ConfigError(TradewardenError):

@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     http_timeout: float = 60.0
     # How many times a failed download is retried (with backoff).
     http_retries: int = 3
+    # Audit entries older than this many days may be pruned (OFAC keeps records 10 years).
+    audit_retention_days: int = 3650
+    # Releasing a case whose risk score is at least this needs a second reviewer (four eyes).
+    four_eyes_min_score: float = 70.0
+    # The largest attachment (bytes) a case decision accepts.
+    max_attachment_bytes: int = 10 * 1024 * 1024
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the configured one, else SQLite under ``home``."""

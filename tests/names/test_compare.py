@@ -29,8 +29,9 @@ CASES = [
     # Georgian
     {"query": "გიორგი ბერიძე", "candidate": "Giorgi Beridze", "matches": True},
     # Hebrew
-    {"query": "משה כהן", "candidate": "Moshe Cohen", "matches": True},
-    {"query": "דוד לוי", "candidate": "David Levi", "matches": True},
+    {"query": "בנימין נתניהו", "candidate": "Benjamin Netanyahu", "matches": True},
+    {"query": "אריאל שרון", "candidate": "Ariel Sharon", "matches": True},
+    {"query": "אריאל שרון", "candidate": "Benjamin Netanyahu", "matches": False},
     # Chinese
     {"query": "习近平", "candidate": "Xi Jinping", "matches": True},
     {"query": "习近平", "candidate": "Li Qiang", "matches": False},

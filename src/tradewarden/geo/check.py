@@ -146,14 +146,16 @@ def transit_country_finding(
     entry: TransitCountry, subject: str, has_high_priority_item: bool, *, code_prefix: str = "DEST"
 ) -> Finding:
     """The finding for a diversion hub or Caspian corridor country on an order."""
+    # One step up the scale with a high-priority item: hubs medium -> high, corridors low -> medium.
     if entry.is_hub:
-        code, severity = f"{code_prefix}_DIVERSION_HUB", Severity.HIGH if has_high_priority_item else Severity.MEDIUM
+        code, severity = f"{code_prefix}_DIVERSION_HUB", Severity.MEDIUM
         title = f"{entry.name}: named diversion point for {'/'.join(c.upper() for c in entry.leads_to)}"
     else:
-        code, severity = f"{code_prefix}_CASPIAN_CORRIDOR", Severity.MEDIUM if has_high_priority_item else Severity.LOW
+        code, severity = f"{code_prefix}_CASPIAN_CORRIDOR", Severity.LOW
         title = f"{entry.name}: Caspian corridor country on Iran-Russia routes"
     detail = entry.note or ""
     if has_high_priority_item:
+        severity = Severity(severity + 1)
         detail = f"A high-priority (CHPL / Supp. No. 7) item is involved. {detail}".strip()
     return Finding(
         code=code,
@@ -222,9 +224,10 @@ def screen_destination(
         InputError: the country is unknown, or neither country nor region is given.
     """
     data = load_jurisdictions()
-    if not (country or "").strip() and not (region or "").strip():
+    country_text = (country or "").strip()
+    if not country_text and not (region or "").strip():
         raise InputError("destination has neither a country nor a region", field=field)
-    place = normalize_country(country, f"{field}.country") if (country or "").strip() else None
+    place = normalize_country(country_text, f"{field}.country") if country_text else None
     findings: list[Finding] = []
     if place is not None:
         findings += restricted_findings(place, f"{field}.country", data)

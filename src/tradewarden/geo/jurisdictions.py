@@ -254,7 +254,9 @@ def load_jurisdictions() -> Jurisdictions:
     locations = []
     for entry in data["locations_of_concern"]:
         if entry["id"] not in names["locations_of_concern"]:
-            raise ConfigError(f"{PLACE_NAMES_FILE} has no names for location {entry['id']}", location=entry["id"])
+            raise ConfigError(
+                f"{PLACE_NAMES_FILE} has no names for location {entry['id']}", location=entry["id"]
+            )
         locations.append(
             LocationOfConcern(
                 id=entry["id"],

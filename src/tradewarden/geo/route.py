@@ -52,21 +52,22 @@ class _Port:
 
 def _resolve_port(value: str, subject: str, data: Jurisdictions) -> _Port:
     text = (value or "").strip()
-    code = re.sub(r"[\s-]+", "", text).upper()
-    if _LOCODE.match(code):
-        country = normalize_country(code[:2], subject).code
-        port = data.port_by_locode.get(code)
-        return _Port(text, subject, country, (port,) if port else (), data.location_by_locode.get(code))
-    ports = tuple({p.target.id: p.target for p in data.port_names.find(text)}.values())
+    # Names first: "Aktau" and "Kuryk" have the shape of a UN/LOCODE.
+    ports = tuple({hit.target.id: hit.target for hit in data.port_names.find(text)}.values())
     locations = [hit.target for hit in data.location_names.find(text)]
-    if not ports and not locations:
+    if ports or locations:
+        country = ports[0].country.lower() if len({p.country for p in ports}) == 1 else None
+        return _Port(text, subject, country, ports, locations[0] if locations else None)
+    code = re.sub(r"[\s-]+", "", text).upper()
+    if not _LOCODE.match(code):
         raise InputError(
             f"{value!r} is not a UN/LOCODE (five characters, e.g. KZAAU) nor a known port name",
             field=subject,
             value=value,
         )
-    country = ports[0].country.lower() if len({p.country for p in ports}) == 1 else None
-    return _Port(text, subject, country, ports, locations[0] if locations else None)
+    country = normalize_country(code[:2], subject).code
+    port = data.port_by_locode.get(code)
+    return _Port(text, subject, country, (port,) if port else (), data.location_by_locode.get(code))
 
 
 def _evidence(section: str, key: str, citation: str, **detail: object) -> Evidence:
@@ -207,7 +208,10 @@ def screen_route(
             )
         )
     findings += _hub_findings(transit, ports, dest_c, final_c, has_high_priority_item, field, data)
-    if final_c is not None and (dest_c is None or final_c.code != dest_c.code or final_c.subdivision != dest_c.subdivision):
+    same_as_destination = dest_c is not None and final_c is not None and (
+        (final_c.code, final_c.subdivision) == (dest_c.code, dest_c.subdivision)
+    )
+    if final_c is not None and not same_as_destination:
         findings += screen_destination(
             final_destination, None, f"{field}.final_destination", has_high_priority_item=has_high_priority_item
         )

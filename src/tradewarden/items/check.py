@@ -115,7 +115,9 @@ def _normalize_eccn(value: str | None, field: str) -> str | None:
         return None
     eccn = text[:5].upper() + text[5:]
     if not _ECCN.match(eccn):
-        raise InputError(f"{value!r} is not an ECCN (e.g. 3A001.a.7, 5A992.c or EAR99)", field=field, value=value)
+        raise InputError(
+            f"{value!r} is not an ECCN (e.g. 3A001.a.7, 5A992.c or EAR99)", field=field, value=value
+        )
     return eccn
 
 
@@ -132,65 +134,76 @@ def _names(codes: Iterable[str]) -> str:
     return ", ".join(sorted(country_name(code) for code in codes))
 
 
-def _list_findings(hits: ListHits, dests: set[str], subject: str, basis: str, exact: bool) -> list[Finding]:
-    """Findings for the list entries of one code (exact) or every code under a heading."""
-    findings: list[Finding] = []
+def _chpl_findings(hits: ListHits, subject: str, basis: str) -> list[Finding]:
+    return [
+        Finding(
+            code=f"ITEM_CHPL_TIER{chpl.major_tier}",
+            category=Category.ITEM,
+            severity=CHPL_SEVERITY[chpl.major_tier],
+            outcome=Outcome.REVIEW,
+            title=f"Common High Priority List tier {chpl.tier}: HS {dotted(chpl.hs6)}",
+            detail=f"{chpl.description}. Tier {chpl.tier}: {chpl.tier_meaning}. {basis}",
+            subject=subject,
+            evidence=(
+                _hs_evidence(CHPL_FILE, chpl.hs6, chpl.citation, tier=chpl.tier,
+                             description=chpl.description, sources=list(chpl.sources)),
+            ),
+        )
+        for chpl in hits.chpl
+    ]
+
+
+def _supp7_finding(hits: ListHits, dests: set[str], subject: str, basis: str, exact: bool) -> Finding | None:
+    if not hits.supp7:
+        return None
     where = f"HS {dotted(hits.code)}" if exact else f"heading {hits.code}"
-    for chpl in hits.chpl[:1] if exact else ():
-        findings.append(
-            Finding(
-                code=f"ITEM_CHPL_TIER{chpl.major_tier}",
-                category=Category.ITEM,
-                severity=CHPL_SEVERITY[chpl.major_tier],
-                outcome=Outcome.REVIEW,
-                title=f"Common High Priority List tier {chpl.tier}: {where}",
-                detail=f"{chpl.description}. Tier {chpl.tier}: {chpl.tier_meaning}. {basis}",
-                subject=subject,
-                evidence=(_hs_evidence(CHPL_FILE, chpl.hs6, chpl.citation, tier=chpl.tier,
-                                       description=chpl.description, sources=list(chpl.sources)),),
-            )
-        )
-    if hits.supp7:
-        entry = hits.supp7[0]
-        needs = {column: getattr(entry, column) for column, codes in SUPP7_JURISDICTIONS if dests & codes}
-        hit = sorted(dests & frozenset().union(*(codes for _, codes in SUPP7_JURISDICTIONS)))
-        blocked = bool(hit) and exact
-        evidence = tuple(
+    covered = [(column, codes & dests) for column, codes in SUPP7_JURISDICTIONS if codes & dests]
+    hit = sorted(code for _, codes in covered for code in codes)
+    licences = [getattr(hits.supp7[0], column) for column, _ in covered]
+    blocked = bool(hit) and exact
+    if not hit:
+        title = f"High-priority diversion item: {where} is in Supp. No. 7 to 15 CFR part 746"
+        detail = "A licence is needed for Iran, Russia, Belarus and the Crimea / covered regions; "
+        detail += f"screen for diversion. {basis}"
+    elif exact:
+        title = f"Licence required: {where} is in Supp. No. 7 to 15 CFR part 746 for {_names(hit)}"
+        detail = f"Licence under {'; '.join(licences)}; no licence exceptions for these items. {basis}"
+    else:
+        title = f"{where} includes Supp. No. 7 subheadings; destination {_names(hit)}"
+        detail = f"{len(hits.supp7)} Supp. No. 7 subheadings under this heading; classify to six digits. {basis}"
+    return Finding(
+        code="ITEM_EAR_SUPP7",
+        category=Category.ITEM,
+        severity=Severity.CRITICAL if blocked else Severity.HIGH if hit else Severity.MEDIUM,
+        outcome=Outcome.BLOCK if blocked else Outcome.REVIEW,
+        title=title,
+        detail=detail,
+        subject=subject,
+        evidence=tuple(
             _hs_evidence(SUPP7_FILE, e.hs6, e.citation, description=e.description, chpl_tier=e.chpl_tier,
-                         licence=list(needs.values()) if needs else None, amended_by=e.amended_by,
-                         sources=list(e.sources))
-            for e in hits.supp7[: 1 if exact else 5]
-        )
-        if hit:
-            title = f"Licence required: {where} is in Supp. No. 7 to 15 CFR part 746 for {_names(hit)}"
-            detail = f"Licence under {'; '.join(needs.values())}; no licence exceptions for these items. {basis}"
-            if not exact:
-                title = f"{where} includes Supp. No. 7 subheadings; destination {_names(hit)}"
-                detail = f"{len(hits.supp7)} Supp. No. 7 subheadings under this heading; classify to six digits. {basis}"
-        else:
-            title = f"High-priority diversion item: {where} is in Supp. No. 7 to 15 CFR part 746"
-            detail = f"Licence needed for Iran, Russia, Belarus and the Crimea / covered regions; screen for diversion. {basis}"
-        findings.append(
-            Finding(
-                code="ITEM_EAR_SUPP7",
-                category=Category.ITEM,
-                severity=Severity.CRITICAL if blocked else Severity.HIGH if hit else Severity.MEDIUM,
-                outcome=Outcome.BLOCK if blocked else Outcome.REVIEW,
-                title=title,
-                detail=detail,
-                subject=subject,
-                evidence=evidence,
-            )
-        )
-    hit_rb = sorted(dests & RUSSIA_BELARUS)
+                         licence=licences, amended_by=e.amended_by, sources=list(e.sources))
+            for e in hits.supp7[:5]
+        ),
+    )
+
+
+def _russia_belarus_findings(
+    hits: ListHits, dests: set[str], subject: str, basis: str, exact: bool
+) -> list[Finding]:
+    hit = sorted(dests & RUSSIA_BELARUS)
+    if not hit:
+        return []
+    where = f"HS {dotted(hits.code)}" if exact else f"heading {hits.code}"
+    findings = []
     for supplement in (2, 4):
         entries = [e for e in hits.russia_belarus if e.supplement == supplement]
-        if not entries or not hit_rb:
+        if not entries:
             continue
-        title = f"Licence required: {where} is in Supp. No. {supplement} to 15 CFR part 746 for {_names(hit_rb)}"
-        detail = f"Licence under {entries[0].licence}. {basis}"
-        if not exact:
-            title = f"{where} includes Supp. No. {supplement} subheadings; destination {_names(hit_rb)}"
+        if exact:
+            title = f"Licence required: {where} is in Supp. No. {supplement} to 15 CFR part 746 for {_names(hit)}"
+            detail = f"Licence under {entries[0].licence}. {basis}"
+        else:
+            title = f"{where} includes Supp. No. {supplement} subheadings; destination {_names(hit)}"
             detail = f"{len(entries)} subheadings under this heading are listed; classify to six digits. {basis}"
         findings.append(
             Finding(
@@ -209,6 +222,17 @@ def _list_findings(hits: ListHits, dests: set[str], subject: str, basis: str, ex
             )
         )
     return findings
+
+
+def _list_findings(hits: ListHits, dests: set[str], subject: str, basis: str, exact: bool) -> list[Finding]:
+    """Findings for the list entries of one code (exact) or of every code under a heading.
+
+    Only an exact six-digit code blocks; a heading says which subheadings may apply (review).
+    """
+    findings = _chpl_findings(hits, subject, basis) if exact else []
+    supp7 = _supp7_finding(hits, dests, subject, basis, exact)
+    findings += [supp7] if supp7 else []
+    return findings + _russia_belarus_findings(hits, dests, subject, basis, exact)
 
 
 def _uav_findings(hits: ListHits | None, classification: Classification | None, subject: str) -> list[Finding]:
@@ -309,7 +333,7 @@ def _eccn_findings(eccn: str | None, dests: set[str], subject: str) -> list[Find
                 title=f"ECCN {eccn} (Commerce Control List) to {country_name(code)}: licence required",
                 detail=rule.basis,
                 subject=subject,
-                evidence=(Evidence(kind="hs_list", reference=f"{CCL_FILE} {code}", citation=rule.citation,
+                evidence=(Evidence(kind="jurisdiction", reference=f"{CCL_FILE} {code}", citation=rule.citation,
                                    detail={"eccn": eccn, "sources": list(rule.sources)}),),
             )
         )
@@ -340,7 +364,8 @@ def screen_item(item: ItemInput, destination_countries: Set[str], field: str) ->
         hits = lookup(hs.hs6)
         findings += _list_findings(hits, dests, field, f"Declared HS code {item.hs_code}.", exact=True)
         if item.description or item.part_number:
-            mismatch = _mismatch_finding(hs.hs6, classify(item.description, item.part_number, item.manufacturer), field)
+            suggested = classify(item.description, item.part_number, item.manufacturer)
+            mismatch = _mismatch_finding(hs.hs6, suggested, field)
             findings += [mismatch] if mismatch else []
     else:
         classification = classify(item.description, item.part_number, item.manufacturer)

@@ -29,6 +29,7 @@ from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
 from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.variants import name_variants
 
 FORMAT_VERSION = 1
 #: Keys listed under more names than this are too common to block on alone.
@@ -104,17 +105,21 @@ class MatchIndex:
             entity_idx = len(records)
             first.append(len(texts))
             records.append(make_record(entity).dump())
+            seen: set[str] = set()
             for listed in names:
-                form = analyze_name(listed.text, person)
-                if form.empty:
-                    continue
-                name_idx = len(texts)
-                name_entity.append(entity_idx)
-                texts.append(listed.text)
-                forms.append(form.dump())
-                weak.append(1 if listed.weak else 0)
-                for key in name_keys(form):
-                    lists[key].append(name_idx)
+                for text in name_variants(listed.text):
+                    form = analyze_name(text, person)
+                    dumped = form.dump()
+                    if form.empty or dumped in seen:
+                        continue
+                    seen.add(dumped)
+                    name_idx = len(texts)
+                    name_entity.append(entity_idx)
+                    texts.append(text)
+                    forms.append(dumped)
+                    weak.append(1 if listed.weak else 0)
+                    for key in name_keys(form):
+                        lists[key].append(name_idx)
             for key in entity_shared_keys(entity):
                 if not shared[key] or shared[key][-1] != entity_idx:
                     shared[key].append(entity_idx)

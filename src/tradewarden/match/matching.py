@@ -19,6 +19,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
+from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
     from tradewarden.match.index import MatchIndex
@@ -49,10 +50,13 @@ def prepare_query(query: Query) -> PreparedQuery:
     """
     person = None if query.schema in (None, "LegalEntity", "Thing") else query.schema == "Person"
     names = []
+    seen: set[NameForm] = set()
     for name in query.names:
-        form = analyze_name(name, person)
-        if not form.empty:
-            names.append((name, form))
+        for text in name_variants(name):
+            form = analyze_name(text, person)
+            if not form.empty and form not in seen:
+                seen.add(form)
+                names.append((name, form))
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),

@@ -4,7 +4,7 @@ Every token of one name is paired with at most one token of the other (best pair
 are compared by optimal-string-alignment edit similarity (rapidfuzz), by consonant skeleton
 (so Mohammad meets Muhammad, and Arabic-script names meet their Latin spellings), and as initials.
 Unpaired query tokens count fully against the score, unpaired listed tokens (a middle name the
-query left out) count half. The names are also compared run together, which catches split and
+query left out) count 0.4. The names are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``).
 """
 
@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.parts import is_particle
 
 #: A listed token the query did not mention counts this much against the score.
-UNPAIRED_LISTED_WEIGHT = 0.5
+UNPAIRED_LISTED_WEIGHT = 0.4
 #: Token pairs less similar than this are not paired at all.
 MIN_TOKEN_SIMILARITY = 0.5
 #: Score of two tokens with the same consonant skeleton (Latin on both sides).
@@ -27,8 +28,8 @@ SKELETON_EQUAL = 0.9
 #: Score of two tokens with the same consonant skeleton when one side is Arabic or Hebrew script.
 ABJAD_SKELETON_EQUAL = 0.97
 _REPEATS = re.compile(r"(.)\1+")
-#: Matched query tokens worth this much rarity in total make a name fully specific.
-FULL_INFORMATION = 1.6
+#: Matched query tokens worth this much rarity in total make a name fully specific (one rare token).
+FULL_INFORMATION = 1.0
 #: How much a name made only of common tokens loses (at zero information).
 COMMON_NAME_PENALTY = 0.45
 
@@ -66,15 +67,21 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
         return INITIAL if q[0] == c[0] else 0.0
     score = OSA.normalized_similarity(q, c)
     if q_skel and q_skel == c_skel:
-        # Short skeletons say little: two consonants are shared by many unrelated names.
+        # Short skeletons say little: two or three consonants are shared by unrelated names
+        # (Arabic حامد Hamed and أحمد Ahmad are both h-m-d).
         equal = ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL
         if len(q_skel) <= 2:
             equal -= 0.15
+        elif len(q_skel) == 3 and abjad:
+            equal -= 0.07
         return max(score, equal)
     if abjad and q_skel and c_skel:
         # Abjad spellings lose the "h" and "v" of Latin ones (כהן khn / Cohen, דוד dwd / David).
-        unvoiced = OSA.normalized_similarity(_soft(q_skel), _soft(c_skel))
-        score = max(score, 0.92 * OSA.normalized_similarity(q_skel, c_skel), 0.88 * unvoiced)
+        q_soft, c_soft = _soft(q_skel), _soft(c_skel)
+        soft = 0.85 * OSA.normalized_similarity(q_soft, c_soft)
+        if min(len(q_soft), len(c_soft)) <= 2:
+            soft *= 0.85
+        score = max(score, 0.92 * OSA.normalized_similarity(q_skel, c_skel), soft)
     return score
 
 
@@ -84,6 +91,8 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
     for i, (q, qs) in enumerate(zip(query.tokens, query.skeletons)):
         for j, (c, cs) in enumerate(zip(listed.tokens, listed.skeletons)):
             sim = token_similarity(q, qs, c, cs, abjad)
+            if sim < 1.0 and is_particle(q) != is_particle(c):
+                continue  # a particle only pairs with its equal, never with a name (al/ali)
             if sim >= MIN_TOKEN_SIMILARITY:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
@@ -103,7 +112,7 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
         weight = max(q_weights[i], c_weights[j])
         gained += sim * weight
         total += weight
-        information += sim * query.weights[i] * _specificity(query.tokens[i], rarity)
+        information += query.weights[i] * _specificity(query.tokens[i], rarity)
         q, c = query.tokens[i], listed.tokens[j]
         parts.append(f"{q}={c}" if sim == 1.0 else f"{q}~{c} {sim:.2f}")
     for i, weight in enumerate(q_weights):

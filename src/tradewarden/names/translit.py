@@ -20,6 +20,8 @@ _TO_LATIN = icu.Transliterator.createInstance(
 )
 _TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# BGN's digraph separator (Лукашэнка -> lukash·enka) comes out of ICU's chain as a colon.
+_DIGRAPH_DOT = re.compile(r"(?<=\w):(?=\w)")
 # Name separators written in the original (the Chinese/Japanese middle dot in foreign names).
 _SEPARATORS = str.maketrans({"\u00b7": " ", "\u30fb": " ", "\u2027": " "})
 # Marks that belong inside a word: apostrophes (O'Brien), the soft/hard signs and digraph dots
@@ -41,6 +43,7 @@ def to_ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     if not folded.isascii():
         latin = _TO_LATIN.transliterate(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
+        latin = _DIGRAPH_DOT.sub("", latin)
         folded = _TO_ASCII.transliterate(latin)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")

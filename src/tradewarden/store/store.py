@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from followthemoney.proxy import EntityProxy
-from sqlalchemy import Select, func, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from tradewarden.errors import InputError, NotFound, StoreError
@@ -96,6 +96,11 @@ class Store:
             ConfigError: the URL names an unsupported database.
         """
         return cls(url)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for store modules that run their own transactions (audit, users)."""
+        return self._engine
 
     def close(self) -> None:
         """Release every database connection."""

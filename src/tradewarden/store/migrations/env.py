@@ -10,6 +10,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+import tradewarden.store.tables_audit  # noqa: F401  (registers the user and audit tables on metadata)
+import tradewarden.store.tables_cases  # noqa: F401  (registers the case and re-screening tables)
 from tradewarden.store.tables import metadata
 
 
