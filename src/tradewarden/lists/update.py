@@ -23,6 +23,7 @@ from tradewarden.lists.http_cache import combined_sha256, file_sha256
 from tradewarden.lists.load import group_folder, parse_files
 from tradewarden.lists.sources import get_source
 from tradewarden.store import Store, VersionInfo
+from tradewarden.store.audit import SYSTEM_ACTOR, append_audit
 
 log = logging.getLogger(__name__)
 # A version still staged after this long was left by a process that died; fail it.
@@ -82,6 +83,24 @@ def _unchanged(source: str, current: VersionInfo) -> UpdateOutcome:
     )
 
 
+def _audited(store: Store, outcome: UpdateOutcome) -> UpdateOutcome:
+    """Record a promoted (``list.promote``) or rejected (``list.reject``) version in the audit trail."""
+    version = outcome.version
+    append_audit(
+        store,
+        SYSTEM_ACTOR,
+        "list.promote" if outcome.status is UpdateStatus.UPDATED else "list.reject",
+        f"list:{outcome.source}",
+        {
+            "version_id": None if version is None else version.id,
+            "sha256": None if version is None else version.sha256,
+            "reasons": outcome.reasons,
+            "counts": outcome.counts,
+        },
+    )
+    return outcome
+
+
 def apply_parse_result(
     store: Store,
     result: ParseResult,
@@ -137,22 +156,22 @@ def apply_parse_result(
     }
     if reasons:
         store.fail(staged.id, "; ".join(reasons))
-        return UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), reasons, counts)
+        return _audited(store, UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), reasons, counts))
     try:
         current = store.promote(staged.id)
     except StoreError as exc:
-        return UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), [exc.message], counts)
+        return _audited(store, UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), [exc.message], counts))
     if previous is not None:
         delta = store.diff(previous.id, current.id, listed_only=True)
         counts.update(added=len(delta.added), removed=len(delta.removed), changed=len(delta.changed))
-    return UpdateOutcome(source, UpdateStatus.UPDATED, current, [], counts)
+    return _audited(store, UpdateOutcome(source, UpdateStatus.UPDATED, current, [], counts))
 
 
 def _record_failure(store: Store, source: str, files: list[dict[str, Any]], sha256: str, reason: str) -> UpdateOutcome:
     """Keep a failed version for a source whose files could not be parsed at all."""
     staged = store.stage_version(source, [], problems=[reason], files=files, sha256=sha256)
     store.fail(staged.id, reason)
-    return UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), [reason], {"entities": 0})
+    return _audited(store, UpdateOutcome(source, UpdateStatus.REJECTED, store.version(staged.id), [reason], {"entities": 0}))
 
 
 def load_into_store(

@@ -35,7 +35,7 @@ COMMON_NAME_PENALTY = 0.45
 
 Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
-INITIAL = 0.85
+INITIAL = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +66,14 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
     score = OSA.normalized_similarity(q, c)
-    if q_skel and q_skel == c_skel:
+    if q_skel and q_skel == c_skel and (abjad or score >= MIN_TOKEN_SIMILARITY):
         # Short skeletons say little: two or three consonants are shared by unrelated names
         # (Arabic حامد Hamed and أحمد Ahmad are both h-m-d).
         equal = ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL
         if len(q_skel) <= 2:
             equal -= 0.15
         elif len(q_skel) == 3 and abjad:
-            equal -= 0.07
+            equal -= 0.1
         return max(score, equal)
     if abjad and q_skel and c_skel:
         # Abjad spellings lose the "h" and "v" of Latin ones (כהן khn / Cohen, דוד dwd / David).
@@ -112,7 +112,9 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
         weight = max(q_weights[i], c_weights[j])
         gained += sim * weight
         total += weight
-        information += query.weights[i] * _specificity(query.tokens[i], rarity)
+        information += query.weights[i] * min(
+            _specificity(query.tokens[i], rarity), _specificity(listed.tokens[j], rarity)
+        )
         q, c = query.tokens[i], listed.tokens[j]
         parts.append(f"{q}={c}" if sim == 1.0 else f"{q}~{c} {sim:.2f}")
     for i, weight in enumerate(q_weights):

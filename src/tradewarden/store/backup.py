@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Column, Connection, Table, delete, func, insert, inspect, select, text
+from sqlalchemy.types import TypeDecorator
 
 import tradewarden.store.tables_audit  # noqa: F401  (registers the user and audit tables on metadata)
 from tradewarden.errors import InputError, StoreError
@@ -73,8 +74,11 @@ def _encode(value: Any) -> Any:
 
 
 def _python_type(column: Column[Any]) -> type | None:
+    column_type: Any = column.type
+    while isinstance(column_type, TypeDecorator):  # e.g. UTCDateTime: the stored type decides
+        column_type = column_type.impl_instance
     try:
-        return column.type.python_type
+        return column_type.python_type  # type: ignore[no-any-return]
     except NotImplementedError:
         return None
 

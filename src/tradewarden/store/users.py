@@ -126,10 +126,12 @@ def _check_name(name: str) -> None:
 
 
 def _active_keys() -> Any:
+    counted = api_key.alias("counted_key")
     return (
         select(func.count())
-        .select_from(api_key)
-        .where(api_key.c.user_id == app_user.c.id, api_key.c.revoked_at.is_(None))
+        .select_from(counted)
+        .where(counted.c.user_id == app_user.c.id, counted.c.revoked_at.is_(None))
+        .correlate(app_user)
         .scalar_subquery()
         .label("active_keys")
     )

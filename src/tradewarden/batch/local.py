@@ -1,0 +1,36 @@
+"""The single-process engine: every chunk screened in this process, in input order.
+
+The baseline the Dask engine is measured and tested against; the index is the one passed to
+``run`` (no copy), and repeated identical records are matched once (``ResultCache``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from tradewarden.batch.engine import BatchEngine
+from tradewarden.batch.screening import Chunk, ChunkResult, ResultCache, ScreenOptions, screen_chunk
+from tradewarden.match.index import MatchIndex
+
+
+class LocalEngine(BatchEngine):
+    """Screens chunks one after another in the calling process."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self._index: MatchIndex | None = None
+        self._cache = ResultCache()
+
+    def _start(self, index: MatchIndex, index_file: Path) -> None:
+        self._index = index
+        self._cache = ResultCache()
+
+    def _screen(self, chunks: Iterator[Chunk], options: ScreenOptions) -> Iterator[ChunkResult]:
+        assert self._index is not None, "_start sets the index"
+        for chunk in chunks:
+            yield screen_chunk(self._index, chunk, options, self._cache)
+
+    def _stop(self) -> None:
+        self._index = None
