@@ -13,6 +13,10 @@ sysdeps:
 	  echo "installing libicu-dev and pkg-config (needed by PyICU)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config) \
 	  || { echo "error: install libicu-dev and pkg-config, then re-run" >&2; exit 1; }; }
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+	  echo "installing libpango (needed by WeasyPrint for PDF reports)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0) \
+	  || echo "warning: PDF reports need libpango-1.0-0 and libpangoft2-1.0-0" >&2; }
 
 $(STAMP): pyproject.toml | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

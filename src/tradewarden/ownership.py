@@ -278,9 +278,10 @@ def ownership_findings(
     direct = [(owner, is_blocked(owner)) for owner in owners]
     blocked = [owner for owner, status in direct if status]
     by_path = {check.path: check for check in checks}
-    evidence = tuple(
-        _owner_evidence(owner, f"{subject}.owners[{index}]", by_path) for index, (owner, status) in enumerate(direct) if status
-    )
+    paths = [f"{subject}.owners[{index}]" for index, (_, status) in enumerate(direct) if status]
+    evidence = tuple(_owner_evidence(owner, path, by_path) for owner, path in zip(blocked, paths, strict=True))
+    # The owners' list entries themselves, so a report shows which entries made them blocked.
+    evidence += tuple(entry for path in paths if path in by_path for entry in by_path[path].evidence)
     parts = ", ".join(f"{owner.name} ({_share(owner.percent)})" for owner in blocked)
     if share is not None and share >= 50:
         findings.append(

@@ -288,7 +288,8 @@ class PartyScreener:
                 tuple(self.evidence(m, None) for m in contact[:MAX_EVIDENCE]),
             ))
         best_confirmed = max((m for m, _ in confirmed), key=lambda m: m.score, default=None)
-        return findings, bool(confirmed or possible), bool(contact), best_confirmed
+        similar = bool(possible) or any(m.kind == MatchKind.NAME.value for m, _ in confirmed)
+        return findings, similar, bool(contact), best_confirmed
 
     def _owners(self, party: PartyToScreen, best: Match | None, result: PartyScreening) -> list[Owner] | None:
         if party.owners is not None:

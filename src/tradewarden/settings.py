@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     max_list_age_hours: float = 48.0
     # A new version whose entity count drops by more than this fraction is refused.
     max_shrink: float = 0.20
+    # A corroborated party match scoring at least this is "confirmed" (party_check.confirmation).
+    confirm_match_score: float = 0.95
+    # Screening never clears an order while one of these lists has no current version.
+    required_sources: tuple[str, ...] = ("us_ofac_sdn", "us_trade_csl", "un_sc_sanctions")
     # Network timeout (seconds) for each request of a list download.
     http_timeout: float = 60.0
     # How many times a failed download is retried (with backoff).
@@ -36,6 +40,14 @@ class Settings(BaseSettings):
     four_eyes_min_score: float = 70.0
     # The largest attachment (bytes) a case decision accepts.
     max_attachment_bytes: int = 10 * 1024 * 1024
+    # The largest HTTP request body (bytes) the API accepts; attachments may add max_attachment_bytes.
+    api_max_body_bytes: int = 1024 * 1024
+    # Requests per second each API key (or session, or client address) may make on average ...
+    api_rate_per_second: float = 50.0
+    # ... and how many it may make in a burst.
+    api_rate_burst: int = 200
+    # A web UI login lasts this many hours.
+    session_hours: float = 12.0
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the configured one, else SQLite under ``home``."""

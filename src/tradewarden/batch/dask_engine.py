@@ -148,7 +148,7 @@ class DaskEngine(BatchEngine):
         distributed = _distributed()
         window = self._window or 3 * self._worker_count()
         run = uuid4().hex[:12]
-        running = distributed.as_completed()
+        running = distributed.as_completed(loop=self._client.loop)
         in_flight = 0
 
         def submit(chunk: Chunk) -> None:

@@ -349,3 +349,18 @@ def case_detail(store: Store, case_id: int) -> CaseDetail:
         decisions = tuple(decision_from_record(r) for r in rows.decisions_of(conn, case_id))
         notes = tuple(CaseNote(**r) for r in rows.notes_of(conn, case_id=case_id))
     return CaseDetail(case=case, screening=screening, decisions=decisions, notes=notes)
+
+
+def get_attachment(store: Store, attachment_id: int) -> tuple[AttachmentInfo, bytes]:
+    """An attachment's description and bytes.
+
+    Raises:
+        NotFound: no such attachment.
+    """
+    with database_errors(f"reading attachment {attachment_id}"), read_transaction(store.engine) as conn:
+        record = rows.attachment_content(conn, attachment_id)
+    info = AttachmentInfo(
+        id=record["id"], name=record["name"], content_type=record["content_type"], sha256=record["sha256"],
+        size=record["size"],
+    )
+    return info, bytes(record["content"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -216,11 +216,12 @@ def rescreen_version(
                 report.notes.append(_note(conn, hit, "hit_changed", new, actor, now,
                                           f"{hit['caption']} ({hit['source']} {hit['source_id']}) changed in "
                                           f"version {new.id} and no longer matches this party"))
+                monitor_rows.end_hit(conn, hit["party_id"], hit["entity_id"], new.id)
         for hit in gone:
             report.notes.append(_note(conn, hit, "delisted", new, actor, now,
                                       f"{hit['caption']} ({hit['source']} {hit['source_id']}) was removed from "
                                       f"{new.source} in version {new.id} (delisted)"))
-            monitor_rows.mark_delisted(conn, hit["party_id"], hit["entity_id"], new.id)
+            monitor_rows.end_hit(conn, hit["party_id"], hit["entity_id"], new.id)
         monitor_rows.set_watermark(conn, new.source, new.id, now)
         append_entry(conn, actor, "monitor.run", f"list:{new.source}", {
             "old_version": old_version, "new_version": new.id, "added": report.added,
@@ -235,7 +236,7 @@ def _live_hits(conn: Connection, party_ids: Iterable[int]) -> set[tuple[int, str
     return {
         (hit["party_id"], hit["entity_id"])
         for hit in monitor_rows.hits_of(conn, party_ids)
-        if hit["delisted_version"] is None
+        if hit["ended_version"] is None
     }
 
 
@@ -325,12 +326,31 @@ def _note(
     )
 
 
+def pending_sources(store: Store, sources: Sequence[str] | None = None) -> list[tuple[str, int | None, int]]:
+    """The sources with a current version newer than the last one monitored.
+
+    Returns:
+        ``(source, last monitored version or None, current version)`` in source order.
+    """
+    with database_errors("reading the monitor watermarks"), read_transaction(store.engine) as conn:
+        marks = monitor_rows.watermarks(conn)
+    pending: list[tuple[str, int | None, int]] = []
+    for source in store.sources():
+        if sources is not None and source not in sources:
+            continue
+        current = store.current(source)
+        mark = marks.get(source)
+        if current is not None and (mark is None or current.id > mark):
+            pending.append((source, mark, current.id))
+    return pending
+
+
 def monitor(
     store: Store,
     *,
     actor: str = SYSTEM_ACTOR,
     sources: Sequence[str] | None = None,
-    reference: MatchIndex | None = None,
+    reference: MatchIndex | Callable[[], MatchIndex | None] | None = None,
     min_score: float = DEFAULT_THRESHOLD,
 ) -> list[RescreenReport]:
     """Re-screen for every source whose current version is newer than the last one monitored.
@@ -343,35 +363,30 @@ def monitor(
         store: the open store.
         actor: who runs it.
         sources: only these sources (default: every source with a current version).
-        reference: the full current index, for token rarity (see :class:`DeltaIndex`).
+        reference: the full current index, for token rarity (see :class:`DeltaIndex`), or a
+            function returning it, called only when some source has something new.
         min_score: the alert threshold.
     Returns:
         One report per source that had something new, in source order.
     """
     rekey_parties(store)
-    with database_errors("reading the monitor watermarks"), read_transaction(store.engine) as conn:
-        marks = monitor_rows.watermarks(conn)
+    with database_errors("counting monitored parties"), read_transaction(store.engine) as conn:
         has_parties = monitor_rows.count_parties(conn) > 0
     reports: list[RescreenReport] = []
-    for source in store.sources():
-        if sources is not None and source not in sources:
-            continue
-        current = store.current(source)
-        if current is None:
-            continue
-        mark = marks.get(source)
-        if mark is not None and current.id <= mark:
-            continue
+    rarity: MatchIndex | None = None
+    for source, mark, current in pending_sources(store, sources):
         if mark is None and not has_parties:
             with database_errors("starting a watermark"), write_transaction(store.engine) as conn:
-                monitor_rows.set_watermark(conn, source, current.id, datetime.now(UTC))
+                monitor_rows.set_watermark(conn, source, current, datetime.now(UTC))
             continue
-        reports.append(rescreen_version(store, mark, current.id, actor=actor, reference=reference, min_score=min_score))
+        if rarity is None and reference is not None:
+            rarity = reference() if callable(reference) else reference
+        reports.append(rescreen_version(store, mark, current, actor=actor, reference=rarity, min_score=min_score))
     return reports
 
 
 def hits_by_party(store: Store, party_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-    """The stored hits of each party (live and delisted), for reports and tests."""
+    """The stored hits of each party (live and ended), for reports and tests."""
     with database_errors("reading hits"), read_transaction(store.engine) as conn:
         hits = monitor_rows.hits_of(conn, party_ids)
     grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)

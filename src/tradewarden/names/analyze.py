@@ -30,6 +30,7 @@ class NameForm:
             words count less).
         legal_forms: generic legal-form tokens found (``llc``, ``jsc``, ``corp`` ...).
         abjad: written in a script without short vowels (Arabic, Persian, Hebrew).
+        han: written in Chinese characters (its tokens are pinyin syllables).
     """
 
     tokens: tuple[str, ...]
@@ -37,6 +38,7 @@ class NameForm:
     weights: tuple[float, ...]
     legal_forms: tuple[str, ...]
     abjad: bool
+    han: bool = False
 
     @property
     def joined(self) -> str:
@@ -51,18 +53,19 @@ class NameForm:
     def dump(self) -> str:
         """A compact one-line text form, read back by ``NameForm.parse``."""
         weights = " ".join(f"{w:g}" for w in self.weights)
-        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad)}"
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han)}"
 
     @classmethod
     def parse(cls, text: str) -> NameForm:
         """Rebuild a form written by ``dump``."""
-        tokens_text, skeletons_text, weights_text, legal_text, abjad = text.split("|")
+        tokens_text, skeletons_text, weights_text, legal_text, flags = text.split("|")
         return cls(
             tuple(tokens_text.split(" ")),
             tuple(skeletons_text.split(" ")),
             _parse_weights(weights_text),
             tuple(legal_text.split()),
-            abjad == "1",
+            bool(int(flags) & 1),
+            bool(int(flags) & 2),
         )
 
     @property
@@ -116,7 +119,8 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         folded = strip_titles(folded)
     else:
         folded, legal = split_legal_forms(folded)
-    abjad = bool(scripts_of(folded) & ABJAD)
+    scripts = scripts_of(folded)
+    abjad = bool(scripts & ABJAD)
     tokens = to_ascii(folded).split()
     if not person and len(tokens) > 1:
         kept: list[str] = []
@@ -130,9 +134,10 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     return NameForm(
         tokens=token_tuple,
         skeletons=tuple(skeleton(t) for t in token_tuple),
-        weights=_weights(token_tuple, person),
+        weights=tuple(1.0 for _ in token_tuple) if scripts & Script.HAN else _weights(token_tuple, person),
         legal_forms=legal,
         abjad=abjad,
+        han=bool(scripts & Script.HAN),
     )
 
 

@@ -66,7 +66,7 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
     score = OSA.normalized_similarity(q, c)
-    if q_skel and q_skel == c_skel and (abjad or score >= MIN_TOKEN_SIMILARITY):
+    if q_skel and q_skel == c_skel and (abjad or score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5)):
         # Short skeletons say little: two or three consonants are shared by unrelated names
         # (Arabic حامد Hamed and أحمد Ahmad are both h-m-d).
         equal = ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL
@@ -87,10 +87,14 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
 
 def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[float, str, float]:
     abjad = query.abjad or listed.abjad
+    # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
+    # Chinese name missing a syllable is another name.
+    han = query.han or listed.han
+    unpaired_weight = 1.0 if han else UNPAIRED_LISTED_WEIGHT
     pairs: list[tuple[float, int, int]] = []
     for i, (q, qs) in enumerate(zip(query.tokens, query.skeletons)):
         for j, (c, cs) in enumerate(zip(listed.tokens, listed.skeletons)):
-            sim = token_similarity(q, qs, c, cs, abjad)
+            sim = 1.0 if q == c else 0.0 if han else token_similarity(q, qs, c, cs, abjad)
             if sim < 1.0 and is_particle(q) != is_particle(c):
                 continue  # a particle only pairs with its equal, never with a name (al/ali)
             if sim >= MIN_TOKEN_SIMILARITY:
@@ -123,7 +127,7 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
             parts.append(f"-{query.tokens[i]}")
     for j, weight in enumerate(c_weights):
         if j not in used_c:
-            total += UNPAIRED_LISTED_WEIGHT * weight
+            total += unpaired_weight * weight
             parts.append(f"+{listed.tokens[j]}")
     if total <= 0:
         return 0.0, "", 0.0
@@ -144,6 +148,10 @@ def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
 
 def _joined(query: NameForm, listed: NameForm) -> float:
     score = OSA.normalized_similarity(query.joined, listed.joined)
+    if 1 < len(listed.tokens) <= 3:
+        # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
+        flipped = "".join(reversed(listed.tokens))
+        score = max(score, OSA.normalized_similarity(query.joined, flipped))
     if query.abjad or listed.abjad:
         score = max(score, 0.95 * OSA.normalized_similarity(query.joined_skeleton, listed.joined_skeleton))
     return score

@@ -181,7 +181,7 @@ def audit_log(
 def stream_entries(conn: Connection, *, from_seq: int = 0) -> Iterator[AuditEntry]:
     """Entries with ``seq >= from_seq`` in ascending order, fetched in batches within ``conn``."""
     query = select(audit_entry).where(audit_entry.c.seq >= from_seq).order_by(audit_entry.c.seq)
-    for row in conn.execution_options(yield_per=_STREAM_BATCH).execute(query):
+    for row in conn.execute(query.execution_options(yield_per=_STREAM_BATCH)):
         yield _entry_from_row(row)
 
 

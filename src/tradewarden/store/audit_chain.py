@@ -51,9 +51,9 @@ def canonical_json(value: Any) -> str:
         InputError: the value holds something JSON cannot express (NaN, an object).
     """
     try:
-        return json.dumps(
-            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_jsonable
-        )
+        # Plain JSON values first: non-string keys become strings, so sorting them cannot fail.
+        plain = json.loads(json.dumps(value, allow_nan=False, default=_jsonable))
+        return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise InputError(f"not expressible as JSON: {exc}", field="payload") from None
 

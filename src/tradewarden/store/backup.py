@@ -117,7 +117,7 @@ def _ordered(table: Table) -> Any:
 
 def _write_table(conn: Connection, table: Table, handle: IO[bytes]) -> tuple[int, str]:
     digest, count = hashlib.sha256(), 0
-    for row in conn.execution_options(yield_per=_STREAM_BATCH).execute(_ordered(table)):
+    for row in conn.execute(_ordered(table).execution_options(yield_per=_STREAM_BATCH)):
         record = {name: _encode(value) for name, value in row._mapping.items()}
         line = (json.dumps(record, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n").encode("utf-8")
         digest.update(line)

@@ -274,3 +274,25 @@ def notes_of(conn: Connection, *, case_id: int | None = None, party_id: int | No
     if party_id is not None:
         query = query.where(case_note.c.party_id == party_id)
     return [_record(row) for row in conn.execute(query)]
+
+
+# -- verification ----------------------------------------------------------------------------
+
+
+def all_attachments(conn: Connection) -> list[Record]:
+    """Every attachment with its bytes, by id (for verification)."""
+    return [_record(row) for row in conn.execute(select(case_attachment).order_by(case_attachment.c.id))]
+
+
+def case_states(conn: Connection) -> list[Record]:
+    """``id``, ``status`` and ``version`` of every case, by id."""
+    query = select(review_case.c.id, review_case.c.status, review_case.c.version).order_by(review_case.c.id)
+    return [_record(row) for row in conn.execute(query)]
+
+
+def screening_contents(conn: Connection) -> list[Record]:
+    """``id``, ``created_at``, ``input`` and ``decision`` of every screening, by id."""
+    query = select(screening.c.id, screening.c.created_at, screening.c.input, screening.c.decision).order_by(
+        screening.c.id
+    )
+    return [_record(row) for row in conn.execute(query)]

@@ -173,16 +173,16 @@ def party_ids_with_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
 
 
 def hits_on(conn: Connection, entity_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """The live (not delisted) hits of any party on the given listed entities."""
+    """The live (not ended) hits of any party on the given listed entities."""
     found: list[dict[str, Any]] = []
     for chunk in _chunks(sorted(set(entity_ids))):
-        query = select(party_hit).where(party_hit.c.entity_id.in_(list(chunk)), party_hit.c.delisted_version.is_(None))
+        query = select(party_hit).where(party_hit.c.entity_id.in_(list(chunk)), party_hit.c.ended_version.is_(None))
         found.extend(dict(row._mapping) for row in conn.execute(query))
     return found
 
 
 def hits_of(conn: Connection, party_ids: Iterable[int]) -> list[dict[str, Any]]:
-    """Every hit (live or delisted) of the given parties."""
+    """Every hit (live or ended) of the given parties."""
     found: list[dict[str, Any]] = []
     for chunk in _chunks(sorted(set(party_ids))):
         query = select(party_hit).where(party_hit.c.party_id.in_(list(chunk))).order_by(
@@ -206,16 +206,16 @@ def save_hit(conn: Connection, values: dict[str, Any]) -> None:
     conn.execute(
         update(party_hit)
         .where(party_hit.c.party_id == values["party_id"], party_hit.c.entity_id == values["entity_id"])
-        .values(**changes, delisted_version=None)
+        .values(**changes, ended_version=None)
     )
 
 
-def mark_delisted(conn: Connection, party_id: int, entity_id: str, version_id: int) -> None:
-    """Record that a hit's listed entity left the list in ``version_id``."""
+def end_hit(conn: Connection, party_id: int, entity_id: str, version_id: int) -> None:
+    """Record that a hit ended in ``version_id`` (its entry was removed, or no longer matches)."""
     conn.execute(
         update(party_hit)
         .where(party_hit.c.party_id == party_id, party_hit.c.entity_id == entity_id)
-        .values(delisted_version=version_id)
+        .values(ended_version=version_id)
     )
 
 

@@ -325,6 +325,23 @@ class Store:
             raise NotFound(f"{source} lists no {source_id!r} in {where}", source=source, source_id=source_id)
         return entity_from_data(row.data, row.version_id)
 
+    def current_entity(self, entity_id: str) -> EntityProxy:
+        """The entity ``entity_id`` (``us-ofac-sdn-36``) in the current version of its source.
+
+        Raises:
+            NotFound: no current version holds it.
+        """
+        query = (
+            select(list_entity.c.version_id, list_entity.c.data)
+            .join(list_version, list_version.c.id == list_entity.c.version_id)
+            .where(list_version.c.status == VersionStatus.CURRENT.value, list_entity.c.entity_id == entity_id)
+        )
+        with _database_errors(f"reading entity {entity_id}"), read_transaction(self._engine) as conn:
+            row = conn.execute(query.limit(1)).one_or_none()
+        if row is None:
+            raise NotFound(f"no current list holds entity {entity_id!r}", entity_id=entity_id)
+        return entity_from_data(row.data, row.version_id)
+
     def diff(self, old_version_id: int, new_version_id: int, *, listed_only: bool = False) -> EntityDiff:
         """Entities added, removed and changed from one version to another.
 

@@ -172,7 +172,8 @@ party_hit = Table(
     Column("case_id", Integer, ForeignKey("review_case.id"), nullable=True),
     Column("version_id", Integer, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    Column("delisted_version", Integer, nullable=True),
+    # The list version in which the hit ended: its entry was removed, or changed and no longer matches.
+    Column("ended_version", Integer, nullable=True),
     Index("ix_party_hit_entity_id", "entity_id"),
 )
 

@@ -159,7 +159,7 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=True),
         sa.Column("version_id", sa.Integer(), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("delisted_version", sa.Integer(), nullable=True),
+        sa.Column("ended_version", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["case_id"], ["review_case.id"], name=op.f("fk_party_hit_case_id_review_case")),
         sa.ForeignKeyConstraint(
             ["party_id"], ["monitored_party.id"], name=op.f("fk_party_hit_party_id_monitored_party"), ondelete="CASCADE"

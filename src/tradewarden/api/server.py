@@ -1,0 +1,8 @@
+"""The app built from the environment's settings, for ``uvicorn tradewarden.api.server:app`` (and ``serve --workers N``)."""
+
+from __future__ import annotations
+
+from tradewarden.api import create_app
+from tradewarden.settings import get_settings
+
+app = create_app(get_settings())
