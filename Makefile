@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED_LISTS ?= ../shared/data/lists
 
-.PHONY: demo test sysdeps bench clean
+.PHONY: demo test sysdeps bench clean browser serve
 
 sysdeps:
 	@pkg-config --exists icu-uc 2>/dev/null || { \
@@ -36,7 +36,7 @@ demo: $(STAMP)
 	@grep -v '^#' examples/names.txt | grep -v '^ *$$' | while IFS= read -r name; do \
 	  $(TW) match "$$name" --limit 3 || exit 1; done
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -44,3 +44,21 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser download).
+browser:
+	@test -x /usr/bin/chromium || { echo "installing chromium (browser tests)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  || { echo "error: install chromium, then re-run" >&2; exit 1; }; }
+
+# htmx for the web UI, pinned, from npm; optional (the UI works without JavaScript).
+HTMX := src/tradewarden/web/static/vendor/htmx.min.js
+$(HTMX):
+	-@mkdir -p $(@D) && cd $(@D) && npm pack --silent htmx.org@2.0.8 >/dev/null \
+	  && tar -xzf htmx.org-2.0.8.tgz package/dist/htmx.min.js && mv package/dist/htmx.min.js . \
+	  && rm -rf package htmx.org-2.0.8.tgz || echo "warning: htmx not fetched; the UI works without it" >&2
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(STAMP) $(HTMX)
+	$(BIN)/tradewarden serve --host $(HOST) --port $(PORT)

@@ -22,8 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from tradewarden.errors import InputError
 
-# scrypt cost (RFC 7914 interactive-login range): 128 x r x n bytes = 32 MiB per hash. Each stored
-# hash records its own cost, so raising these later keeps old hashes valid (password_needs_rehash).
+# scrypt cost: 128 x r x n bytes = 32 MiB per hash, twice the scrypt paper's interactive-login setting
+# (n=2**14). Each stored hash records its own cost, so raising these later keeps old hashes valid.
 SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1

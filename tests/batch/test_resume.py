@@ -22,17 +22,17 @@ LAST = ["Sidorov", "Ivanova", "Rouhani", "Romashka", "Petrov", "Rosoboronexport"
 
 def _command(source: Path, out: Path, index_file: Path) -> list[str]:
     return [sys.executable, "-m", "tradewarden", "batch", str(source), "--out", str(out), "--index", str(index_file),
-            "--chunk-size", "100", "--min-score", "0.6", "--no-progress"]
+            "--chunk-size", "50", "--min-score", "0.6", "--no-progress"]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_run_resumes_to_identical_output(index: MatchIndex, index_file: Path, tmp_path: Path) -> None:
     source = tmp_path / "parties.jsonl"
     with source.open("w", encoding="utf-8") as handle:
-        for i in range(8000):  # distinct names: no two records share a cached result
+        for i in range(4000):  # distinct names: no two records share a cached result
             name = f"{FIRST[i % 10]} {LAST[i // 10 % 9]} {i}" if i % 97 else ""
             handle.write(json.dumps({"id": f"r{i}", "name": name, "country": "ru" if i % 3 else None}) + "\n")
-    reference = BatchJob(source, tmp_path / "reference" / "out.parquet", chunk_size=100,
+    reference = BatchJob(source, tmp_path / "reference" / "out.parquet", chunk_size=50,
                          options=ScreenOptions(min_score=0.6))
     run_batch(reference, index)
 

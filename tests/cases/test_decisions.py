@@ -23,8 +23,10 @@ from tradewarden.cases import (
 )
 from tradewarden.cases.queue import get_attachment
 from tradewarden.errors import ConflictError, InputError, PermissionDenied
+from tradewarden.security import ScryptParams
 from tradewarden.store import Store
 from tradewarden.store.audit import audit_log, verify_audit
+from tradewarden.store.users import Role, add_user, disable_user, get_user
 
 O, E, P, R, B = (CaseStatus.OPEN, CaseStatus.ESCALATED, CaseStatus.PENDING_SECOND_REVIEW, CaseStatus.RELEASED,
                  CaseStatus.BLOCKED)
@@ -232,3 +234,17 @@ def test_concurrent_decisions_on_postgres_without_a_seen_version(
         assert all(isinstance(o, (ConflictError, InputError)) for o in losses), losses
         assert len(case_detail(store, case_id).decisions) == 1
     assert verify_cases(store).ok and verify_audit(store).ok
+
+
+def test_store_users_decide_by_their_role(store: Store, decision: DecisionFactory) -> None:
+    cheap = ScryptParams(n=2**10)
+    reviewer = add_user(store, "rita", Role.REVIEWER, "a long enough password", actor="cli:root", params=cheap)
+    analyst = add_user(store, "andy", Role.ANALYST, "a long enough password", actor="cli:root", params=cheap)
+    case_id = _case(store, decision)
+    with pytest.raises(PermissionDenied):
+        decide_case(store, case_id, analyst, "release", "fine")
+    made = decide_case(store, case_id, get_user(store, "rita"), "release", "Not the listed person.")
+    assert made.actor == reviewer.name and made.role == "reviewer" and made.to_status is R
+    disable_user(store, "rita", actor="cli:root")
+    with pytest.raises(PermissionDenied, match="disabled"):
+        decide_case(store, _case(store, decision), get_user(store, "rita"), "block", "too late")

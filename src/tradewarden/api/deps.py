@@ -41,12 +41,16 @@ from tradewarden.lists.status import SourceStatus, source_statuses
 from tradewarden.match.index import MatchIndex
 from tradewarden.settings import Settings
 from tradewarden.store import Store, VersionInfo
+from tradewarden.security import api_key_hash
 from tradewarden.store.users import Permission, User, authenticate_key, get_user, require_permission
 
 #: How often (seconds) the cached match index is checked against the store's current versions.
 INDEX_RECHECK_SECONDS = 5.0
 #: How many listed entities are kept in memory for match and search responses.
 ENTITY_CACHE_SIZE = 4096
+#: How long (seconds) an accepted API key is trusted without asking the store again; a revoked
+#: key or disabled user is refused at most this long after the change.
+KEY_CACHE_SECONDS = 5.0
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -72,6 +76,7 @@ class AppState:
     _index: dict[str, _Cached] = field(default_factory=dict)
     _entities: OrderedDict[str, EntityProxy] = field(default_factory=OrderedDict)
     _list_data: dict[tuple[int, ...], Any] = field(default_factory=dict)
+    _keys: dict[str, tuple[float, User]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.signer is None:
@@ -153,6 +158,29 @@ class AppState:
                 self._list_data = {key: data}
         return data
 
+    def user_of_key(self, key: str) -> User:
+        """The active user an API key belongs to (cached for :data:`KEY_CACHE_SECONDS`).
+
+        Raises:
+            AuthError: unknown or revoked key, or a disabled user (audited by the store).
+        """
+        digest = api_key_hash(key)
+        now = time.monotonic()
+        cached = self._keys.get(digest)
+        if cached is not None and now - cached[0] < KEY_CACHE_SECONDS:
+            return cached[1]
+        user = authenticate_key(self.store, key)
+        with self._lock:
+            if len(self._keys) > 10_000:
+                self._keys.clear()
+            self._keys[digest] = (now, user)
+        return user
+
+    def known_sources(self) -> list[str]:
+        """The sources with a current version (as of the cached index's last check)."""
+        _, versions = self.index()
+        return sorted(versions)
+
     def entity(self, entity_id: str) -> EntityProxy:
         """A listed entity of a current version, by id (kept in a small LRU cache).
 
@@ -230,7 +258,7 @@ def authenticate(request: Request, state: AppState) -> Caller:
     key = api_key_from_headers(request.headers.get("authorization"), request.headers.get("x-api-key"))
     if key is not None:
         rate_limit(state, caller_key(key, None, None))
-        return Caller(authenticate_key(state.store, key), "key")
+        return Caller(state.user_of_key(key), "key")
     assert state.signer is not None
     session = state.signer.check(request.cookies.get(SESSION_COOKIE))
     if session is None:

@@ -87,7 +87,7 @@ def status_of(error: TradewardenError) -> int:
     """The HTTP status of ``error`` from :data:`ERROR_STATUS` (500 for an unlisted class)."""
     for cls in type(error).__mro__:
         if cls in ERROR_STATUS:
-            return ERROR_STATUS[cls]  # type: ignore[index]
+            return ERROR_STATUS[cls]
     return 500
 
 

@@ -215,14 +215,11 @@ def caller_key(api_key: str | None, user: str | None, address: str | None) -> st
 # -- request size ------------------------------------------------------------------------------
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodySizeLimit:
     """ASGI middleware: refuse bodies larger than ``limit`` bytes (``multipart_limit`` for uploads) with 413.
 
-    The ``Content-Length`` header is checked first; a chunked body is counted as it arrives.
+    A declared ``Content-Length`` is checked before anything is read; a body without one
+    (chunked) is read up to the limit first and then replayed to the app.
     """
 
     def __init__(self, app: ASGIApp, limit: int, multipart_limit: int) -> None:
@@ -238,32 +235,35 @@ class BodySizeLimit:
         content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
         limit = self.multipart_limit if content_type.startswith("multipart/form-data") else self.limit
         length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > limit:
-            await self._refuse(scope, send, limit)
-            return
-        received = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _TooLarge()
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
+        if length is not None:
+            if not length.isdigit() or int(length) > limit:
                 await self._refuse(scope, send, limit)
+                return
+            await self.app(scope, receive, send)
+            return
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        received = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            received += len(message.get("body", b""))
+            if received > limit:
+                await self._refuse(scope, send, limit)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> Message:
+            if messages:
+                return messages.pop(0)
+            return await receive()
+
+        await self.app(scope, replay, send)
 
     @staticmethod
     async def _refuse(scope: Scope, send: Send, limit: int) -> None:

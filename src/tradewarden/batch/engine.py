@@ -96,6 +96,8 @@ def _check_paths(job: BatchJob) -> None:
     if job.chunk_size < 1:
         raise InputError("chunk size must be at least 1", field="chunk_size")
     file_format(job.input)
+    if not job.input.is_file():
+        raise InputError(f"{job.input}: no such file", field=str(job.input))
     for path, what in ((job.output, "output"), (job.rejects_path, "rejects")):
         if path.suffix.lower() == ".gz":
             raise InputError(f"{path.name}: compressed {what} files are not written; drop .gz", field=what)

@@ -25,9 +25,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from tradewarden.batch.records import COLUMNS, RawRecord, RawValue
 from tradewarden.batch.screening import Chunk
@@ -80,7 +80,7 @@ def file_format(path: Path) -> FileFormat:
     return found
 
 
-def _open_bytes(path: Path) -> IO[bytes]:
+def _open_bytes(path: Path) -> io.BufferedIOBase:
     if path.suffix.lower() == ".gz":
         return gzip.open(path, "rb")
     return path.open("rb")
@@ -195,7 +195,7 @@ def _read_csv(path: Path) -> Iterator[RawRecord]:
         yield RawRecord(number, problem=invalid[number])
 
 
-def _skip_rest_of_line(handle: IO[bytes]) -> None:
+def _skip_rest_of_line(handle: io.BufferedIOBase) -> None:
     while chunk := handle.readline(MAX_LINE_BYTES):
         if chunk.endswith(b"\n"):
             return

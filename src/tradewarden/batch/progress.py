@@ -13,6 +13,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -40,7 +41,7 @@ class RichProgress:
             console=console or Console(stderr=True), transient=False,
         )
         self._description = description
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def start(self, total: int | None, done: int) -> None:
         """Show the bar; ``done`` records came from an earlier run and do not count in the rate."""

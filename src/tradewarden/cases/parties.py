@@ -31,6 +31,7 @@ KEYS_VERSION = f"keys-1/index-{FORMAT_VERSION}"
 #: Keys longer than this are stored as a prefix plus a digest (the column holds 255 characters).
 MAX_KEY_LENGTH = 200
 CUSTOMER_COLUMNS = ("id", "name", "schema", "country", "dob", "address", "email", "phone", "website", "identifier")
+_QUERY_LISTS = frozenset(name for name in Query.__dataclass_fields__ if name != "schema")
 _SCHEMATA = {"person": "Person", "organization": "Organization", "company": "Company", "legalentity": "LegalEntity",
              "vessel": "Vessel", "airplane": "Airplane", "aircraft": "Airplane", "publicbody": "PublicBody"}
 
@@ -41,8 +42,14 @@ def query_to_json(query: Query) -> dict[str, Any]:
 
 
 def query_from_json(data: Mapping[str, Any]) -> Query:
-    """The query stored by :func:`query_to_json`."""
-    return Query(**{name: list(value) if isinstance(value, list) else value for name, value in data.items()})
+    """The query stored by :func:`query_to_json` (other keys are ignored)."""
+    lists = {
+        name: [str(v) for v in value]
+        for name, value in data.items()
+        if name in _QUERY_LISTS and isinstance(value, list)
+    }
+    schema = data.get("schema")
+    return Query(schema=None if schema is None else str(schema), **lists)
 
 
 def fit_key(key: str) -> str:

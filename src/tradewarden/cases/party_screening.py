@@ -119,13 +119,13 @@ def import_customers(store: Store, customers: CustomerFile, *, actor: str | Acto
         chunk = customers.rows[start : start + batch]
         keyed = [(row, party_keys(row.query)) for row in chunk]
         now = datetime.now(UTC)
+        records = [
+            {"key": row.key, "origin": "customer", "external_id": row.customer_id, "name": row.query.names[0],
+             "schema": row.query.schema, "query": query_to_json(row.query), "keys": keys}
+            for row, keys in keyed
+        ]
         with database_errors("importing customers"), write_transaction(store.engine) as conn:
-            for row, keys in keyed:
-                party_id, what = monitor_rows.upsert_party(
-                    conn, key=row.key, origin="customer", external_id=row.customer_id, name=row.query.names[0],
-                    schema=row.query.schema, query=query_to_json(row.query), keys=keys,
-                    keys_version=KEYS_VERSION, now=now,
-                )
+            for party_id, what in monitor_rows.upsert_parties(conn, records, keys_version=KEYS_VERSION, now=now):
                 if what == "created":
                     report.created.append(party_id)
                 elif what == "updated":

@@ -52,7 +52,6 @@ from tradewarden.store.engine import read_transaction, write_transaction
 
 #: The statuses that still need a reviewer.
 OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.ESCALATED, CaseStatus.PENDING_SECOND_REVIEW)
-_QUERY_FIELDS = frozenset(Query.__dataclass_fields__)
 
 
 def actor_name(actor: str | Actor) -> str:
@@ -82,7 +81,7 @@ def _party_queries(kind: ScreeningKind, input_json: Mapping[str, Any]) -> list[t
     if kind is ScreeningKind.ORDER:
         return order_queries(input_json)
     if "names" in input_json:
-        query = query_from_json({k: v for k, v in input_json.items() if k in _QUERY_FIELDS})
+        query = query_from_json(input_json)
     else:
         query = order_party_query(input_json)
     return [("party", query)] if query.names else []

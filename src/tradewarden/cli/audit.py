@@ -106,7 +106,9 @@ def verify(as_json: JsonOption = False) -> None:
 @app.command()
 def log(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many (the newest).")] = 50,
-    subject: Annotated[str | None, typer.Option("--subject", help="Only entries about this subject, e.g. user:alice.")] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Only entries about this subject, e.g. user:alice.")
+    ] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only entries from this date or time on.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -122,7 +124,8 @@ def log(
     table = Table("seq", "time (UTC)", "actor", "action", "subject", "details", title="Audit trail")
     for entry in entries:
         details = json.dumps(entry.payload, ensure_ascii=False, sort_keys=True)
-        table.add_row(str(entry.seq), entry.timestamp[:19].replace("T", " "), entry.actor, entry.action, entry.subject, details)
+        when = entry.timestamp[:19].replace("T", " ")
+        table.add_row(str(entry.seq), when, entry.actor, entry.action, entry.subject, details)
     console().print(table)
 
 

@@ -43,7 +43,9 @@ def _read_password(from_stdin: bool) -> str:
 @app.command()
 def add(
     name: NameArgument,
-    role: Annotated[str, typer.Option("--role", help="analyst (screen, view), reviewer (+ decide) or admin (+ users, lists, rules).")],
+    role: Annotated[
+        str, typer.Option("--role", help="analyst (screen, view), reviewer (+ decide) or admin (+ users, lists, rules).")
+    ],
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
     ] = False,

@@ -35,7 +35,11 @@ SHARED_SCORES: dict[IdentifierKind, float] = {
 #: Blocked names weighing less than this share of the best one are not compared.
 MIN_BLOCK_SHARE = 0.4
 #: At most this many blocked names per query name get the full (Python) comparison.
-MAX_FULL_COMPARISONS = 8
+MAX_FULL_COMPARISONS = 6
+#: Arabic- and Hebrew-script names, which the quick filter cannot judge, get this many instead.
+MAX_ABJAD_COMPARISONS = 24
+#: Blocked names whose quick token-sort similarity (0-100) to the query is below this are not compared.
+QUICK_CUTOFF = 45
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -96,17 +100,20 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
 
 def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
-    C-level string similarity (skipped for Arabic and Hebrew script, whose skeletons it misses)."""
+    C-level string similarity (for Arabic and Hebrew script, whose skeletons it misses, the
+    best blocking weights instead)."""
     blocked = index.candidate_names(form)
     if not blocked:
         return []
     floor = blocked[0][1] * MIN_BLOCK_SHARE
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
-    if form.abjad or len(names) <= MAX_FULL_COMPARISONS:
-        return names
+    if form.abjad:
+        return names[:MAX_ABJAD_COMPARISONS]
     text = " ".join(form.tokens)
     choices = [index.name_token_text(name_idx) for name_idx in names]
-    quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS)
+    quick = process.extract(
+        text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS, score_cutoff=QUICK_CUTOFF
+    )
     return [names[position] for _, _, position in quick]
 
 

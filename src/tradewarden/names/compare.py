@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -46,6 +47,7 @@ class NameComparison:
     detail: str
 
 
+@lru_cache(maxsize=65536)
 def _soft(skel: str) -> str:
     return _REPEATS.sub(r"\1", skel.replace("h", "").replace("v", ""))
 

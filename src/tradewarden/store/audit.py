@@ -250,9 +250,8 @@ def prune_audit(
                 f"the audit chain is broken ({report.problems[0]}); not pruning. Run `tradewarden audit verify`"
             )
         anchor_hash = conn.execute(select(audit_entry.c.entry_hash).where(audit_entry.c.seq == last_old)).scalar_one()
-        deleted = int(
-            conn.execute(select(func.count()).select_from(audit_entry).where(audit_entry.c.seq <= last_old)).scalar_one()
-        )
+        counted = select(func.count()).select_from(audit_entry).where(audit_entry.c.seq <= last_old)
+        deleted = int(conn.execute(counted).scalar_one())
         if dry_run:
             return PruneOutcome(deleted, int(last_old), anchor_hash, None)
         conn.execute(delete(audit_entry).where(audit_entry.c.seq <= last_old))

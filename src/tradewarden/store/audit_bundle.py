@@ -6,7 +6,7 @@ other file), ``manifest.sig`` (the Ed25519 signature of ``manifest.json``, 64 ra
 ``public_key.pem`` and ``README.txt``. The signing key pair is made on first use under
 ``settings.home/keys/`` (private key mode 0600); compare the fingerprint that ``audit
 verify-bundle`` prints with the one you were given, since a bundle's own key proves integrity,
-not origin. Without ``openssl``: ``openssl pkeyutl -verify -pubin -inkey public_key.pem
+not origin. Without tradewarden: ``openssl pkeyutl -verify -pubin -inkey public_key.pem
 -rawin -in manifest.json -sigfile manifest.sig``.
 """
 
@@ -303,5 +303,6 @@ def verify_bundle(path: Path, *, trusted_key: Path | None = None) -> BundleRepor
     report.checked = chain.checked
     report.problems.extend(str(problem) for problem in chain.problems)
     if report.manifest.get("count") != chain.checked:
-        report.problems.append(f"the manifest counts {report.manifest.get('count')} entries, the bundle holds {chain.checked}")
+        counted = report.manifest.get("count")
+        report.problems.append(f"the manifest counts {counted} entries, the bundle holds {chain.checked}")
     return report

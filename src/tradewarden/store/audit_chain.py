@@ -225,7 +225,8 @@ def check_chain(entries: Iterable[AuditEntry], end: ChainEnd, *, anchor_recorded
     for entry in entries:
         report.checked += 1
         if entry.seq < expected_seq:
-            report.problems.append(AuditProblem(entry.seq, f"is at or before seq {expected_seq - 1} (duplicate or below the anchor)"))
+            reason = f"is at or before seq {expected_seq - 1} (duplicate or below the anchor)"
+            report.problems.append(AuditProblem(entry.seq, reason))
             continue
         gap = entry.seq > expected_seq
         if gap:
@@ -236,22 +237,24 @@ def check_chain(entries: Iterable[AuditEntry], end: ChainEnd, *, anchor_recorded
             report.problems.append(_content_problem(entry))
         elif not gap and prev_sound and entry.prev_hash != prev_hash:
             before = "the anchor" if entry.seq == end.anchor_seq + 1 else f"seq {entry.seq - 1}"
-            report.problems.append(
-                AuditProblem(entry.seq, f"does not follow {before} (prev_hash differs): {before} was replaced or removed")
-            )
+            reason = f"does not follow {before} (prev_hash differs): {before} was replaced or removed"
+            report.problems.append(AuditProblem(entry.seq, reason))
         if entry.action == PRUNE_ACTION:
             last_prune = entry
         expected_seq, prev_hash, prev_sound = entry.seq + 1, entry.entry_hash, content_sound
     last_seq = expected_seq - 1
     if last_seq < end.head_seq:
         missing = str(end.head_seq) if last_seq + 1 == end.head_seq else f"{last_seq + 1}-{end.head_seq}"
-        report.problems.append(AuditProblem(last_seq + 1, f"missing (seq {missing} deleted; the chain head is seq {end.head_seq})"))
+        reason = f"missing (seq {missing} deleted; the chain head is seq {end.head_seq})"
+        report.problems.append(AuditProblem(last_seq + 1, reason))
     elif last_seq > end.head_seq:
         report.problems.append(AuditProblem(end.head_seq + 1, f"written past the chain head (seq {end.head_seq})"))
     elif prev_hash != end.head_hash:
-        report.problems.append(AuditProblem(last_seq, "its hash differs from the chain head: the newest entry was replaced"))
+        reason = "its hash differs from the chain head: the newest entry was replaced"
+        report.problems.append(AuditProblem(last_seq, reason))
     if anchor_recorded and end.anchor_seq > 0:
-        named = None if last_prune is None else (last_prune.payload.get("anchor_seq"), last_prune.payload.get("anchor_hash"))
+        recorded = {} if last_prune is None else last_prune.payload
+        named = (recorded.get("anchor_seq"), recorded.get("anchor_hash"))
         if named != (end.anchor_seq, end.anchor_hash):
             report.problems.append(
                 AuditProblem(end.anchor_seq, "the pruning anchor is not the one the newest audit.prune entry records")

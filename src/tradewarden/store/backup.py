@@ -293,7 +293,9 @@ def restore_store(store: Store, source: Path, *, force: bool = False) -> BackupI
             end = chain_end_of(conn)
             head = manifest.get("audit_head", {})
             if (end.head_seq, end.head_hash) != (head.get("seq"), head.get("hash")):
-                raise StoreError(f"the restored audit chain head (seq {end.head_seq}) differs from the backup's; nothing was restored")
+                raise StoreError(
+                    f"the restored audit chain head (seq {end.head_seq}) differs from the backup's; nothing was restored"
+                )
     return BackupInfo(
         source, revision, {name: int(entry["rows"]) for name, entry in files.items()}, end.head_seq, end.head_hash
     )

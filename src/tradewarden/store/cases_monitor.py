@@ -52,6 +52,62 @@ def _party(row: Any) -> PartyRecord:
 # -- parties ---------------------------------------------------------------------------------
 
 
+def upsert_parties(
+    conn: Connection, parties: Sequence[dict[str, Any]], *, keys_version: str, now: datetime
+) -> list[tuple[int, str]]:
+    """Insert new parties and update those whose query changed, in bulk.
+
+    Args:
+        conn: a connection in a write transaction.
+        parties: ``{"key", "origin", "external_id", "name", "schema", "query", "keys"}`` records
+            (``keys``: the party's blocking keys); keys must be distinct.
+        keys_version: the key computation that made ``keys``.
+        now: the time of the change.
+    Returns:
+        Per record, in order: the party id and ``created``, ``updated`` or ``unchanged``.
+    """
+    existing: dict[str, Any] = {}
+    for chunk in _chunks([party["key"] for party in parties]):
+        query = select(monitored_party.c.id, monitored_party.c.key, monitored_party.c.query,
+                       monitored_party.c.keys_version).where(monitored_party.c.key.in_(list(chunk)))
+        existing.update({row.key: row for row in conn.execute(query)})
+    fresh = [party for party in parties if party["key"] not in existing]
+    ids: dict[str, int] = {}
+    if fresh:
+        rows = [
+            {name: party[name] for name in ("key", "origin", "external_id", "name", "schema", "query")}
+            | {"keys_version": keys_version, "created_at": now, "updated_at": now}
+            for party in fresh
+        ]
+        inserted = conn.execute(
+            insert(monitored_party).returning(monitored_party.c.id, monitored_party.c.key), rows
+        )
+        ids.update({row.key: int(row.id) for row in inserted})
+    outcome: list[tuple[int, str]] = []
+    key_rows: list[dict[str, Any]] = []
+    for party in parties:
+        row = existing.get(party["key"])
+        if row is None:
+            party_id = ids[party["key"]]
+            outcome.append((party_id, "created"))
+        elif dict(row.query) != party["query"] or row.keys_version != keys_version:
+            party_id = int(row.id)
+            conn.execute(
+                update(monitored_party)
+                .where(monitored_party.c.id == party_id)
+                .values(name=party["name"], schema=party["schema"], query=party["query"],
+                        keys_version=keys_version, updated_at=now)
+            )
+            conn.execute(delete(party_key).where(party_key.c.party_id == party_id))
+            outcome.append((party_id, "updated"))
+        else:
+            outcome.append((int(row.id), "unchanged"))
+            continue
+        key_rows.extend({"key": key, "party_id": party_id} for key in sorted(set(party["keys"])))
+    insert_keys(conn, key_rows)
+    return outcome
+
+
 def upsert_party(
     conn: Connection,
     *,
@@ -65,37 +121,10 @@ def upsert_party(
     keys_version: str,
     now: datetime,
 ) -> tuple[int, str]:
-    """Insert a party, or update it when its query changed.
-
-    Returns:
-        The party id and what happened: ``created``, ``updated`` or ``unchanged``.
-    """
-    row = conn.execute(
-        select(monitored_party.c.id, monitored_party.c.query, monitored_party.c.keys_version).where(
-            monitored_party.c.key == key
-        )
-    ).one_or_none()
-    if row is None:
-        party_id = int(conn.execute(
-            insert(monitored_party)
-            .values(
-                key=key, origin=origin, external_id=external_id, name=name, schema=schema, query=query,
-                keys_version=keys_version, created_at=now, updated_at=now,
-            )
-            .returning(monitored_party.c.id)
-        ).scalar_one())
-        replace_party_keys(conn, party_id, keys)
-        return party_id, "created"
-    party_id = int(row.id)
-    changed = dict(row.query) != query or row.keys_version != keys_version
-    if changed:
-        conn.execute(
-            update(monitored_party)
-            .where(monitored_party.c.id == party_id)
-            .values(name=name, schema=schema, query=query, keys_version=keys_version, updated_at=now)
-        )
-        replace_party_keys(conn, party_id, keys)
-    return party_id, "updated" if changed else "unchanged"
+    """Insert a party, or update it when its query changed (see :func:`upsert_parties`)."""
+    record = {"key": key, "origin": origin, "external_id": external_id, "name": name, "schema": schema,
+              "query": query, "keys": list(keys)}
+    return upsert_parties(conn, [record], keys_version=keys_version, now=now)[0]
 
 
 def set_party_screening(conn: Connection, party_id: int, screening_id: int) -> None:

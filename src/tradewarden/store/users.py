@@ -242,8 +242,8 @@ def issue_api_key(store: Store, name: str, *, actor: str) -> tuple[User, str]:
 ANONYMOUS = "anonymous"
 
 
-def _refuse(store: Store, subject: str, payload: dict[str, str], message: str) -> AuthError:
-    append_audit(store, ANONYMOUS, "auth.failed", subject, payload)
+def _refuse(store: Store, subject: str, method: str, reason: str, message: str) -> AuthError:
+    append_audit(store, ANONYMOUS, "auth.failed", subject, {"method": method, "reason": reason})
     return AuthError(message)
 
 
@@ -262,11 +262,11 @@ def authenticate_password(store: Store, name: str, password: str) -> User:
     matches = verify_password(password, stored)
     refused = "invalid user name or password"
     if row is None:
-        raise _refuse(store, f"user:{name[:200]}", {"method": "password", "reason": "unknown user"}, refused)
+        raise _refuse(store, f"user:{name[:200]}", "password", "unknown user", refused)
     if not matches:
-        raise _refuse(store, f"user:{name}", {"method": "password", "reason": "wrong password"}, refused)
+        raise _refuse(store, f"user:{name}", "password", "wrong password", refused)
     if row.disabled_at is not None:
-        raise _refuse(store, f"user:{name}", {"method": "password", "reason": "user disabled"}, f"user {name!r} is disabled")
+        raise _refuse(store, f"user:{name}", "password", "user disabled", f"user {name!r} is disabled")
     return _user_from_row(row)
 
 
@@ -285,7 +285,7 @@ def authenticate_key(store: Store, key: str) -> User:
         row = conn.execute(query).one_or_none()
     if row is None or row.revoked_at is not None:
         reason = "unknown key" if row is None else "revoked key"
-        raise _refuse(store, "api-key" if row is None else f"user:{row.name}", {"method": "key", "reason": reason}, "invalid API key")
+        raise _refuse(store, "api-key" if row is None else f"user:{row.name}", "key", reason, "invalid API key")
     if row.disabled_at is not None:
-        raise _refuse(store, f"user:{row.name}", {"method": "key", "reason": "user disabled"}, f"user {row.name!r} is disabled")
+        raise _refuse(store, f"user:{row.name}", "key", "user disabled", f"user {row.name!r} is disabled")
     return _user_from_row(row)

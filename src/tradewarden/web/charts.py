@@ -47,7 +47,7 @@ class Chart:
     empty: bool = True
 
 
-def stacked_days(days: Sequence[str], counts: Mapping[str, Mapping[str, int]], width: float = 560, height: float = 200) -> Chart:
+def stacked_days(days: Sequence[str], counts: Mapping[str, Mapping[str, int]], width: float = 1100, height: float = 220) -> Chart:
     """Decisions per day, stacked by outcome.
 
     Args:
@@ -86,7 +86,7 @@ def stacked_days(days: Sequence[str], counts: Mapping[str, Mapping[str, int]], w
 
 
 def histogram(values: Sequence[float], buckets: int = 10, low: float = 0.0, high: float = 100.0,
-              width: float = 360, height: float = 200) -> Chart:
+              width: float = 520, height: float = 220) -> Chart:
     """The distribution of risk scores in ``buckets`` equal bins over [low, high].
 
     Args:
@@ -119,7 +119,7 @@ def histogram(values: Sequence[float], buckets: int = 10, low: float = 0.0, high
     return chart
 
 
-def ranked(items: Sequence[tuple[str, int]], width: float = 360, row: float = 22) -> Chart:
+def ranked(items: Sequence[tuple[str, int]], width: float = 520, row: float = 24) -> Chart:
     """Horizontal bars for the most frequent items (finding codes), largest first."""
     chart = Chart(width, max(row, row * len(items)))
     peak = max((count for _, count in items), default=0)

@@ -101,7 +101,10 @@ def screening_page(request: Request, screening_id: int, user: UiUser, state: Sta
     """One stored screening's decision and findings."""
     allow(user, Permission.VIEW)
     screening = get_screening(state.store, screening_id)
-    return render(request, "screening.html", {"screening": screening, "entries": _entries(state, screening.decision.findings)})
+    return render(request, "screening.html", {
+        "screening": screening, "entries": _entries(state, screening.decision.findings),
+        "screened_name": _screened_name(screening.input),
+    })
 
 
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
@@ -123,6 +126,14 @@ def queue_page(
         "cases": shown, "counts": queue_counts(state.store), "chosen": chosen, "min_risk": min_risk, "q": q,
         "statuses": [s.value for s in CaseStatus],
     })
+
+
+def _screened_name(payload: dict[str, Any]) -> str:
+    """The party name a party screening asked about (order screenings name it in each finding)."""
+    names = payload.get("names")
+    if isinstance(names, list) and names:
+        return str(names[0])
+    return str(payload.get("name") or "")
 
 
 def _entries(state: Any, findings: Any) -> dict[str, dict[str, list[Any]]]:
@@ -150,6 +161,7 @@ def case_page(request: Request, case_id: int, user: UiUser, state: State) -> Res
     return render(request, "case.html", {
         "detail": detail, "case": detail.case, "screening": detail.screening,
         "entries": _entries(state, detail.screening.decision.findings),
+        "screened_name": _screened_name(detail.screening.input),
         "can_decide": user.can(Permission.DECIDE), "first_release": first_release,
         "error": request.query_params.get("error"),
     })

@@ -61,7 +61,7 @@ def match(
         raise InputError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}", field="algorithm")
     if len(body.queries) > MAX_BATCH:
         raise InputError(f"at most {MAX_BATCH} queries per request", field="queries")
-    sources = parse_sources(dataset, state.store.sources())
+    sources = parse_sources(dataset, state.known_sources())
     index, _ = state.index(sources)
     min_score = threshold if cutoff is None else min(cutoff, threshold)
     responses: dict[str, EntityMatches] = {}

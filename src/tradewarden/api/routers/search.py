@@ -37,7 +37,7 @@ def search(
     check_limit(limit, MAX_LIMIT)
     if not q.strip():
         raise InputError("must not be blank", field="q")
-    sources = parse_sources(dataset, state.store.sources())
+    sources = parse_sources(dataset, state.known_sources())
     index, _ = state.index(sources)
     found = index.match(Query(names=[q], schema=schema), limit, SEARCH_FLOOR)
     results = []
