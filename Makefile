@@ -35,6 +35,9 @@ demo: $(STAMP)
 	@echo "== matching the names in examples/names.txt =="
 	@grep -v '^#' examples/names.txt | grep -v '^ *$$' | while IFS= read -r name; do \
 	  $(TW) match "$$name" --limit 3 || exit 1; done
+	@echo "== screening the example orders (examples/orders) =="
+	$(TW) screen examples/orders
+	$(TW) screen examples/orders/06_subsidiary_owned_by_two_listed.json --report build/demo-report.html
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

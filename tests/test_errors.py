@@ -21,6 +21,8 @@ def test_input_error_names_the_field() -> None:
         errors.StoreError,
         errors.NotFound,
         errors.ConfigError,
+        errors.AuthError,
+        errors.PermissionDenied,
     ],
 )
 def test_every_error_is_a_tradewarden_error(cls: type[Exception]) -> None:

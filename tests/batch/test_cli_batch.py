@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import WriteCsv
 from typer.testing import CliRunner, Result
 
 from tradewarden.cli import app, main
 from tradewarden.errors import ConfigError, NotFound
 from tradewarden.settings import get_settings
+
+WriteCsv = Callable[[Path, Sequence[Sequence[str]]], Path]  # the write_csv fixture (conftest.py)
 
 Invoke = Callable[..., Result]
 
@@ -89,7 +90,7 @@ def test_batch_on_a_default_local_dask_cluster(
     local = invoke("batch", str(source), "--out", str(tmp_path / "local.parquet"), "--index", str(index_file),
                    "--chunk-size", "2")
     dask = invoke("batch", str(source), "--out", str(tmp_path / "dask.parquet"), "--index", str(index_file),
-                  "--engine", "dask", "--workers", "2", "--chunk-size", "2")
+                  "--engine", "dask", "--workers", "1", "--chunk-size", "2")
     assert local.exit_code == 0 and dask.exit_code == 0, dask.output
     assert (tmp_path / "local.parquet").read_bytes() == (tmp_path / "dask.parquet").read_bytes()
 

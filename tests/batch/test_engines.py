@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from conftest import WriteCsv
 
 from tradewarden.batch import BatchEngine, BatchJob, LocalEngine, ScreenOptions, make_engine, run_batch
 from tradewarden.batch.checkpoint import Checkpoint, fingerprint
@@ -18,6 +17,8 @@ from tradewarden.batch.records import PartyRecord, RawRecord, check_record
 from tradewarden.batch.screening import Chunk, ChunkResult, screen_party
 from tradewarden.errors import ConfigError, InputError
 from tradewarden.match import MatchIndex
+
+WriteCsv = Callable[[Path, Sequence[Sequence[str]]], Path]  # the write_csv fixture (conftest.py)
 
 NAMES = ["Ivan Sidorov", "Romashka", "Rosoboronexport", "Hasan Rohani", "John Smith", "Huawei Technologies",
          "Acme Corp", "Olga Ivanova", "Sidorov Ivan Petrovich", "Rouhani Hassan"]

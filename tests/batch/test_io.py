@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import WriteCsv
 
 from tradewarden.batch.io import (
     MAX_LINE_BYTES,
@@ -24,6 +24,8 @@ from tradewarden.batch.io import (
     write_part,
 )
 from tradewarden.errors import InputError
+
+WriteCsv = Callable[[Path, Sequence[Sequence[str]]], Path]  # the write_csv fixture (conftest.py)
 
 
 def test_csv_rows_and_malformed_rows_keep_their_lines(tmp_path: Path) -> None:

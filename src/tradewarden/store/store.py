@@ -331,10 +331,10 @@ class Store:
         Raises:
             NotFound: no current version holds it.
         """
-        query = (
-            select(list_entity.c.version_id, list_entity.c.data)
-            .join(list_version, list_version.c.id == list_entity.c.version_id)
-            .where(list_version.c.status == VersionStatus.CURRENT.value, list_entity.c.entity_id == entity_id)
+        current = select(list_version.c.id).where(list_version.c.status == VersionStatus.CURRENT.value)
+        # ``version_id IN (...)`` lets the primary key (version_id, entity_id) find the row.
+        query = select(list_entity.c.version_id, list_entity.c.data).where(
+            list_entity.c.version_id.in_(current.scalar_subquery()), list_entity.c.entity_id == entity_id
         )
         with _database_errors(f"reading entity {entity_id}"), read_transaction(self._engine) as conn:
             row = conn.execute(query.limit(1)).one_or_none()
