@@ -23,6 +23,7 @@ def test_input_error_names_the_field() -> None:
         errors.ConfigError,
         errors.AuthError,
         errors.PermissionDenied,
+        errors.ConflictError,
     ],
 )
 def test_every_error_is_a_tradewarden_error(cls: type[Exception]) -> None:

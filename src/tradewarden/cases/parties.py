@@ -76,6 +76,13 @@ def party_keys(query: Query) -> set[str]:
         keys.update(name_keys(form))
         for token in form.tokens:
             keys.update(affix_keys(token))
+    keys.update(shared_query_keys(query))
+    return {fit_key(key) for key in keys}
+
+
+def shared_query_keys(query: Query) -> list[str]:
+    """The identifier, e-mail, phone, web domain and address keys the matcher looks up for ``query``."""
+    keys: list[str] = []
     for kind, values in (
         (IdentifierKind.IDENTIFIER, query.identifiers),
         (IdentifierKind.EMAIL, query.emails),
@@ -83,8 +90,8 @@ def party_keys(query: Query) -> set[str]:
         (IdentifierKind.DOMAIN, query.websites),
         (IdentifierKind.ADDRESS, query.addresses),
     ):
-        keys.update(shared_keys(kind, list(values)))
-    return {fit_key(key) for key in keys}
+        keys.extend(shared_keys(kind, list(values)))
+    return keys
 
 
 def _text(value: Any) -> str | None:

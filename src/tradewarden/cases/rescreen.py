@@ -1,14 +1,17 @@
 """Continuous re-screening: match the monitored parties against what changed in a list version.
 
 For a source whose current version is newer than the last one monitored (``monitor_watermark``),
-the entities added or changed since (``Store.diff``) are put in a small ``MatchIndex``; only the
-parties sharing a blocking key with them (``party_key``, one indexed lookup) are matched against
-it. A new hit opens an alert (a party screening and a case with origin ``monitor``); a hit whose
-listed entry was removed gets a ``delisted`` note, and one whose changed entry no longer matches
-a ``hit_changed`` note. Token rarities come from a reference index (the full current index the
-matcher uses), so a delta hit scores exactly as a live screening would. Each source's run, its
-alerts, notes and new watermark commit in one transaction with a ``monitor.run`` audit entry;
-a run that dies part-way leaves the watermark behind and is simply repeated.
+the entities added or changed since (``Store.diff``) are put in a small ``MatchIndex`` whose
+blocking keys select, with one indexed lookup of ``party_key``, the parties that could match
+them at all. With a reference index (the full index of the current versions that live screening
+uses), each such party is then checked against the reference's own blocking (:class:`DeltaGate`)
+and, if a changed entity is within reach, matched against the reference, keeping its matches on
+changed entities: exactly what a full re-screen would find on them. Without one, the parties
+are matched against the small index. A new hit opens an alert (a party screening and a case
+with origin ``monitor``); a hit whose listed entry was removed gets a ``delisted`` note, and one
+whose changed entry no longer matches a ``hit_changed`` note. Each source's run, its alerts,
+notes and new watermark commit in one transaction with a ``monitor.run`` audit entry; a run that
+dies part-way leaves the watermark behind and is simply repeated.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from sqlalchemy import Connection
 
 from tradewarden.cases.alerts import party_decision
 from tradewarden.cases.model import CaseOrigin, ScreeningKind
-from tradewarden.cases.parties import KEYS_VERSION, fit_key, party_keys, query_from_json
+from tradewarden.cases.parties import KEYS_VERSION, fit_key, party_keys, query_from_json, shared_query_keys
 from tradewarden.cases.queue import store_screening
 from tradewarden.decide import ListVersionRef
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.model import DEFAULT_THRESHOLD, Match
+from tradewarden.match.matching import _shortlist, prepare_query
+from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.store import Store, VersionInfo
 from tradewarden.store import cases as rows
 from tradewarden.store import cases_monitor as monitor_rows
@@ -149,6 +153,50 @@ def match_parties(
     return found
 
 
+class DeltaGate:
+    """Decides, cheaply and exactly, whether a full screen of a party could reach a changed entity.
+
+    A full screen compares a party only with the listed names its blocking shortlists in the
+    full index, plus the entities sharing an identifier with it. When none of those is a
+    changed entity, a full screen finds nothing new for that party, so it is skipped; the
+    others are matched against the full index and keep only their matches on changed entities,
+    which are then exactly what a full re-screen would find on them.
+    """
+
+    def __init__(self, reference: MatchIndex, delta: MatchIndex, delta_ids: set[str]) -> None:
+        self.reference = reference
+        self.delta_ids = delta_ids
+        self._entities = {i for i in range(len(reference)) if reference.record(i).entity_id in delta_ids}
+        shared = getattr(getattr(delta, "_shared", None), "_keys", None)
+        self._shared: set[str] | None = set(shared) if isinstance(shared, list) else None
+
+    def covers(self, delta: MatchIndex) -> bool:
+        """Whether the reference holds every changed party entity (it was built from the new version)."""
+        return len(self._entities) >= len(delta)
+
+    def could_match(self, query: Query) -> bool:
+        """Whether a full screen of ``query`` would compare it with any changed entity."""
+        if self._shared is None or self._shared & set(shared_query_keys(query)):
+            return True
+        for _text, form in prepare_query(query).names:
+            for name_idx in _shortlist(self.reference, form):
+                if self.reference.name_entity(name_idx) in self._entities:
+                    return True
+        return False
+
+    def match(self, parties: Sequence[PartyRecord], min_score: float) -> dict[int, list[Match]]:
+        """The matches on changed entities of the parties a full screen could reach them from."""
+        found: dict[int, list[Match]] = {}
+        for party in parties:
+            query = query_from_json(party.query)
+            if not self.could_match(query):
+                continue
+            matches = [m for m in self.reference.match(query, MATCH_LIMIT, min_score) if m.entity_id in self.delta_ids]
+            if matches:
+                found[party.id] = matches
+        return found
+
+
 def rescreen_version(
     store: Store,
     old_version: int | None,
@@ -165,7 +213,9 @@ def rescreen_version(
         old_version: the version last monitored; None to screen against the whole new version.
         new_version: the version to monitor now (usually the source's current one).
         actor: who runs it (for the screenings, cases and audit entries).
-        reference: the full index whose token rarity the delta index borrows (None: its own).
+        reference: the full index of the current versions (``match.service.load_index``); with it
+            the result equals a full re-screen's hits on the changed entities. None: match against
+            the changed entities alone (token rarity then comes from them).
         min_score: the alert threshold.
     Returns:
         What was found; the source's watermark is now ``new_version``.
@@ -205,7 +255,11 @@ def rescreen_version(
         parties = monitor_rows.parties_by_ids(conn, candidate_ids)
         known = _live_hits(conn, candidate_ids)
     report.candidates = len(parties)
-    matched = match_parties(index, parties, min_score)
+    gate = None if reference is None else DeltaGate(reference, index, {e.id for e in entities if e.id})
+    if gate is not None and gate.covers(index):
+        matched = gate.match(parties, min_score)
+    else:  # no reference, or one built before this version: match against the delta itself
+        matched = match_parties(index, parties, min_score)
     trigger = {"source": new.source, "old_version": old_version, "new_version": new.id}
     now = datetime.now(UTC)
     with database_errors(f"recording the re-screening of {new.source}"), write_transaction(store.engine) as conn:
