@@ -78,20 +78,33 @@ def load_listed(
     return entities, stats
 
 
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages of the machine (None where the OS has none)."""
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def _git(*args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip()
+
+
 def environment() -> dict[str, Any]:
-    """Where a result was measured: machine, Python, package versions, commit, time."""
+    """Where a result was measured: machine, Python, package versions, commit (and local changes), time."""
     versions = {}
     for package in ("tradewarden", "followthemoney", "rigour", "rapidfuzz", "nomenklatura", "faker"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = None
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        commit = ""
+    commit = _git("rev-parse", "--short", "HEAD")
+    # Uncommitted changes to the code under test (the benchmark folder itself is left out).
+    changed = [line[3:] for line in _git("status", "--porcelain", "--", "src").splitlines() if line]
     return {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -101,6 +114,8 @@ def environment() -> dict[str, Any]:
         "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "packages": versions,
         "commit": commit,
+        "uncommitted_src_files": changed,
+        "load_average": load_average(),
     }
 
 
@@ -140,6 +155,9 @@ class Report:
         self.name = name
         self.title = title
         self.sections: list[str] = []
+        self.started_at = datetime.now(UTC).isoformat(timespec="seconds")
+        # The machine is shared: the load at start and end says how much the figures can be trusted.
+        self.load_at_start = load_average()
 
     def table(self, title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
         """Add and print one table."""
@@ -159,17 +177,32 @@ class Report:
         """
         results_dir.mkdir(parents=True, exist_ok=True)
         env = environment()
+        env["started_at"] = self.started_at
+        env["load_average_start"] = self.load_at_start
+        env["load_average_end"] = env.pop("load_average")
         json_path = results_dir / f"{self.name}.json"
         md_path = results_dir / f"{self.name}.md"
         json_path.write_text(json.dumps({"environment": env, **payload}, indent=2, ensure_ascii=False) + "\n")
+        changed = env["uncommitted_src_files"]
+        commit = (env["commit"] or "?") + (f" plus uncommitted changes to {len(changed)} src files" if changed else "")
         header = (
-            f"# {self.title}\n\nMeasured {env['measured_at']} on {env['processor']} "
-            f"({env['cpu_count']} CPUs, Python {env['python']}, commit {env['commit'] or '?'}). "
-            f"Regenerate with `.venv/bin/python bench/{self.name}.py`."
+            f"# {self.title}\n\nMeasured {env['started_at']} to {env['measured_at']} on {env['processor']} "
+            f"({env['cpu_count']} CPUs, Python {env['python']}, commit {commit}). "
+            f"Load average (1/5/15 min) at start {_loads(self.load_at_start)}, at end "
+            f"{_loads(env['load_average_end'])}: the machine is shared, so timings are pessimistic when "
+            f"the load exceeds the CPU count. Regenerate with `.venv/bin/python bench/{self.name}.py`."
         )
         md_path.write_text("\n\n".join([header, *self.sections]) + "\n")
-        print(f"wrote {json_path.relative_to(ROOT)} and {md_path.relative_to(ROOT)}")
+        print(f"wrote {_shown(json_path)} and {_shown(md_path)}")
         return json_path, md_path
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def _loads(values: list[float] | None) -> str:
+    return "/".join(f"{value:.2f}" for value in values) if values else "unknown"
 
 
 def run_main(main: Callable[[], int]) -> None:

@@ -59,7 +59,7 @@ def summarise(cases: Sequence[Case], outcomes: Sequence[Outcome], default_thresh
             "n": len(pairs),
             "recall": _rate(sum(o.expected_score >= default_threshold for _, o in pairs), len(pairs)),
             "recall_at_1pct": _rate(sum(o.expected_score > t1 for _, o in pairs), len(pairs)),
-            "top1": _rate(sum(o.top_id in c.hits for c, o in pairs), len(pairs)),
+            "top1": _rate(sum(o.top_id in c.expected for c, o in pairs), len(pairs)),
         }
     return summary
 

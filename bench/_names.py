@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -16,11 +17,14 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+# The benchmark asks for the same names many times over (hold-outs, links, clean-name checks).
+@lru_cache(maxsize=None)
 def normalize_name(text: str) -> str:
     """Casefold ``text`` and squash punctuation and spaces (``"PETROV, Ivan"`` -> ``"petrov ivan"``)."""
     return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+@lru_cache(maxsize=None)
 def name_key(text: str) -> str:
     """An order- and accent-insensitive key (``"PETROV, Ivan"`` and ``"Ivan Pétrov"`` share one)."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -30,6 +34,7 @@ def name_key(text: str) -> str:
 _LATIN: Any = None
 
 
+@lru_cache(maxsize=None)  # ICU is slow, and list records and clean-name checks ask for the same names
 def latin_key(text: str) -> str:
     """:func:`name_key` of the ICU romanisation of ``text`` (used only to link list records)."""
     global _LATIN
@@ -45,6 +50,7 @@ def words(text: str) -> set[str]:
     return {w for w in normalize_name(text).split() if len(w) >= 3 and w not in _GENERIC_WORDS}
 
 
+@lru_cache(maxsize=None)
 def script_of(text: str) -> str:
     """The main script of a name: ``latin``, ``cyrillic``, ``arabic``, ``chinese`` or ``other``."""
     counts: Counter[str] = Counter()

@@ -58,7 +58,7 @@ def run_engine(index: object, cases: Sequence[Case]) -> list[Outcome]:
     queries = [Query(names=[case.query], schema=case.schema) for case in cases]
     results = index.match_many(queries, limit=CANDIDATES, min_score=0.0)  # type: ignore[attr-defined]
     return [
-        outcome_from_ranked([(m.entity_id, m.score, m.matched_name) for m in matches], case.hits)
+        outcome_from_ranked([(m.entity_id, m.score, m.matched_name) for m in matches], case.expected)
         for case, matches in zip(cases, results, strict=True)
     ]
 
@@ -137,9 +137,9 @@ class JaroWinklerScan:
                             if len(ranked) == CANDIDATES:
                                 break
                     case = cases[pos]
-                    outcome = outcome_from_ranked(ranked, case.hits)
+                    outcome = outcome_from_ranked(ranked, case.expected)
                     outcome.expected_score = max(
-                        (float(row_scores[r]) for i in case.hits for r in owner_rows.get(i, [])), default=0.0
+                        (float(row_scores[r]) for i in case.expected for r in owner_rows.get(i, [])), default=0.0
                     )
                     outcomes[pos] = outcome
                     candidates[pos] = [entity_id for entity_id, _, _ in ranked]
@@ -164,7 +164,7 @@ def _logic_v1_one(job: tuple[Case, list[str]]) -> Outcome:
         result = LogicV1.compare(query, entity, config)
         ranked.append((entity_id, float(result.score), entity.caption))
     ranked.sort(key=lambda item: item[1], reverse=True)
-    return outcome_from_ranked(ranked, case.hits)
+    return outcome_from_ranked(ranked, case.expected)
 
 
 def run_logic_v1(

@@ -4,7 +4,8 @@ Each source (and then all of them together) is measured in a fresh child process
 ``ru_maxrss`` is its own: first the baseline (just reading and decompressing the raw bytes of the
 same files with :func:`tradewarden.lists.load.read_members`), then the real load through
 :func:`tradewarden.lists.load.load_folder`; each is timed without tracing, then run again under
-``tracemalloc`` for its peak of Python allocations. Ratios are load / baseline.
+``tracemalloc`` for its peak of Python allocations (for the all-sources load only, unless
+``--trace-sources``: tracing every source doubles the run time). Ratios are load / baseline.
 
 Data: ``../shared/data/lists``. Writes ``bench/results/load_lists.json`` and ``.md``.
 Run: ``.venv/bin/python bench/load_lists.py``.
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import DEFAULT_LISTS, Report, peak_rss_mib, run_main
+from _common import DEFAULT_LISTS, RESULTS_DIR, Report, peak_rss_mib, run_main
 
 ALL = "(all)"
 
@@ -30,7 +31,10 @@ ALL = "(all)"
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS, help="folder of list snapshots")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the .json and .md go")
+    parser.add_argument("--trace-sources", action="store_true", help="tracemalloc every source, not just all of them")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)  # one measurement, in a child process
+    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)  # the child also traces
     return parser.parse_args()
 
 
@@ -49,12 +53,13 @@ def _traced(work: Callable[[], Any]) -> float:
         tracemalloc.stop()
 
 
-def measure(root: Path, source: str) -> dict[str, Any]:
+def measure(root: Path, source: str, traced: bool = True) -> dict[str, Any]:
     """Baseline and load figures for one source (or :data:`ALL`), in this process.
 
     Args:
         root: the lists folder.
         source: a source name, or :data:`ALL` for every source through one ``load_folder`` call.
+        traced: also run baseline and load under ``tracemalloc`` (peaks are None otherwise).
     Returns:
         Seconds, tracemalloc peaks and ru_maxrss growth of the baseline and of the load,
         with the number of files, raw bytes, entities and problems.
@@ -88,16 +93,17 @@ def measure(root: Path, source: str) -> dict[str, Any]:
         "baseline_s": baseline_s,
         "cold_load_s": cold_load_s,
         "load_s": load_s,
-        "baseline_traced_peak_mib": _traced(baseline),
-        "load_traced_peak_mib": _traced(load),
+        "baseline_traced_peak_mib": _traced(baseline) if traced else None,
+        "load_traced_peak_mib": _traced(load) if traced else None,
         "baseline_rss_growth_mib": rss_baseline - rss_start,
         "load_rss_growth_mib": rss_load - rss_start,
         "peak_rss_mib": peak_rss_mib(),
     }
 
 
-def _in_child(root: Path, source: str) -> dict[str, Any]:
+def _in_child(root: Path, source: str, traced: bool) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--lists", str(root), "--child", source]
+    command += ["--trace"] if traced else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
@@ -110,7 +116,7 @@ def main() -> int:
     args = _args()
     if args.child is not None:
         try:
-            print(json.dumps(measure(args.lists, args.child)))
+            print(json.dumps(measure(args.lists, args.child, args.trace)))
         except Exception as exc:  # a parser bug in one source is reported by the parent, not fatal
             print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
@@ -120,12 +126,12 @@ def main() -> int:
     if not args.lists.is_dir():
         print(f"error: no list folder at {args.lists}")
         return 1
+    report = Report("load_lists", "List loading (all shared lists)")
     sources = sorted(group_folder(args.lists))
     measured: dict[str, dict[str, Any]] = {}
     for source in [*sources, ALL]:
-        measured[source] = _in_child(args.lists, source)
-        print(f"{source}: {measured[source].get('cold_load_s', float('nan')):.2f} s first load")
-    report = Report("load_lists", "List loading (all shared lists)")
+        measured[source] = _in_child(args.lists, source, source == ALL or args.trace_sources)
+        print(f"{source}: {measured[source].get('cold_load_s', float('nan')):.2f} s first load", flush=True)
     rows = []
     for source, stats in measured.items():
         if "error" in stats:
@@ -135,7 +141,7 @@ def main() -> int:
             source, stats["files"], round(stats["bytes"] / 2**20, 2), stats["entities"], stats["problems"],
             round(stats["baseline_s"], 3), round(stats["cold_load_s"], 3), round(stats["load_s"], 3),
             _ratio(stats["load_s"], stats["baseline_s"]),
-            round(stats["load_traced_peak_mib"], 1), _ratio(stats["load_traced_peak_mib"], stats["baseline_traced_peak_mib"]),
+            _round(stats["load_traced_peak_mib"]), _ratio(stats["load_traced_peak_mib"], stats["baseline_traced_peak_mib"]),
             round(stats["load_rss_growth_mib"], 1),
         ])
     report.table(
@@ -148,15 +154,20 @@ def main() -> int:
         "Baseline: reading and decompressing the same files' bytes (read_members). `first load` is the "
         "first load_folder call in a fresh process (it pays for lazily built FtM/rigour/ICU tables); "
         "`load` is the second call, and the ratios use it. "
-        "`traced peak` is tracemalloc's peak of Python allocations during the load; "
+        "`traced peak` is tracemalloc's peak of Python allocations during the load (measured for the "
+        "all-sources load only unless `--trace-sources` is given); "
         "`rss growth` is ru_maxrss after the load minus ru_maxrss after imports."
     )
-    report.write({"lists": str(args.lists), "sources": measured})
+    report.write({"lists": str(args.lists), "sources": measured}, args.results_dir)
     return 0
 
 
-def _ratio(value: float, base: float) -> float | None:
-    return round(value / base, 1) if base > 0 else None
+def _ratio(value: float | None, base: float | None) -> float | None:
+    return round(value / base, 1) if value is not None and base else None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@ baseline, and each engine figure is reported as a ratio to it. The list is then 
 4x with perturbed copies of real entities (synthetic growth) to show how both scale.
 
 Queries: generated variants of listed names and clean faker names in several scripts (half each),
-from :mod:`labelled`. Writes ``bench/results/match_speed.json`` and ``.md``.
+from :mod:`labelled`. Sizes are measured smallest first; a size whose estimated time (the previous
+size's, scaled by the growth) would overrun ``--budget-s`` is skipped and the report says so
+(the first two sizes always run).
+Writes ``bench/results/match_speed.json`` and ``.md``.
 Run: ``.venv/bin/python bench/match_speed.py``.
 """
 
@@ -27,7 +30,7 @@ from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
-from _common import DEFAULT_LISTS, Report, load_listed, peak_rss_mib, percentile, run_main  # noqa: E402
+from _common import DEFAULT_LISTS, RESULTS_DIR, Report, load_listed, peak_rss_mib, percentile, run_main  # noqa: E402
 from _variants import make_variant, typo  # noqa: E402
 from followthemoney.proxy import EntityProxy  # noqa: E402
 from labelled import NAME_PROPS, build_labelled_set, normalize_name  # noqa: E402
@@ -43,11 +46,13 @@ TARGET_P99_MS = 5.0
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS, help="folder of list snapshots")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the .json and .md go")
     parser.add_argument("--seed", type=int, default=20261124, help="seed of every random choice")
-    parser.add_argument("--queries", type=int, default=2000, help="queries timed per size")
+    parser.add_argument("--queries", type=int, default=1000, help="queries timed per size")
     parser.add_argument("--brute-queries", type=int, default=100, help="queries timed on the brute-force scan")
     parser.add_argument("--batch", type=int, default=100, help="queries per match_many batch")
     parser.add_argument("--growth", type=int, nargs="+", default=[1, 2, 4], help="list size multipliers")
+    parser.add_argument("--budget-s", type=float, default=360.0, help="skip sizes estimated to end after this")
     return parser.parse_args()
 
 
@@ -138,6 +143,7 @@ def time_brute_force(entities: Sequence[EntityProxy], texts: Sequence[str], batc
 
 def main() -> int:
     args = _args()
+    run_started = time.perf_counter()
     cpu = pin_one_core()
     report = Report("match_speed", "Matching speed (issue 3)")
     started = time.perf_counter()
@@ -156,15 +162,27 @@ def main() -> int:
         return 1
 
     half = args.queries // 2
-    labelled = build_labelled_set(entities, seed=args.seed, n_aliases=0, n_variants=half, n_clean=args.queries - half, max_script=0)
+    labelled = build_labelled_set(
+        entities, seed=args.seed, n_aliases=0, n_variants=half, n_clean=args.queries - half, max_script=0,
+        link_parties=False,
+    )
     cases = labelled.cases
     random.Random(args.seed).shuffle(cases)
     queries = [Query(names=[case.query], schema=case.schema) for case in cases]
     texts = [case.query for case in cases[: args.brute_queries]]
-    print(f"{len(entities)} entities from {', '.join(sources)}; {len(queries)} queries; pinned to CPU {cpu}")
+    print(f"{len(entities)} entities from {', '.join(sources)}; {len(queries)} queries; pinned to CPU {cpu}", flush=True)
 
     sizes: list[dict[str, Any]] = []
-    for factor in args.growth:
+    skipped: list[dict[str, Any]] = []
+    previous: tuple[int, float] | None = None  # (factor, seconds) of the last size measured
+    for factor in sorted(args.growth):
+        elapsed = time.perf_counter() - run_started
+        estimate = previous[1] * factor / previous[0] if previous else 0.0
+        if previous and len(sizes) >= 2 and elapsed + estimate > args.budget_s:  # 1x and 2x always run
+            print(f"{factor}x skipped: about {estimate:.0f} s more would end after the {args.budget_s:.0f} s budget")
+            skipped.append({"factor": factor, "estimated_s": round(estimate), "elapsed_s": round(elapsed)})
+            continue
+        size_started = time.perf_counter()
         grown = grow(entities, factor, args.seed)
         started = time.perf_counter()
         index = MatchIndex.build(grown)
@@ -185,18 +203,27 @@ def main() -> int:
             "ratio_single": engine["single"]["queries_per_s"] / brute["single"]["queries_per_s"],
             "ratio_batch": engine["batch"]["queries_per_s"] / brute["batch"]["queries_per_s"],
         })
+        previous = (factor, time.perf_counter() - size_started)
+        sizes[-1]["size_total_s"] = previous[1]
         print(f"{factor}x: {engine['single']['queries_per_s']:.0f} q/s single, "
-              f"{brute['single']['queries_per_s']:.1f} q/s brute force")
+              f"{brute['single']['queries_per_s']:.1f} q/s brute force ({previous[1]:.0f} s)", flush=True)
         del index, grown
 
     _tables(report, sizes)
+    if skipped:
+        report.note(
+            "Skipped to stay within the run's time budget of "
+            f"{args.budget_s:.0f} s: " + ", ".join(
+                f"{s['factor']}x (estimated {s['estimated_s']} s more after {s['elapsed_s']} s)" for s in skipped
+            ) + ". Run with a larger `--budget-s` on a quiet machine to measure them."
+        )
     report.write({
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "pinned_cpu": cpu, "sources": sources, "lists": {s: list_stats[s] for s in sources},
         "load_lists_s": load_seconds, "peak_rss_mib": peak_rss_mib(),
         "targets": {"queries_per_s": TARGET_QPS, "ratio_to_brute_force": TARGET_RATIO, "p99_ms": TARGET_P99_MS},
-        "sizes": sizes,
-    })
+        "sizes": sizes, "skipped_sizes": skipped, "total_s": time.perf_counter() - run_started,
+    }, args.results_dir)
     return 0
 
 

@@ -113,6 +113,11 @@ def pin_one_core() -> int | None:
     return cpu
 
 
+def load_average() -> str:
+    """The 1-minute load average, or "n/a" where the OS has none."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
+
+
 def generate_orders(count: int, listed_names: Sequence[str], seed: int) -> list[Order]:
     """``count`` seeded orders mixing clean and listed party names, items and destinations."""
     rng = random.Random(seed)
@@ -211,7 +216,8 @@ def main() -> int:
                  ["screening", "orders", "orders/s", "p50 ms", "p99 ms", "max ms", "engine speed / this"], rows)
     report.note(
         "`engine speed / this`: engine orders/s divided by this row's orders/s (brute force row: on the same first "
-        f"{len(subset)} orders). Outcomes (engine): {json.dumps(engine['outcomes'])}. Peak RSS {peak_rss_mib():.0f} MiB."
+        f"{len(subset)} orders). Outcomes (engine): {json.dumps(engine['outcomes'])}. Peak RSS {peak_rss_mib():.0f} MiB. "
+        f"Load average when done: {load_average()} (other processes on the machine slow every row alike)."
     )
     report.write({
         "lists": str(args.lists),
@@ -230,6 +236,7 @@ def main() -> int:
         "ratio_engine_vs_brute_force": engine_subset["orders_per_second"] / brute_stats["orders_per_second"],
         "ratio_engine_vs_no_parties": engine["orders_per_second"] / no_parties["orders_per_second"],
         "peak_rss_mib": peak_rss_mib(),
+        "load_average": load_average(),
     })
     return 0
 

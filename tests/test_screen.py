@@ -5,18 +5,17 @@ jurisdiction: test_screen_wiring.py; the examples against every real list: test_
 from __future__ import annotations
 
 import pytest
-from screen_support import SDN_ADDRESS, codes, screen, small_lists
+from screen_support import SDN_ADDRESS, codes, order, screen, small_lists
 
-from tradewarden.decide import DecisionPolicy
-from tradewarden.findings import Outcome
+from tradewarden.decide import Decision, DecisionPolicy
+from tradewarden.findings import Finding, Outcome
 from tradewarden.listed import ListedEntry, list_effect
 from tradewarden.match.model import FeatureResult, Match
 from tradewarden.party_check import ConfirmPolicy, confirmation
 from tradewarden.screen import data_versions, item_destinations, screen_order
-from screen_support import order
 
 
-def finding(decision, code):  # type: ignore[no-untyped-def]
+def finding(decision: Decision, code: str) -> Finding:
     return next(f for f in decision.findings if f.code == code)
 
 

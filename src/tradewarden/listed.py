@@ -163,7 +163,7 @@ class ListData:
 
     @classmethod
     def build(cls, entities: Iterable[EntityProxy], versions: Iterable[ListVersionRef] = ()) -> ListData:
-        """Build the side tables from parsed entities in one pass.
+        """Build the side tables from parsed entities (a generator is read once).
 
         Args:
             entities: the FtM entities of the lists (parties and relations).

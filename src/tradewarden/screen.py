@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -227,9 +227,19 @@ def _package_digest(package: str, folder: str, suffixes: tuple[str, ...]) -> str
     return "sha256:" + digest.hexdigest()[:16]
 
 
-@lru_cache(maxsize=8)
+# Rule digests by the identity of the rule objects; the rules are kept so no id is reused.
+_RULE_DIGESTS: dict[tuple[int, ...], tuple[tuple[Rule, ...], str]] = {}
+
+
 def _rules_digest(rules: tuple[Rule, ...]) -> str:
-    return "sha256:" + hashlib.sha256(repr(rules).encode("utf-8")).hexdigest()[:16]
+    key = tuple(map(id, rules))
+    cached = _RULE_DIGESTS.get(key)
+    if cached is None:
+        if len(_RULE_DIGESTS) >= 8:
+            _RULE_DIGESTS.clear()
+        cached = (rules, "sha256:" + hashlib.sha256(repr(rules).encode("utf-8")).hexdigest()[:16])
+        _RULE_DIGESTS[key] = cached
+    return cached[1]
 
 
 def data_versions(rules: Sequence[Rule] | None = None) -> dict[str, str]:

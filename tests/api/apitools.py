@@ -4,9 +4,11 @@ us_ofac_sdn version and four users with API keys (analyst ``ana``, reviewers ``r
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tradewarden.lists.update import load_into_store
 from tradewarden.security import ScryptParams
@@ -51,3 +53,12 @@ def make_env(root: Path, **overrides: object) -> ApiEnv:
         add_user(store, name, role, PASSWORD, actor="test", params=FAST)
         keys[name] = issue_api_key(store, name, actor="test")[1]
     return ApiEnv(settings, store, keys)
+
+
+def sign_in(client: Any, name: str, password: str = PASSWORD) -> str:
+    """Sign a TestClient in to the web UI as ``name``; returns the CSRF form token."""
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ui/login").text)
+    assert token is not None
+    response = client.post("/ui/login", data={"name": name, "password": password, "csrf_token": token.group(1)}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return token.group(1)

@@ -93,8 +93,8 @@ class StopAfter(LocalEngine):
         super().__init__()
         self._left = chunks
 
-    def _screen(self, chunks: Iterator[Chunk], options: ScreenOptions) -> Iterator[ChunkResult]:
-        for result in super()._screen(chunks, options):
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
+        for result in super()._screen(chunks):
             if self._left == 0:
                 raise KeyboardInterrupt
             self._left -= 1
@@ -148,3 +148,21 @@ def test_bad_arguments_are_user_errors(index: MatchIndex, tmp_path: Path) -> Non
         run_batch(BatchJob(source, source), index)
     with pytest.raises(InputError, match="chunk size"):
         run_batch(BatchJob(source, tmp_path / "o.csv", chunk_size=0), index)
+
+
+def test_orders_on_each_engine(engine: BatchEngine, index: MatchIndex, tmp_path: Path) -> None:
+    from tradewarden.batch.orders import order_row
+    from tradewarden.models import parse_order
+    from tradewarden.screen import screen_order
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples" / "orders").glob("0*.json"))[:5]
+    orders = [json.loads(path.read_text(encoding="utf-8")) for path in examples]
+    source = tmp_path / "orders.jsonl"
+    source.write_text("".join(json.dumps(o) + "\n" for o in orders), encoding="utf-8")
+    job = BatchJob(source, tmp_path / "decisions.parquet", chunk_size=2, orders=True)
+    summary = engine.run(job, index)
+    import pyarrow.parquet as pq
+
+    expected = [order_row(str(o["reference"]), screen_order(parse_order(o), index)) for o in orders]
+    assert pq.read_table(job.output).to_pylist() == expected
+    assert summary.stats.screened == len(orders) and summary.stats.rejected == 0

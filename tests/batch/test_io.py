@@ -103,6 +103,12 @@ def test_jsonl_bad_lines_become_problems_and_reading_goes_on(tmp_path: Path) -> 
     assert count_records(path) == 7
 
 
+def test_jsonl_byte_order_mark_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "1", "name": "Ivan"}\n')
+    assert [r.fields["id"] for r in read_records(path)] == ["1"]
+
+
 def test_parquet_reads_any_column_types_and_bad_utf8(tmp_path: Path) -> None:
     path = tmp_path / "p.parquet"
     table = pa.table({

@@ -194,13 +194,60 @@ def test_other_list_records_of_the_same_party_are_accepted() -> None:
     result = labelled.build_labelled_set(entities, seed=1, n_aliases=5, n_variants=0, n_clean=0)
     (case,) = [c for c in result.cases if c.query == "Vanya Test"]
     assert case.expected_ids == ("eu1",)
-    assert set(case.hits) == {"eu1", "uk1"}
+    assert case.expected == {"eu1", "uk1"}
 
 
-def test_faker_real_companies_are_not_clean() -> None:
+def test_clean_names_come_from_synthetic_providers_only() -> None:
+    from faker.providers.company.fa_IR import Provider as FaCompanies
     from faker.providers.company.ru_RU import Provider as RuCompanies
+    from faker.providers.company.tr_TR import Provider as TrCompanies
+    from faker.providers.company.zh_CN import Provider as ZhCompanies
 
-    real = set(RuCompanies.large_companies)
-    cases = labelled.clean_cases(180, set(), seed=2)
+    real = {*RuCompanies.large_companies, *TrCompanies.large_companies, *FaCompanies.company_names}
+    cases = labelled.clean_cases(450, set(), seed=2)
+    companies = [case.query for case in cases if case.detail.endswith("company")]
+    assert len(companies) > 60
     assert not {case.query for case in cases} & real
-    assert all(case.detail == "fa_IR person" for case in cases if case.detail.startswith("fa_IR"))
+    assert not any(prefix in name for name in companies for prefix in ZhCompanies.company_prefixes if len(prefix) > 2)
+    assert all(case.schema == ("LegalEntity" if case.detail.endswith("company") else "Person") for case in cases)
+
+
+def test_clean_names_equal_to_a_listed_name_are_dropped() -> None:
+    made = labelled.clean_cases(90, set(), seed=4)
+    # List a third of them, some in another script or word order; the same seed must skip them.
+    listed_values = [case.query for case in made[::3]]
+    listed_values.append("PETROV, Ivan")
+    listed = labelled.ListedNames(listed_values)
+    assert "Ivan Petrov" in listed and "ivan  PETROV" in listed
+    assert "Иван Петров" in labelled.ListedNames(["Ivan PETROV"])
+    again = labelled.clean_cases(90, listed, seed=4)
+    assert len(again) == 90
+    assert not {case.query for case in again} & set(listed_values)
+    assert all(case.query not in listed for case in again)
+
+
+def test_listed_names_compare_across_scripts() -> None:
+    listed = labelled.ListedNames(["МОСТОТРЕСТ", "Славнефть"])
+    assert "Mostotrest" in listed
+    assert "slavneft" in listed
+    assert "Mostotrest Group" not in listed
+
+
+def test_records_sharing_an_identifier_are_the_same_party() -> None:
+    entities = [
+        e("Vessel", "v1", name="OCEAN STAR", alias="Old Name", imoNumber="IMO 9126819"),
+        e("Vessel", "v2", source="uk", name="OKEAN ZVEZDA", imoNumber="9126819"),
+        e("Company", "c1", name="Romashka Trading", alias="Daisy Holding", innCode="7707083893"),
+        e("Company", "c2", source="eu", name="ROMASHKA TORGOVYI DOM", registrationNumber="7707-083893"),
+        e("Person", "p9", source="eu", name="Ivan Unrelated", idNumber="7707083893"),  # another kind
+    ]
+    result = labelled.build_labelled_set(entities, seed=1, n_aliases=5, n_variants=0, n_clean=0)
+    by_query = {case.query: case for case in result.cases}
+    assert by_query["Old Name"].expected == {"v1", "v2"}
+    assert by_query["Daisy Holding"].expected == {"c1", "c2"}
+
+
+def test_case_expected_defaults_to_its_origin_records() -> None:
+    case = labelled.Case("variant", "x", "Person", ("a", "b"))
+    assert case.expected == {"a", "b"}
+    assert labelled.Case("clean", "y", "Person").expected == frozenset()

@@ -59,7 +59,7 @@ def make_decision(outcome: str = "review", risk: float | None = None, subject: s
 
 
 ORDER: dict[str, Any] = {
-    "id": "PO-2024-0117",
+    "reference": "PO-2024-0117",
     "parties": [
         {"roles": ["buyer"], "name": "Orion Trading FZE", "country": "AE", "email": "sales@orion.ae",
          "owners": [{"name": "Ivan Petrov", "country": "RU"}]},

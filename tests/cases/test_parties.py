@@ -15,7 +15,7 @@ from tradewarden.cases.parties import (
     query_to_json,
     read_customers,
 )
-from tradewarden.cases.rescreen import index_keys
+from tradewarden.cases.delta import index_keys
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.model import Query
 

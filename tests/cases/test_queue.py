@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import pytest
-from casekit import ORDER, SOURCE, DecisionFactory
+from casekit import ORDER, SOURCE, DecisionFactory, stage_current
+from followthemoney.proxy import EntityProxy
 
 from tradewarden.cases import (
     CaseStatus,
@@ -18,6 +20,10 @@ from tradewarden.cases import (
 from tradewarden.cases.party_screening import monitored_parties
 from tradewarden.cases.rescreen import hits_by_party
 from tradewarden.errors import InputError, NotFound
+from tradewarden.findings import Outcome
+from tradewarden.match.index import MatchIndex
+from tradewarden.models import parse_order
+from tradewarden.screen import screen_order
 from tradewarden.store import Store
 from tradewarden.store.audit import audit_log
 from tradewarden.store.engine import read_transaction
@@ -103,3 +109,17 @@ def test_order_parties_and_owners_become_monitored_parties_once(store: Store, de
 def test_monitor_false_registers_no_party(store: Store, decision: DecisionFactory) -> None:
     record_screening(store, "order", ORDER, decision("clear"), "alice", monitor=False)
     assert monitored_parties(store)[0] == 0
+
+
+def test_a_real_order_screening_is_recorded_with_its_party_hits(store: Store, e: Callable[..., EntityProxy]) -> None:
+    version = stage_current(store, [e("Company", "1", name="Orion Trading FZE", country="ae")])
+    decision = screen_order(parse_order(ORDER), MatchIndex.build(store.current_entities()))
+    assert decision.outcome is not Outcome.CLEAR
+    screening = record_screening(store, "order", ORDER, decision, "alice", reference=ORDER["reference"])
+    detail = case_detail(store, screening.case_id or 0)
+    assert detail.screening.decision == decision and detail.case.risk_score == decision.risk_score
+    _, parties = monitored_parties(store)
+    buyer = next(p for p in parties if p.name == "Orion Trading FZE")
+    (hit,) = hits_by_party(store, [buyer.id])[buyer.id]
+    assert hit["source_id"] == "1" and hit["case_id"] == screening.case_id
+    assert hit["version_id"] in (0, version)  # the screening's evidence names the version when it knows it

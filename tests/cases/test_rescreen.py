@@ -9,7 +9,9 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.cases import CaseOrigin, case_detail, decide_case, import_customers, read_customers, screen_imported
 from tradewarden.cases.party_screening import current_versions, monitored_parties
-from tradewarden.cases.rescreen import build_delta_index, hits_by_party, match_parties, monitor, pending_sources, rescreen_full
+from tradewarden.cases.parties import query_from_json
+from tradewarden.cases.delta import DeltaGate, build_delta_index, match_parties
+from tradewarden.cases.rescreen import hits_by_party, monitor, pending_sources, rescreen_full
 from tradewarden.match.index import MatchIndex
 from tradewarden.store import Store
 from tradewarden.store.audit import audit_log, verify_audit
@@ -123,6 +125,13 @@ def test_a_delta_finds_exactly_what_a_full_rescreen_finds_in_the_changed_entitie
         if m.entity_id in delta_ids
     }
     assert from_delta == from_full and from_delta
+    gate = DeltaGate(full_index, delta, delta_ids)
+    assert gate.covers(delta)
+    from_gate = {(p, m.entity_id, m.score) for p, ms in gate.match(parties, 0.8).items() for m in ms}
+    assert from_gate == from_full
+    # Acme Widgets GmbH cannot reach any changed entity through the full index's blocking.
+    acme = next(p for p in parties if p.key == "customer:C-3")
+    assert not gate.could_match(query_from_json(acme.query))
 
 
 def test_a_relisted_entry_alerts_again_and_released_cases_stay_closed(store: Store, e: Factory, people: People) -> None:

@@ -133,3 +133,24 @@ def test_short_or_dissimilar_skeletons_do_not_pair_names() -> None:
     # Stray initials do not fill a listed person's name.
     result = compare_names(analyze_name("Arslan A. S.", None), analyze_name("Ruslan Arslanovich Solovyov", True))
     assert result.score < THRESHOLD
+
+
+def test_listed_name_not_fully_covered_scores_below_one() -> None:
+    """A dropped middle initial or a one-word query costs something (issue 3 false alerts)."""
+    walters = compare_names(analyze_name("John Walters", True), analyze_name("John P. Walters", True))
+    assert THRESHOLD <= walters.score < 0.95, walters
+    assert "johnpwalters" in walters.detail  # the initial counts in the run-together form
+    meyer = compare_names(analyze_name("Meyer", True), analyze_name("General Meyer", True))
+    assert meyer.score < 0.9, meyer
+
+
+def test_short_names_are_not_full_matches() -> None:
+    """Two-syllable Chinese names and single short words identify nobody on their own."""
+    chinese = compare_names(analyze_name("彬 杨", True), analyze_name("Bin Yang", True))
+    assert chinese.score < THRESHOLD and "short name" in chinese.detail
+    rust = compare_names(analyze_name("Rust", False), analyze_name("RUST CLOSED JOINT-STOCK COMPANY", False))
+    assert rust.score < 0.9, rust
+    long_single = compare_names(analyze_name("Rosoboronexport", False), analyze_name("Rosoboronexport", False))
+    assert long_single.score == 1.0
+    three = compare_names(analyze_name("习近平", True), analyze_name("Xi Jinping", True))
+    assert 0.85 <= three.score < 1.0, three

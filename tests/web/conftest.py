@@ -5,7 +5,6 @@ port in a background thread, for the Playwright tests)."""
 
 from __future__ import annotations
 
-import re
 import socket
 import sys
 import threading
@@ -18,7 +17,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-from apitools import PASSWORD, ApiEnv, make_env  # noqa: E402
+from apitools import ApiEnv, make_env, sign_in  # noqa: E402
 
 from tradewarden.api import create_app  # noqa: E402
 
@@ -30,15 +29,6 @@ def web_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiEnv]:
         yield env
     finally:
         env.store.close()
-
-
-def sign_in(client: TestClient, name: str) -> str:
-    """Sign ``client`` in as ``name``; returns the CSRF form token."""
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ui/login").text)
-    assert token is not None
-    response = client.post("/ui/login", data={"name": name, "password": PASSWORD, "csrf_token": token.group(1)}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    return token.group(1)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -77,6 +78,7 @@ class AppState:
     _entities: OrderedDict[str, EntityProxy] = field(default_factory=OrderedDict)
     _list_data: dict[tuple[int, ...], Any] = field(default_factory=dict)
     _keys: dict[str, tuple[float, User]] = field(default_factory=dict)
+    _write_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         if self.signer is None:
@@ -94,6 +96,16 @@ class AppState:
                 if self._store is None:
                     self._store = self.store_factory(self.settings)
         return self._store
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Serialise this process's writes on SQLite, which allows one writer at a time anyway:
+        waiting here is cheaper than SQLite's busy-wait backoff. A no-op on PostgreSQL."""
+        if not self.store.url.startswith("sqlite"):
+            yield
+            return
+        with self._write_lock:
+            yield
 
     def close(self) -> None:
         """Close the store, if it was opened."""
@@ -123,8 +135,6 @@ class AppState:
 
         Cached; re-checked against the store at most every :data:`INDEX_RECHECK_SECONDS`.
         """
-        from tradewarden.match.service import load_index
-
         scope = "*" if sources is None else ",".join(sorted(sources))
         cached = self._index.get(scope)
         now = time.monotonic()
@@ -139,6 +149,8 @@ class AppState:
         if cached is not None and cached.key == key:
             cached.checked = now
             return cached.index, cached.versions
+        from tradewarden.match.service import load_index
+
         index = load_index(self.store, self.settings, None if sources is None else list(sources))
         with self._lock:
             self._index[scope] = _Cached(key, now, index, versions)
@@ -198,7 +210,12 @@ class AppState:
         return entity
 
 
-def get_state(request: Request) -> AppState:
+# The dependencies below are ``async def`` on purpose: they only touch in-memory state (and the
+# store on a cache miss), and FastAPI runs a plain ``def`` dependency in a worker thread, whose
+# hand-off costs more than the work on a busy machine.
+
+
+async def get_state(request: Request) -> AppState:
     """The app's :class:`AppState`."""
     state: AppState = request.app.state.tw
     return state
@@ -207,12 +224,12 @@ def get_state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(get_state)]
 
 
-def get_store(state: State) -> Store:
+async def get_store(state: State) -> Store:
     """The open store."""
     return state.store
 
 
-def get_settings_dep(state: State) -> Settings:
+async def get_settings_dep(state: State) -> Settings:
     """The app's settings (as passed to ``create_app``)."""
     return state.settings
 
@@ -285,7 +302,7 @@ def check_csrf(request: Request, state: AppState, token: str | None) -> None:
         raise PermissionDenied("missing or invalid CSRF token; reload the page and try again", field="csrf_token")
 
 
-def api_caller(request: Request, state: State) -> Caller:
+async def api_caller(request: Request, state: State) -> Caller:
     """The authenticated caller of an API route; a cookie-authenticated write needs ``X-CSRF-Token``."""
     caller = authenticate(request, state)
     if caller.method == "session" and request.method not in _SAFE_METHODS:
@@ -293,7 +310,7 @@ def api_caller(request: Request, state: State) -> Caller:
     return caller
 
 
-def permitted(permission: Permission) -> Callable[..., User]:
+def permitted(permission: Permission) -> Callable[..., Awaitable[User]]:
     """A dependency returning the caller's user if their role grants ``permission``.
 
     Raises (from the dependency):
@@ -301,7 +318,7 @@ def permitted(permission: Permission) -> Callable[..., User]:
         PermissionDenied: the role does not grant it (403).
     """
 
-    def dependency(caller: Annotated[Caller, Depends(api_caller)]) -> User:
+    async def dependency(caller: Annotated[Caller, Depends(api_caller)]) -> User:
         require_permission(caller.user, permission)
         return caller.user
 

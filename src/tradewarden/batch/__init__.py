@@ -8,14 +8,15 @@ point used by ``tradewarden batch`` and ``tradewarden match --in/--out``::
     from tradewarden.batch import BatchJob, run_batch
     summary = run_batch(BatchJob(Path("parties.csv"), Path("results.parquet")), index, engine="dask")
 
-Orders are not batch-screened yet (``tradewarden.screen.screen_order`` did not exist when this
-was written): the input is parties.
+With ``BatchJob(orders=True)`` the input is JSONL of orders instead, each screened with
+:func:`tradewarden.screen.screen_order` (pass the list side tables as an ``OrderContext``).
 """
 
 from __future__ import annotations
 
 from tradewarden.batch.engine import DEFAULT_CHUNK_SIZE, BatchEngine, BatchJob, ProgressSink
 from tradewarden.batch.local import LocalEngine
+from tradewarden.batch.orders import OrderContext
 from tradewarden.batch.records import COLUMNS, PartyRecord, RawRecord, Reject, check_record
 from tradewarden.batch.screening import (
     BLOCK_SCORE,
@@ -56,20 +57,25 @@ def make_engine(name: str = "local", scheduler: str | None = None, workers: int 
 
 
 def run_batch(
-    job: BatchJob, index: MatchIndex, engine: str | BatchEngine = "local", progress: ProgressSink | None = None
+    job: BatchJob,
+    index: MatchIndex,
+    engine: str | BatchEngine = "local",
+    progress: ProgressSink | None = None,
+    context: OrderContext | None = None,
 ) -> BatchSummary:
-    """Screen every party of ``job.input`` against ``index``.
+    """Screen every party (or, with ``job.orders``, every order) of ``job.input`` against ``index``.
 
     Args:
         job: input, output, rejects and summary paths, chunk size, thresholds, resume.
         index: the match index.
         engine: ``"local"``, ``"dask"`` (a LocalCluster) or a configured ``BatchEngine``.
         progress: where to report progress (``batch.progress.RichProgress`` for a bar).
+        context: for orders, the list side tables and policies (default: none known).
     Returns:
         The summary of the whole batch.
     """
     runner = make_engine(engine) if isinstance(engine, str) else engine
-    return runner.run(job, index, progress)
+    return runner.run(job, index, progress, context)
 
 
 __all__ = [
@@ -82,6 +88,7 @@ __all__ = [
     "BatchSummary",
     "ChunkStats",
     "LocalEngine",
+    "OrderContext",
     "PartyRecord",
     "ProgressSink",
     "RawRecord",

@@ -17,7 +17,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tradewarden.batch.io import rejects_table, results_table, write_part
+import pyarrow as pa  # type: ignore[import-untyped]
+
+from tradewarden.batch.io import RESULT_SCHEMA, rejects_table, results_table, write_part
 from tradewarden.batch.screening import ChunkResult
 from tradewarden.batch.summary import ChunkStats
 from tradewarden.errors import StoreError
@@ -59,19 +61,21 @@ class Checkpoint:
     output is assembled.
     """
 
-    def __init__(self, folder: Path, print_: dict[str, Any], completed: set[int]) -> None:
+    def __init__(self, folder: Path, print_: dict[str, Any], completed: set[int], schema: pa.Schema = RESULT_SCHEMA) -> None:
         self.folder = folder
         self._fingerprint = print_
         self.completed = completed
+        self.schema = schema
 
     @classmethod
-    def open(cls, folder: Path, print_: dict[str, Any], resume: bool) -> Checkpoint:
+    def open(cls, folder: Path, print_: dict[str, Any], resume: bool, schema: pa.Schema = RESULT_SCHEMA) -> Checkpoint:
         """Open the work folder, keeping finished chunks when ``resume`` and the fingerprint matches.
 
         Args:
             folder: ``<OUTPUT>.parts``.
             print_: this run's :func:`fingerprint`.
             resume: keep an earlier run's finished chunks if it was the same run.
+            schema: the schema of output rows (parties or orders).
         Returns:
             The checkpoint; ``completed`` holds the chunk ids that need no screening.
         """
@@ -88,7 +92,7 @@ class Checkpoint:
         if not completed:
             cls._clear(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        checkpoint = cls(folder, print_, completed)
+        checkpoint = cls(folder, print_, completed, schema)
         checkpoint._write_manifest()
         return checkpoint
 
@@ -112,7 +116,7 @@ class Checkpoint:
     def save(self, result: ChunkResult) -> None:
         """Record one finished chunk: part files first, then its id in the manifest."""
         rows_path, rejects_path, stats_path = self._paths(self.folder, result.chunk_id)
-        write_part(rows_path, results_table(result.rows))
+        write_part(rows_path, results_table(result.rows, self.schema))
         write_part(rejects_path, rejects_table(result.rejects))
         _write_json(stats_path, result.stats.to_dict())
         self.completed.add(result.chunk_id)

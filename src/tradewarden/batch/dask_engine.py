@@ -8,8 +8,10 @@ cluster (``dask scheduler`` + ``dask worker``, dask-jobqueue, dask-kubernetes; s
 The index travels once: the saved index file's bytes are scattered to every worker with
 ``broadcast=True`` (workers that join later fetch them from a peer), and each worker process
 loads them into a ``MatchIndex`` on its first chunk and keeps it for the rest of the run. Workers
-need tradewarden installed, nothing else: no shared filesystem, no database. The driver reads the
-input and writes every file, so at most ``window`` chunks are in flight and memory stays bounded.
+need tradewarden installed, nothing else: no shared filesystem, no database; at start every worker
+must report the same :func:`code_fingerprint` as the driver (the same tradewarden code and data),
+since another matcher would give other results. The driver reads the input and writes every file,
+so at most ``window`` chunks are in flight and memory stays bounded.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 from tradewarden.batch.engine import BatchEngine
-from tradewarden.batch.screening import Chunk, ChunkResult, ResultCache, ScreenOptions, screen_chunk
+from tradewarden.batch.screening import Chunk, ChunkResult, ResultCache
+from tradewarden.batch.task import ScreenTask, run_chunk
 from tradewarden.errors import ConfigError, TradewardenError
 from tradewarden.match.index import MatchIndex
 
@@ -65,14 +69,31 @@ def worker_index(payload: IndexPayload) -> MatchIndex:
         return index
 
 
-def screen_chunk_task(payload: IndexPayload, chunk: Chunk, options: ScreenOptions) -> ChunkResult:
+def screen_chunk_task(payload: IndexPayload, chunk: Chunk, task: ScreenTask) -> ChunkResult:
     """The Dask task: screen one chunk with the worker's copy of the index."""
     index = worker_index(payload)
     cache = getattr(_WORKER_CACHE, "cache", None)
     if cache is None or getattr(_WORKER_CACHE, "digest", None) != payload.digest:
         cache = ResultCache()
         _WORKER_CACHE.cache, _WORKER_CACHE.digest = cache, payload.digest
-    return screen_chunk(index, chunk, options, cache)
+    return run_chunk(index, chunk, task, cache)
+
+
+@cache
+def code_fingerprint() -> str:
+    """sha256 over every source and data file of the tradewarden package this process runs.
+
+    Equal on the driver and every worker, or their results could differ (another matcher).
+    """
+    import tradewarden
+
+    root = Path(tradewarden.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def default_workers() -> int:
@@ -112,21 +133,23 @@ class DaskEngine(BatchEngine):
         self._cluster: Any = None
         self._client: Any = None
         self._payload: Any = None
+        self._task: Any = None
 
     @property
     def client(self) -> Any:
         """The ``distributed.Client`` while a run is going (None otherwise)."""
         return self._client
 
-    def _start(self, index: MatchIndex, index_file: Path) -> None:
+    def _start(self, index: MatchIndex, index_file: Path, task: ScreenTask) -> None:
         distributed = _distributed()
         import logging
 
         try:
             if self._scheduler is None:
+                # ":0": the scheduler always serves HTTP, and the default port 8787 may be taken.
                 self._cluster = distributed.LocalCluster(
                     n_workers=self._workers or default_workers(), threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=":0", silence_logs=logging.ERROR,
                 )
                 self._client = distributed.Client(self._cluster, set_as_default=False)
             else:
@@ -137,14 +160,28 @@ class DaskEngine(BatchEngine):
             self._stop()
             where = self._scheduler or "a local cluster"
             raise ConfigError(f"cannot start Dask on {where}: {exc}", scheduler=self._scheduler) from exc
+        self._check_code()
         data = index_file.read_bytes()
         payload = IndexPayload(hashlib.sha256(data).hexdigest(), data)
         self._payload = self._client.scatter(payload, broadcast=True, hash=False)
+        self._task = self._client.scatter(task, broadcast=True, hash=False)  # order context can be large
+
+    def _check_code(self) -> None:
+        """Refuse workers that run other tradewarden code than this process."""
+        mine = code_fingerprint()
+        theirs = self._client.run(code_fingerprint)
+        other = sorted(address for address, digest in theirs.items() if digest != mine)
+        if other:
+            self._stop()
+            raise ConfigError(
+                f"Dask workers {', '.join(other[:3])} run a different tradewarden than this process; "
+                "install the same version everywhere", workers=other,
+            )
 
     def _worker_count(self) -> int:
         return max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def _screen(self, chunks: Iterator[Chunk], options: ScreenOptions) -> Iterator[ChunkResult]:
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
         distributed = _distributed()
         window = self._window or 3 * self._worker_count()
         run = uuid4().hex[:12]
@@ -153,7 +190,7 @@ class DaskEngine(BatchEngine):
 
         def submit(chunk: Chunk) -> None:
             future = self._client.submit(
-                screen_chunk_task, self._payload, chunk, options,
+                screen_chunk_task, self._payload, chunk, self._task,
                 key=f"tradewarden-chunk-{run}-{chunk.chunk_id}", pure=False, retries=1,
             )
             running.add(future)
@@ -186,4 +223,4 @@ class DaskEngine(BatchEngine):
                     closable.close()
                 except Exception:  # noqa: BLE001 - shutting down: nothing more to do with the error
                     pass
-        self._client = self._cluster = self._payload = None
+        self._client = self._cluster = self._payload = self._task = None

@@ -5,9 +5,10 @@ chunks an interrupted run already finished (:mod:`tradewarden.batch.checkpoint`)
 to the engine's ``_screen`` hook, records each result as it arrives, and finally assembles the
 output and rejects files atomically and merges the summary. The hooks:
 
-* ``_start(index, index_file)`` - get ready (load the index, start or join a cluster);
-* ``_screen(chunks, options)`` - yield a ``ChunkResult`` for every chunk, in any order, by
-  calling :func:`~tradewarden.batch.screening.screen_chunk` somewhere;
+* ``_start(index, index_file, task)`` - get ready (keep or ship the index and the task, start or
+  join a cluster);
+* ``_screen(chunks)`` - yield a ``ChunkResult`` for every chunk, in any order, by calling
+  :func:`~tradewarden.batch.task.run_chunk` somewhere;
 * ``_stop()`` - release resources (always called).
 
 Because every engine runs the same per-chunk function and the base class alone writes files,
@@ -26,6 +27,7 @@ from typing import ClassVar, Protocol, final
 
 from tradewarden.batch.checkpoint import Checkpoint, fingerprint
 from tradewarden.batch.io import (
+    ORDER_SCHEMA,
     REJECT_SCHEMA,
     RESULT_SCHEMA,
     assemble,
@@ -34,8 +36,10 @@ from tradewarden.batch.io import (
     iter_chunks,
     read_records,
 )
+from tradewarden.batch.orders import OrderContext
 from tradewarden.batch.screening import Chunk, ChunkResult, ScreenOptions
 from tradewarden.batch.summary import BatchSummary, ChunkStats, render_html
+from tradewarden.batch.task import ScreenTask
 from tradewarden.errors import InputError
 from tradewarden.match.index import MatchIndex
 
@@ -48,13 +52,14 @@ class BatchJob:
     """One batch to run.
 
     Attributes:
-        input: the CSV, JSONL or Parquet file of parties.
+        input: the CSV, JSONL or Parquet file of parties (JSONL of orders when ``orders``).
         output: the result file (format from its suffix).
         rejects: the rejects file; default ``<output stem>.rejects.csv`` beside the output.
         summary_html: where to write the HTML summary, if anywhere.
         chunk_size: records per chunk.
         options: thresholds and limits of screening.
         resume: continue an interrupted run of the same job instead of starting afresh.
+        orders: the input holds orders, screened with ``screen_order``, not parties.
     """
 
     input: Path
@@ -64,6 +69,7 @@ class BatchJob:
     chunk_size: int = DEFAULT_CHUNK_SIZE
     options: ScreenOptions = field(default_factory=ScreenOptions)
     resume: bool = True
+    orders: bool = False
 
     @property
     def rejects_path(self) -> Path:
@@ -113,13 +119,20 @@ class BatchEngine(ABC):
     name: ClassVar[str]
 
     @final
-    def run(self, job: BatchJob, index: MatchIndex, progress: ProgressSink | None = None) -> BatchSummary:
+    def run(
+        self,
+        job: BatchJob,
+        index: MatchIndex,
+        progress: ProgressSink | None = None,
+        context: OrderContext | None = None,
+    ) -> BatchSummary:
         """Screen every record of ``job.input`` and write the output, rejects and summary.
 
         Args:
             job: what to read, write and screen for.
             index: the match index (the same one for every chunk and engine).
             progress: where to report progress, if anywhere.
+            context: list side tables and policies for orders (default: none known).
         Returns:
             The merged summary of the whole input (earlier runs' chunks included).
         Raises:
@@ -132,18 +145,24 @@ class BatchEngine(ABC):
         index.save(index_file)
         with index_file.open("rb") as handle:
             index_digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        settings = {"chunk_size": job.chunk_size, "options": asdict(job.options), "index": index_digest}
-        checkpoint = Checkpoint.open(job.work_folder, fingerprint(job.input, settings), job.resume)
+        task = ScreenTask(job.options, (context or OrderContext()) if job.orders else None)
+        settings = {
+            "chunk_size": job.chunk_size, "options": asdict(job.options), "index": index_digest,
+            "orders": None if task.orders is None else task.orders.identity(),
+        }
+        schema = ORDER_SCHEMA if job.orders else RESULT_SCHEMA
+        checkpoint = Checkpoint.open(job.work_folder, fingerprint(job.input, settings), job.resume, schema)
         resumed = len(checkpoint.completed)
         counts = {"chunks": 0, "processed": 0}
         if progress is not None:
             done = sum(self._records(checkpoint.stats(c)) for c in checkpoint.completed)
             progress.start(count_records(job.input), done)
         try:
-            self._start(index, index_file)
+            self._start(index, index_file, task)
             try:
-                pending = self._pending(iter_chunks(read_records(job.input), job.chunk_size), checkpoint, counts)
-                for result in self._screen(pending, job.options):
+                raw_records = read_records(job.input, orders=job.orders)
+                pending = self._pending(iter_chunks(raw_records, job.chunk_size), checkpoint, counts)
+                for result in self._screen(pending):
                     checkpoint.save(result)
                     records = len(result.rows) + len(result.rejects)
                     counts["processed"] += records
@@ -177,7 +196,7 @@ class BatchEngine(ABC):
         stats = ChunkStats()
         for chunk_id in range(counts["chunks"]):
             stats.merge(checkpoint.stats(chunk_id))
-        assemble(rows, job.output, RESULT_SCHEMA)
+        assemble(rows, job.output, checkpoint.schema)
         assemble(rejects, job.rejects_path, REJECT_SCHEMA)
         summary = BatchSummary(
             stats=stats, engine=self.name, output=str(job.output), rejects=str(job.rejects_path),
@@ -194,12 +213,12 @@ class BatchEngine(ABC):
     # -- hooks ----------------------------------------------------------------------------------
 
     @abstractmethod
-    def _start(self, index: MatchIndex, index_file: Path) -> None:
-        """Get ready to screen with ``index`` (also saved at ``index_file`` for remote workers)."""
+    def _start(self, index: MatchIndex, index_file: Path, task: ScreenTask) -> None:
+        """Get ready to screen for ``task`` with ``index`` (also saved at ``index_file`` for remote workers)."""
 
     @abstractmethod
-    def _screen(self, chunks: Iterator[Chunk], options: ScreenOptions) -> Iterator[ChunkResult]:
-        """Yield one result per chunk of ``chunks``, in any order; pull chunks lazily."""
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
+        """Yield one ``run_chunk`` result per chunk of ``chunks``, in any order; pull chunks lazily."""
 
     def _stop(self) -> None:  # noqa: B027 - optional hook
         """Release whatever ``_start`` acquired; called even when screening failed."""

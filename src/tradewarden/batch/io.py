@@ -37,6 +37,8 @@ from tradewarden.errors import InputError
 CSV_BLOCK_BYTES = 4 << 20
 #: Longest JSONL line accepted, in bytes; longer lines are rejected and skipped.
 MAX_LINE_BYTES = 64 << 10
+#: Longest order line accepted (an order with many items is larger than a party row).
+MAX_ORDER_LINE_BYTES = 1 << 20
 #: Rows per Parquet read batch.
 PARQUET_BATCH_ROWS = 8192
 
@@ -46,6 +48,16 @@ _MATCH_STRUCT = pa.struct([
 ])
 #: Output rows: ``{"id", "decision", "matches": [...]}``.
 RESULT_SCHEMA = pa.schema([("id", pa.string()), ("decision", pa.string()), ("matches", pa.list_(_MATCH_STRUCT))])
+_EVIDENCE_STRUCT = pa.struct([("kind", pa.string()), ("reference", pa.string()), ("citation", pa.string())])
+_FINDING_STRUCT = pa.struct([
+    ("code", pa.string()), ("category", pa.string()), ("severity", pa.string()), ("outcome", pa.string()),
+    ("title", pa.string()), ("detail", pa.string()), ("subject", pa.string()), ("evidence", pa.list_(_EVIDENCE_STRUCT)),
+])
+#: Order output rows: ``{"id", "decision", "risk_score", "reasons", "findings": [...]}``.
+ORDER_SCHEMA = pa.schema([
+    ("id", pa.string()), ("decision", pa.string()), ("risk_score", pa.float64()), ("reasons", pa.list_(pa.string())),
+    ("findings", pa.list_(_FINDING_STRUCT)),
+])
 #: Rejects: the line, the id if readable, and the reason.
 REJECT_SCHEMA = pa.schema([("line", pa.int64()), ("id", pa.string()), ("reason", pa.string())])
 
@@ -106,11 +118,13 @@ def count_records(path: Path) -> int | None:
     return max(0, lines - 1) if fmt is FileFormat.CSV else lines
 
 
-def read_records(path: Path) -> Iterator[RawRecord]:
+def read_records(path: Path, orders: bool = False) -> Iterator[RawRecord]:
     """Stream the raw records of ``path`` in file order.
 
     Args:
         path: a CSV, JSONL or Parquet file (see the module docstring).
+        orders: the file holds orders, one JSON object per line (JSONL only); each record's
+            ``order`` field is the whole object.
     Yields:
         One ``RawRecord`` per row; rows the reader cannot split carry a ``problem``.
     Raises:
@@ -119,7 +133,11 @@ def read_records(path: Path) -> Iterator[RawRecord]:
     if not path.is_file():
         raise InputError(f"{path}: no such file", field=str(path))
     fmt = file_format(path)
-    if fmt is FileFormat.CSV:
+    if orders:
+        if fmt is not FileFormat.JSONL:
+            raise InputError(f"{path.name}: orders are read from JSONL (one order per line)", field=str(path))
+        yield from _read_jsonl(path, orders=True)
+    elif fmt is FileFormat.CSV:
         yield from _read_csv(path)
     elif fmt is FileFormat.JSONL:
         yield from _read_jsonl(path)
@@ -157,7 +175,7 @@ def _csv_header(path: Path) -> list[str]:
     text = head.decode("utf-8-sig", errors="replace").splitlines()
     if not text:
         raise InputError(f"{path.name}: empty file", field=str(path))
-    return [name.strip() for name in next(csv.reader([text[0]]))]
+    return next(csv.reader([text[0]]))
 
 
 def _read_csv(path: Path) -> Iterator[RawRecord]:
@@ -196,12 +214,12 @@ def _read_csv(path: Path) -> Iterator[RawRecord]:
 
 
 def _skip_rest_of_line(handle: io.BufferedIOBase) -> None:
-    while chunk := handle.readline(MAX_LINE_BYTES):
+    while chunk := handle.readline(1 << 16):
         if chunk.endswith(b"\n"):
             return
 
 
-def _jsonl_record(line: int, raw: bytes) -> RawRecord:
+def _jsonl_record(line: int, raw: bytes, orders: bool = False) -> RawRecord:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -212,24 +230,27 @@ def _jsonl_record(line: int, raw: bytes) -> RawRecord:
         return RawRecord(line, problem=f"not valid JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(value, dict):
         return RawRecord(line, problem=f"expected a JSON object, got {type(value).__name__}")
+    if orders:
+        return RawRecord(line, {"order": value})
     fields: dict[str, RawValue] = {name: value.get(name) for name in COLUMNS}
     return RawRecord(line, fields)
 
 
-def _read_jsonl(path: Path) -> Iterator[RawRecord]:
+def _read_jsonl(path: Path, orders: bool = False) -> Iterator[RawRecord]:
+    limit = MAX_ORDER_LINE_BYTES if orders else MAX_LINE_BYTES
     with _open_bytes(path) as handle:
         line = 0
         while True:
-            raw = handle.readline(MAX_LINE_BYTES + 1)
+            raw = handle.readline(limit + 1)
             if not raw:
                 return
             line += 1
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            if len(raw) > limit and not raw.endswith(b"\n"):
                 _skip_rest_of_line(handle)
-                yield RawRecord(line, problem=f"oversized line (more than {MAX_LINE_BYTES} bytes)")
+                yield RawRecord(line, problem=f"oversized line (more than {limit} bytes)")
                 continue
             if raw.strip():
-                yield _jsonl_record(line, raw.lstrip(b"\xef\xbb\xbf") if line == 1 else raw)
+                yield _jsonl_record(line, raw.removeprefix(b"\xef\xbb\xbf") if line == 1 else raw, orders)
 
 
 def _parquet_column(column: pa.ChunkedArray | pa.Array) -> list[Any]:
@@ -257,9 +278,9 @@ def _read_parquet(path: Path) -> Iterator[RawRecord]:
 
 # -- writing -----------------------------------------------------------------------------------
 
-def results_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
-    """Output rows as an Arrow table of ``RESULT_SCHEMA``."""
-    return pa.Table.from_pylist(list(rows), schema=RESULT_SCHEMA)
+def results_table(rows: Sequence[dict[str, Any]], schema: pa.Schema = RESULT_SCHEMA) -> pa.Table:
+    """Output rows as an Arrow table of ``schema`` (``RESULT_SCHEMA`` or ``ORDER_SCHEMA``)."""
+    return pa.Table.from_pylist(list(rows), schema=schema)
 
 
 def rejects_table(rejects: Sequence[Any]) -> pa.Table:

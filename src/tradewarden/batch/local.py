@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tradewarden.batch.engine import BatchEngine
-from tradewarden.batch.screening import Chunk, ChunkResult, ResultCache, ScreenOptions, screen_chunk
+from tradewarden.batch.screening import Chunk, ChunkResult, ResultCache
+from tradewarden.batch.task import ScreenTask, run_chunk
 from tradewarden.match.index import MatchIndex
 
 
@@ -21,16 +22,18 @@ class LocalEngine(BatchEngine):
 
     def __init__(self) -> None:
         self._index: MatchIndex | None = None
+        self._task = ScreenTask()
         self._cache = ResultCache()
 
-    def _start(self, index: MatchIndex, index_file: Path) -> None:
+    def _start(self, index: MatchIndex, index_file: Path, task: ScreenTask) -> None:
         self._index = index
+        self._task = task
         self._cache = ResultCache()
 
-    def _screen(self, chunks: Iterator[Chunk], options: ScreenOptions) -> Iterator[ChunkResult]:
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
         assert self._index is not None, "_start sets the index"
         for chunk in chunks:
-            yield screen_chunk(self._index, chunk, options, self._cache)
+            yield run_chunk(self._index, chunk, self._task, self._cache)
 
     def _stop(self) -> None:
         self._index = None

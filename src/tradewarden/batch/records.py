@@ -43,7 +43,7 @@ SCHEMATA: dict[str, str] = {
 # Latin-1 look-alikes that start UTF-8 text decoded as Latin-1 or cp1252 ("Ð˜Ð²Ð°Ð½").
 _MOJIBAKE_LEADS = frozenset("ÂÃÐÑØÙÚÛ")
 
-RawValue = str | bytes | int | float | bool | list[object] | None
+RawValue = str | bytes | int | float | bool | list[object] | dict[str, object] | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,8 +71,20 @@ class ChunkStats:
             self.sources[source] = self.sources.get(source, 0) + 1
         best = matches[0]
         self.best_scores[min(SCORE_BINS - 1, int(best.score * SCORE_BINS))] += 1
-        hit = TopHit(record_id, query_name, decision.value, best.score, best.source, best.source_id,
-                     best.caption, best.matched_name)
+        self._keep(TopHit(record_id, query_name, decision.value, best.score, best.source, best.source_id,
+                          best.caption, best.matched_name))
+
+    def add_order(self, record_id: str, first_party: str, decision: Outcome, risk_score: float, reason: str) -> None:
+        """Count one screened order; its "hit" is its risk (0-100, as a 0-1 score) and main reason."""
+        self.screened += 1
+        self.decisions[decision.value] = self.decisions.get(decision.value, 0) + 1
+        if decision is Outcome.CLEAR and not risk_score:
+            return
+        score = risk_score / 100.0
+        self.best_scores[min(SCORE_BINS - 1, int(score * SCORE_BINS))] += 1
+        self._keep(TopHit(record_id, first_party, decision.value, round(score, 4), "order", "", reason, ""))
+
+    def _keep(self, hit: TopHit) -> None:
         if len(self.top) < TOP_HITS or hit.order_key() < self.top[-1].order_key():
             self.top.append(hit)
             self.top.sort(key=TopHit.order_key)
@@ -161,8 +173,13 @@ def summary_tables(summary: BatchSummary) -> list[Table]:
     counts.add_row("total", f"{summary.records:,}")
     top = Table("score", "decision", "id", "name", "listed as", "list", title="Top hits", title_justify="left")
     for hit in stats.top[:10]:
-        top.add_row(f"{hit.score:.2f}", hit.decision, hit.id, hit.query_name, hit.caption, f"{hit.source}:{hit.source_id}")
+        top.add_row(f"{hit.score:.2f}", hit.decision, hit.id, hit.query_name, hit.caption, _listed_in(hit))
     return [counts, top]
+
+
+def _listed_in(hit: TopHit) -> str:
+    """``source:source_id`` of a party hit; empty for an order (whose caption is its main reason)."""
+    return f"{hit.source}:{hit.source_id}" if hit.source_id else ""
 
 
 def _hbars(items: Sequence[tuple[str, int, str]], width: int = 520) -> str:
@@ -222,7 +239,7 @@ def render_html(summary: BatchSummary, title: str = "tradewarden batch summary")
     ]
     rows = "".join(
         f"<tr><td>{hit.score:.2f}</td><td>{esc(hit.decision)}</td><td>{esc(hit.id)}</td><td>{esc(hit.query_name)}</td>"
-        f"<td>{esc(hit.caption)}</td><td>{esc(hit.matched_name)}</td><td>{esc(hit.source)}:{esc(hit.source_id)}</td></tr>"
+        f"<td>{esc(hit.caption)}</td><td>{esc(hit.matched_name)}</td><td>{esc(_listed_in(hit))}</td></tr>"
         for hit in stats.top
     )
     return f"""<!doctype html>

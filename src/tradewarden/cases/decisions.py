@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from tradewarden.cases.model import Actor, Attachment, CaseStatus, DecisionAction, ReviewDecision
 from tradewarden.cases.queue import decision_from_record, sha256_json
 from tradewarden.errors import ConflictError, InputError, PermissionDenied
@@ -184,12 +182,9 @@ def decide_case(
     _check_attachments(attachments, max_bytes)
     digests = [hashlib.sha256(a.content).hexdigest() for a in attachments]
     with database_errors(f"deciding case {case_id}"):
-        try:
-            stored, record, decision_id = _write_decision(
-                store, case_id, who, role, action, text, attachments, digests, expected_version, min_score
-            )
-        except IntegrityError:  # a decision on the same case version was written meanwhile
-            raise _conflict(case_id) from None
+        stored, record, decision_id = _write_decision(
+            store, case_id, who, role, action, text, attachments, digests, expected_version, min_score
+        )
     return decision_from_record({**record, "id": decision_id, "attachments": stored})
 
 

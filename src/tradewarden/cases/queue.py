@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_jsonable_python
-from sqlalchemy import Connection
 
 from tradewarden.cases.alerts import finding_hits
 from tradewarden.cases.model import (
@@ -49,6 +48,9 @@ from tradewarden.store import cases_monitor as monitor_rows
 from tradewarden.store.audit import append_entry, database_errors
 from tradewarden.store.audit_chain import canonical_json
 from tradewarden.store.engine import read_transaction, write_transaction
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 #: The statuses that still need a reviewer.
 OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.ESCALATED, CaseStatus.PENDING_SECOND_REVIEW)
@@ -229,7 +231,7 @@ def _save_finding_hits(
             "caption": str(detail.get("caption") or detail["entity_id"]),
             "score": float(detail.get("score") or 0.0),
             "case_id": case_id,
-            "version_id": int(detail.get("version_id") or 0),
+            "version_id": int(detail.get("version_id") or detail.get("list_version") or 0),
             "created_at": now,
         })
 

@@ -21,19 +21,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followthemoney.proxy import EntityProxy
-from sqlalchemy import Connection
 
 from tradewarden.cases.alerts import party_decision
 from tradewarden.cases.model import CaseOrigin, ScreeningKind
-from tradewarden.cases.parties import KEYS_VERSION, fit_key, party_keys, query_from_json, shared_query_keys
+from tradewarden.cases.delta import DeltaGate, build_delta_index, index_keys, match_parties
+from tradewarden.cases.parties import KEYS_VERSION, party_keys, query_from_json
 from tradewarden.cases.queue import store_screening
 from tradewarden.decide import ListVersionRef
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.matching import _shortlist, prepare_query
-from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
+from tradewarden.match.model import DEFAULT_THRESHOLD, Match
 from tradewarden.store import Store, VersionInfo
 from tradewarden.store import cases as rows
 from tradewarden.store import cases_monitor as monitor_rows
@@ -41,47 +39,11 @@ from tradewarden.store.audit import SYSTEM_ACTOR, append_entry, database_errors
 from tradewarden.store.cases_monitor import PartyRecord
 from tradewarden.store.engine import read_transaction, write_transaction
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 #: How many parties are re-keyed per transaction when the key computation changed.
 REKEY_BATCH = 2000
-#: The most matches kept per party and delta.
-MATCH_LIMIT = 10
-
-
-class DeltaIndex(MatchIndex):
-    """A ``MatchIndex`` over a few changed entities that borrows token rarity from a full index.
-
-    Rarity (how common a name token is among all listed names) shapes name scores; a
-    handful of entities would make every token look rare, so the full index supplies it.
-    """
-
-    reference: MatchIndex | None = None
-
-    def rarity(self, token: str) -> float:
-        """The token's rarity in the reference index (or in this one, without a reference)."""
-        if self.reference is None:
-            return super().rarity(token)
-        return self.reference.rarity(token)
-
-
-def build_delta_index(entities: Iterable[EntityProxy], reference: MatchIndex | None) -> DeltaIndex:
-    """A :class:`DeltaIndex` over ``entities`` with token rarity from ``reference``."""
-    index = DeltaIndex.build(entities)
-    assert isinstance(index, DeltaIndex)
-    index.reference = reference
-    return index
-
-
-def index_keys(index: MatchIndex) -> set[str] | None:
-    """Every blocking and shared-identifier key of ``index``, or None if they cannot be read.
-
-    None means "no prefilter": every monitored party is then matched.
-    """
-    postings = getattr(index, "_postings", None)
-    shared = getattr(index, "_shared", None)
-    keys = getattr(postings, "_keys", None), getattr(shared, "_keys", None)
-    if not all(isinstance(part, list) for part in keys):
-        return None
-    return {fit_key(key) for part in keys for key in part}  # type: ignore[union-attr]
 
 
 @dataclass(slots=True)
@@ -139,62 +101,6 @@ def _version_ref(version: VersionInfo) -> ListVersionRef:
     return ListVersionRef(
         source=version.source, version_id=version.id, published_at=version.published_at, sha256=version.sha256
     )
-
-
-def match_parties(
-    index: MatchIndex, parties: Sequence[PartyRecord], min_score: float = DEFAULT_THRESHOLD
-) -> dict[int, list[Match]]:
-    """The matches of each party against ``index`` (parties without matches are left out)."""
-    found: dict[int, list[Match]] = {}
-    for party in parties:
-        matches = index.match(query_from_json(party.query), MATCH_LIMIT, min_score)
-        if matches:
-            found[party.id] = matches
-    return found
-
-
-class DeltaGate:
-    """Decides, cheaply and exactly, whether a full screen of a party could reach a changed entity.
-
-    A full screen compares a party only with the listed names its blocking shortlists in the
-    full index, plus the entities sharing an identifier with it. When none of those is a
-    changed entity, a full screen finds nothing new for that party, so it is skipped; the
-    others are matched against the full index and keep only their matches on changed entities,
-    which are then exactly what a full re-screen would find on them.
-    """
-
-    def __init__(self, reference: MatchIndex, delta: MatchIndex, delta_ids: set[str]) -> None:
-        self.reference = reference
-        self.delta_ids = delta_ids
-        self._entities = {i for i in range(len(reference)) if reference.record(i).entity_id in delta_ids}
-        shared = getattr(getattr(delta, "_shared", None), "_keys", None)
-        self._shared: set[str] | None = set(shared) if isinstance(shared, list) else None
-
-    def covers(self, delta: MatchIndex) -> bool:
-        """Whether the reference holds every changed party entity (it was built from the new version)."""
-        return len(self._entities) >= len(delta)
-
-    def could_match(self, query: Query) -> bool:
-        """Whether a full screen of ``query`` would compare it with any changed entity."""
-        if self._shared is None or self._shared & set(shared_query_keys(query)):
-            return True
-        for _text, form in prepare_query(query).names:
-            for name_idx in _shortlist(self.reference, form):
-                if self.reference.name_entity(name_idx) in self._entities:
-                    return True
-        return False
-
-    def match(self, parties: Sequence[PartyRecord], min_score: float) -> dict[int, list[Match]]:
-        """The matches on changed entities of the parties a full screen could reach them from."""
-        found: dict[int, list[Match]] = {}
-        for party in parties:
-            query = query_from_json(party.query)
-            if not self.could_match(query):
-                continue
-            matches = [m for m in self.reference.match(query, MATCH_LIMIT, min_score) if m.entity_id in self.delta_ids]
-            if matches:
-                found[party.id] = matches
-        return found
 
 
 def rescreen_version(

@@ -1,8 +1,9 @@
-"""``tradewarden batch``: screen a file of parties, locally or on a Dask cluster.
+"""``tradewarden batch``: screen a file of parties (or orders), locally or on a Dask cluster.
 
 A thin wrapper over :func:`tradewarden.batch.run_batch`: it finds the match index (``--index``
-or the store's current lists, via :func:`tradewarden.match.service.load_index`), shows a Rich
-progress bar and prints the summary.
+or the store's current lists, via :func:`tradewarden.match.service.load_index`; for orders also
+the list side tables and policies, via :func:`tradewarden.screen_service.load_screening`), shows
+a Rich progress bar and prints the summary.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import typer
 from rich.console import Console
 
 from tradewarden.batch import DEFAULT_CHUNK_SIZE, BatchJob, ScreenOptions, make_engine, run_batch
+from tradewarden.batch.orders import OrderContext
 from tradewarden.batch.summary import summary_tables
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.model import DEFAULT_THRESHOLD
@@ -29,12 +31,14 @@ class EngineName(StrEnum):
     DASK = "dask"
 
 
-def _index(path: Path | None) -> MatchIndex:
-    """The saved index at ``path``, else the index of the store's current lists."""
+def _index(path: Path | None, orders: bool) -> tuple[MatchIndex, OrderContext | None]:
+    """The saved index at ``path`` (orders: with no list side tables), else what the store's
+    current lists give."""
     if path is not None:
-        return MatchIndex.load(path)
+        return MatchIndex.load(path), OrderContext() if orders else None
     from tradewarden.errors import NotFound
     from tradewarden.match.service import current_version_ids, load_index
+    from tradewarden.screen_service import load_screening
     from tradewarden.store import Store
 
     settings = get_settings()
@@ -42,7 +46,10 @@ def _index(path: Path | None) -> MatchIndex:
     try:
         if not current_version_ids(store):
             raise NotFound("no lists are loaded; run `tradewarden lists update` first, or pass --index")
-        return load_index(store, settings)
+        if not orders:
+            return load_index(store, settings), None
+        screening = load_screening(store, settings)
+        return screening.index, OrderContext(screening.lists, screening.policy, screening.confirm)
     finally:
         store.close()
 
@@ -58,6 +65,7 @@ def batch(
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejected records with line and reason (.csv or .jsonl); default OUTPUT-STEM.rejects.csv.")] = None,
     summary_html: Annotated[Path | None, typer.Option("--summary-html", help="Also write an HTML summary with charts here.")] = None,
     index: Annotated[Path | None, typer.Option("--index", help="A saved match index file; default: the store's current lists.")] = None,
+    orders: Annotated[bool, typer.Option("--orders", help="INPUT is JSONL of orders (docs/order.schema.json), screened like `tradewarden screen`.")] = False,
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
@@ -65,7 +73,8 @@ def batch(
     """Screen every party in a file against the lists; write decisions, matches, rejects and a summary.
 
     Decisions: block (exact identifier or score >= 0.97), review (a candidate at or above the
-    alert threshold 0.80), clear. Bad records go to the rejects file and the batch goes on.
+    alert threshold 0.80), clear. With --orders, each JSONL line is an order and gets the
+    decision of `tradewarden screen`. Bad records go to the rejects file and the batch goes on.
     A killed run, started again with the same arguments, resumes from its last finished chunk.
 
     Example: tradewarden batch parties.csv --out results.parquet --engine dask --summary-html summary.html
@@ -75,12 +84,12 @@ def batch(
     runner = make_engine(engine.value, scheduler=scheduler, workers=workers)
     job = BatchJob(
         input=input_path, output=out, rejects=rejects, summary_html=summary_html, chunk_size=chunk_size,
-        options=ScreenOptions(min_score=min_score), resume=resume,
+        options=ScreenOptions(min_score=min_score), resume=resume, orders=orders,
     )
-    loaded = _index(index)
+    loaded, context = _index(index, orders)
     err = Console(stderr=True, highlight=False)
     try:
-        summary = run_batch(job, loaded, runner, RichProgress(console=err) if progress else None)
+        summary = run_batch(job, loaded, runner, RichProgress(console=err) if progress else None, context)
     except KeyboardInterrupt:
         err.print(f"interrupted: finished chunks are kept in {job.work_folder}; run the same command again to resume")
         raise typer.Exit(130) from None

@@ -106,7 +106,10 @@ def monitor_command(
 @parties_app.command("import")
 def import_command(
     path: Annotated[Path, typer.Argument(help="The customer master CSV: id,name[,schema,country,dob,address,email,phone,website,identifier].")],
-    screen: Annotated[bool, typer.Option("--screen/--no-screen", help="Screen new and changed parties now.")] = True,
+    screen: Annotated[
+        bool,
+        typer.Option("--screen/--no-screen", help="Screen new and changed parties now (--no-screen: only against later list changes)."),
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Import the customer master as monitored parties (new and changed rows are screened once).

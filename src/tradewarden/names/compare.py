@@ -34,6 +34,17 @@ FULL_INFORMATION = 1.0
 #: How much a name made only of common tokens loses (at zero information).
 COMMON_NAME_PENALTY = 0.45
 
+#: Tokens shorter than this count proportionally less as information.
+SHORT_TOKEN = 6
+#: Weight of the run-together consonant-skeleton comparison (Arabic and Hebrew script).
+ABJAD_JOINED = 0.92
+#: Factors for Chinese names of two and three syllables (a few hundred surnames, short given names).
+HAN_TWO_SYLLABLES = 0.75
+HAN_THREE_SYLLABLES = 0.9
+#: Names with fewer letters than this (all tokens together) lose up to SHORT_NAME_PENALTY.
+SHORT_NAME_LETTERS = 8
+SHORT_NAME_PENALTY = 0.3
+
 Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
 INITIAL = 0.7
@@ -137,9 +148,11 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
 
 
 def _specificity(token: str, rarity: Rarity | None) -> float:
-    """Rarity, with long tokens worth more (a 15-letter word is specific even if seen before)."""
-    length_bonus = 1.0 + max(0, len(token) - 6) / 6
-    return (rarity(token) if rarity is not None else 1.0) * length_bonus
+    """Rarity, scaled by length: a 15-letter word is specific even if seen before, a
+    four-letter one (``rust``, ``li``) says little even when rare."""
+    length = len(token)
+    length_factor = length / SHORT_TOKEN if length < SHORT_TOKEN else 1.0 + (length - SHORT_TOKEN) / SHORT_TOKEN
+    return (rarity(token) if rarity is not None else 1.0) * length_factor
 
 
 def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
@@ -148,15 +161,41 @@ def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
     return tuple(w * rarity(t) for t, w in zip(form.tokens, form.weights))
 
 
+def _significant(form: NameForm) -> int:
+    return sum(1 for w in form.weights if w >= 1.0)
+
+
+def _run_together(form: NameForm) -> str:
+    return "".join(t for t, w in zip(form.tokens, form.weights) if w >= 0.5) or form.joined
+
+
 def _joined(query: NameForm, listed: NameForm) -> float:
-    score = OSA.normalized_similarity(query.joined, listed.joined)
+    # Every token run together, initials and particles included: a dropped middle initial
+    # (John Walters / John P. Walters) must cost here as it does in the alignment.
+    q_all, l_all = _run_together(query), _run_together(listed)
+    score = OSA.normalized_similarity(q_all, l_all)
     if 1 < len(listed.tokens) <= 3:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
-        flipped = "".join(reversed(listed.tokens))
-        score = max(score, OSA.normalized_similarity(query.joined, flipped))
-    if query.abjad or listed.abjad:
-        score = max(score, 0.95 * OSA.normalized_similarity(query.joined_skeleton, listed.joined_skeleton))
+        flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
+        score = max(score, OSA.normalized_similarity(q_all, flipped))
+    if (query.abjad or listed.abjad) and _significant(query) != _significant(listed):
+        # Consonant skeletons run together only for split or fused spellings (عبد الرحمن /
+        # Abdulrahman); over whole names of the same shape they meet unrelated names.
+        score = max(score, ABJAD_JOINED * OSA.normalized_similarity(query.joined_skeleton, listed.joined_skeleton))
     return score
+
+
+def _short_factor(query: NameForm, listed: NameForm) -> float:
+    """Names too short to identify anyone: Chinese names of two or three syllables, and names
+    whose letters run together are few (``Rust``, ``Li Na``)."""
+    factor = 1.0
+    if query.han or listed.han:
+        syllables = min(len(form.tokens) for form in (query, listed) if form.han)
+        factor = HAN_TWO_SYLLABLES if syllables <= 2 else HAN_THREE_SYLLABLES if syllables == 3 else 1.0
+    letters = min(len(query.joined), len(listed.joined))
+    if min(len(query.tokens), len(listed.tokens)) == 1 and letters < SHORT_NAME_LETTERS:
+        factor *= 1.0 - SHORT_NAME_PENALTY * (SHORT_NAME_LETTERS - letters) / SHORT_NAME_LETTERS
+    return factor
 
 
 def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison:
@@ -177,10 +216,14 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     aligned, detail, information = _align(query, listed, rarity)
     joined = _joined(query, listed)
     if joined > aligned and min(len(query.joined), len(listed.joined)) >= 6:
-        score, detail = joined, f"{query.joined}~{listed.joined} run together {joined:.2f}"
+        score, detail = joined, f"{_run_together(query)}~{_run_together(listed)} run together {joined:.2f}"
         information = max(information, joined * FULL_INFORMATION)
     else:
         score = aligned
+    short = _short_factor(query, listed)
+    if short < 1.0:
+        score *= short
+        detail += f"; short name x{short:.2f}"
     if rarity is not None and information < FULL_INFORMATION:
         factor = 1.0 - COMMON_NAME_PENALTY * (1.0 - information / FULL_INFORMATION)
         score *= factor

@@ -85,7 +85,7 @@ def _list_entries(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
                 "match_kind": detail.get("match_kind", ""),
                 "confirmed": detail.get("confirmed"),
                 "list_effect": detail.get("list_effect", ""),
-                "programs": ", ".join(str(p) for p in detail.get("programs", []) or []),  # type: ignore[union-attr]
+                "programs": _text(detail.get("programs") or []),
                 "listed_on": detail.get("listed_on"),
                 "explanation": detail.get("explanation", ""),
             }

@@ -19,7 +19,7 @@ INSTALL_HINT = (
 
 def _weasyprint() -> Any:
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: the package is there, pango is not
         raise ConfigError(f"{INSTALL_HINT}; import failed: {exc}", extra="pdf") from None
     # WeasyPrint logs every CSS property it skips; a report is not the place for that noise.

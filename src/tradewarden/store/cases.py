@@ -14,8 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
-from tradewarden.errors import NotFound
+from tradewarden.errors import ConflictError, NotFound
 from tradewarden.store.tables_cases import case_attachment, case_decision, case_note, review_case, screening
 
 Record = dict[str, Any]
@@ -179,8 +180,18 @@ def update_case_status(conn: Connection, case_id: int, *, seen_version: int, sta
 
 
 def insert_decision(conn: Connection, values: Record) -> int:
-    """Append one decision row (the ``case_decision`` columns but ``id``); returns its id."""
-    result = conn.execute(insert(case_decision).values(**values).returning(case_decision.c.id))
+    """Append one decision row (the ``case_decision`` columns but ``id``); returns its id.
+
+    Raises:
+        ConflictError: a decision on the same case version exists already.
+    """
+    try:
+        result = conn.execute(insert(case_decision).values(**values).returning(case_decision.c.id))
+    except IntegrityError:
+        raise ConflictError(
+            f"case {values['case_id']} was decided by someone else at the same time; nothing was overwritten",
+            case_id=values["case_id"],
+        ) from None
     return int(result.scalar_one())
 
 

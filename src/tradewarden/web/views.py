@@ -9,6 +9,7 @@ Each view parses the form, calls the same library functions as the API
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Query as QueryParam, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,7 +21,7 @@ from tradewarden.api.routers.screen import screen_and_record
 from tradewarden.api.schemas import PartyRequest
 from tradewarden.cases import Attachment, CaseStatus, case_detail, decide_case, get_screening, list_queue, queue_counts, screen_party
 from tradewarden.cases.queue import OPEN_STATUSES
-from tradewarden.errors import InputError, NotFound
+from tradewarden.errors import ConflictError, InputError, NotFound, PermissionDenied
 from tradewarden.store.audit import audit_log, verify_audit
 from tradewarden.store.users import Permission
 from tradewarden.web.auth import UiUser, allow
@@ -186,10 +187,14 @@ async def decide_form(
     if attachment is not None and attachment.filename:
         content = await attachment.read()
         files.append(Attachment(name=attachment.filename[:255], content_type=(attachment.content_type or "application/octet-stream")[:100], content=content))
-    await run_in_threadpool(
-        decide_case, state.store, case_id, user, action, rationale, attachments=files, expected_version=expected_version,
-        four_eyes_min_score=state.settings.four_eyes_min_score, max_attachment_bytes=state.settings.max_attachment_bytes,
-    )
+    try:
+        await run_in_threadpool(
+            decide_case, state.store, case_id, user, action, rationale, attachments=files, expected_version=expected_version,
+            four_eyes_min_score=state.settings.four_eyes_min_score, max_attachment_bytes=state.settings.max_attachment_bytes,
+        )
+    except (InputError, PermissionDenied, ConflictError) as exc:
+        # Shown on the case page: the same reviewer approving twice, a stale form, an empty rationale.
+        return RedirectResponse(f"/ui/cases/{case_id}?{urlencode({'error': str(exc)})}", status_code=303)
     return RedirectResponse(f"/ui/cases/{case_id}", status_code=303)
 
 

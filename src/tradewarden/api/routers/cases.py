@@ -66,7 +66,8 @@ def cases(
 def screen_party_case(party: PartyRequest, user: Screener, state: State) -> JSONResponse:
     """Match one party against the current lists and store the screening; any match opens a case (`case_id`)."""
     index, versions = state.index()
-    screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions, reference=party.reference)
+    with state.writing():
+        screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions, reference=party.reference)
     assert state.metrics is not None
     state.metrics.screenings.labels(screening.decision.outcome.value).inc()
     return JSONResponse(screening.model_dump(mode="json"), status_code=201)
@@ -88,10 +89,11 @@ def get_case(case_id: int, user: Viewer, state: State) -> CaseDetail:
 )
 def decide(case_id: int, body: DecisionRequest, user: Reviewer, state: State) -> JSONResponse:
     """Record a reviewer's decision; a high-risk or blocked case needs a second, different reviewer to release it."""
-    decision = decide_case(
-        state.store, case_id, user, body.action, body.rationale,
-        expected_version=body.expected_version,
-        four_eyes_min_score=state.settings.four_eyes_min_score,
-        max_attachment_bytes=state.settings.max_attachment_bytes,
-    )
+    with state.writing():
+        decision = decide_case(
+            state.store, case_id, user, body.action, body.rationale,
+            expected_version=body.expected_version,
+            four_eyes_min_score=state.settings.four_eyes_min_score,
+            max_attachment_bytes=state.settings.max_attachment_bytes,
+        )
     return JSONResponse(decision.model_dump(mode="json"), status_code=201)

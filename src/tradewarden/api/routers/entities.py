@@ -18,7 +18,7 @@ router = APIRouter(tags=["Entities"])
     response_model=EntityResponse,
     responses={404: {"description": "No current list holds the entity"}},
 )
-def get_entity(entity_id: str, user: Viewer, state: State) -> JSONResponse:
+async def get_entity(entity_id: str, user: Viewer, state: State) -> JSONResponse:
     """The entity `entity_id` (as returned by `/match` and `/search`, e.g. `us-ofac-sdn-36`)."""
     payload = entity_response(state.entity(entity_id))
     return JSONResponse(payload.model_dump(mode="json", by_alias=True))

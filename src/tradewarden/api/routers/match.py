@@ -40,7 +40,7 @@ _EXAMPLE = {
                422: {"description": "Invalid query; `field` names it"}},
     openapi_extra={"requestBody": {"content": {"application/json": {"example": _EXAMPLE}}}},
 )
-def match(
+async def match(
     body: EntityMatchQuery,
     user: Viewer,
     state: State,

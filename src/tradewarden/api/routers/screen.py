@@ -45,7 +45,8 @@ def screen_and_record(state: AppState, raw: Any, user: User) -> Screening:
     payload = raw if isinstance(raw, dict) else json.loads(raw)
     index, _ = state.index()
     decision = screen_order(order, index, policy=state.policy(), lists=state.list_data())
-    screening = record_screening(state.store, "order", payload, decision, user, reference=order.reference)
+    with state.writing():
+        screening = record_screening(state.store, "order", payload, decision, user, reference=order.reference)
     assert state.metrics is not None
     state.metrics.screenings.labels(decision.outcome.value).inc()
     return screening

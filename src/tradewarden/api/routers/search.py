@@ -25,7 +25,7 @@ MAX_LIMIT = 100
 
 
 @router.get("/search/{dataset}", summary="Search listed entities by name", response_model=SearchResponse)
-def search(
+async def search(
     user: Viewer,
     state: State,
     dataset: str,

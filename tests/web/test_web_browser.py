@@ -67,7 +67,8 @@ def test_screen_decide_four_eyes_and_audit(live_server: str, browser_page: Page,
     page.check("input[name=action][value=release]")
     page.fill("textarea[name=rationale]", "approving my own release")
     page.click("button:has-text('Record decision')")
-    expect(page.locator(".alert")).to_contain_text("different reviewer")
+    expect(page.locator(".alert.bad")).to_contain_text("different reviewer")
+    page.screenshot(path=str(tmp_path / "2b-four-eyes.png"))
     page.goto(case_url)
     _sign_out(page)
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from apitools import ApiEnv
-from conftest import sign_in
+from apitools import ApiEnv, sign_in
 from fastapi.testclient import TestClient
 
 from tradewarden.api import create_app
@@ -16,7 +14,8 @@ from tradewarden.web.highlight import highlight
 
 def test_highlight_marks_shared_words_whatever_the_case_order_or_accents() -> None:
     assert str(highlight("NASRALLAH, Hasan", "Hasan Nasrallah")) == "<mark>NASRALLAH</mark>, <mark>Hasan</mark>"
-    assert str(highlight("José <b>Núñez</b>", "jose nunez")) == "<mark>José</mark> &lt;<mark>b</mark>&gt;<mark>Núñez</mark>&lt;/<mark>b</mark>&gt;".replace("<mark>b</mark>", "b")
+    assert str(highlight("José Núñez", "jose nunez")) == "<mark>José</mark> <mark>Núñez</mark>"
+    assert str(highlight("<b>Ivan</b>", "ivan")) == "&lt;b&gt;<mark>Ivan</mark>&lt;/b&gt;"
     assert str(highlight("Ivan Petrov", "Petrova")) == "Ivan Petrov"
 
 
