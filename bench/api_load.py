@@ -34,7 +34,7 @@ from typing import Any
 from _common import DEFAULT_LISTS, ROOT, Report, percentile, run_main
 
 WORK = ROOT / "bench" / "results" / "tmp" / "api_load"
-DEFAULT_SOURCES = "us_ofac_sdn,un_sc_sanctions,gb_hmt_sanctions,eu_journal_sanctions,us_trade_csl"
+DEFAULT_SOURCES = "us_ofac_sdn,un_sc_sanctions,gb_hmt_sanctions,us_trade_csl"
 TARGET_P99_MS = 50.0
 CLIENTS = (1, 8, 32)
 

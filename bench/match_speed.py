@@ -2,9 +2,10 @@
 
 Loads the US, UN, UK and EU lists from ``../shared/data/lists`` (every ``us_*``, ``un_*``,
 ``gb_*`` and ``eu_*`` source), builds tradewarden's ``MatchIndex`` and times single queries
-(``match``) and batches (``match_many``) on one CPU core. In the same process and on the same
-names, a brute-force rapidfuzz Jaro-Winkler scan over every indexed name is timed as the
-baseline, and each engine figure is reported as a ratio to it. The list is then grown to 2x and
+(``match``) and batches (``match_many``) in one thread (one core's worth; ``--pin`` pins it),
+by wall clock and by CPU time. In the same process and on the same names, a brute-force
+rapidfuzz Jaro-Winkler scan over every indexed name is timed as the baseline, and each engine
+figure is reported as a ratio to it. The list is then grown to 2x and
 4x with perturbed copies of real entities (synthetic growth) to show how both scale.
 
 Queries: generated variants of listed names and clean faker names in several scripts (half each),
@@ -52,6 +53,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--brute-queries", type=int, default=100, help="queries timed on the brute-force scan")
     parser.add_argument("--batch", type=int, default=100, help="queries per match_many batch")
     parser.add_argument("--growth", type=int, nargs="+", default=[1, 2, 4], help="list size multipliers")
+    parser.add_argument("--pin", action="store_true", help="pin the process to one CPU (worse on a busy machine)")
     parser.add_argument("--budget-s", type=float, default=360.0, help="skip sizes estimated to end after this")
     return parser.parse_args()
 
@@ -117,6 +119,8 @@ def time_engine(index: Any, queries: Sequence[Any], batch: int) -> dict[str, dic
     single_stats = _latency_stats(single, len(queries))
     # Below 1.0 the core was shared with other work while timing (wall time > CPU time).
     single_stats["cpu_share"] = cpu_seconds / sum(single) if single else 0.0
+    # Queries per second of CPU time: what one core would do undisturbed (the machine is shared).
+    single_stats["queries_per_cpu_s"] = len(queries) / cpu_seconds if cpu_seconds else 0.0
     return {"single": single_stats, "batch": batch_stats}
 
 
@@ -125,10 +129,12 @@ def time_brute_force(entities: Sequence[EntityProxy], texts: Sequence[str], batc
     names = [normalize_name(v) for e in entities for p in NAME_PROPS if p in e.schema.properties for v in e.get(p)]
     names = [name for name in names if name]
     single: list[float] = []
+    cpu_started = time.process_time()
     for text in texts:
         started = time.perf_counter()
         process.extract(normalize_name(text), names, scorer=JaroWinkler.normalized_similarity, limit=10)
         single.append(time.perf_counter() - started)
+    cpu_seconds = time.process_time() - cpu_started
     started = time.perf_counter()
     for start in range(0, len(texts), batch):
         chunk = [normalize_name(t) for t in texts[start : start + batch]]
@@ -136,7 +142,7 @@ def time_brute_force(entities: Sequence[EntityProxy], texts: Sequence[str], batc
     batch_seconds = time.perf_counter() - started
     return {
         "names": len(names),
-        "single": _latency_stats(single, len(texts)),
+        "single": {**_latency_stats(single, len(texts)), "queries_per_cpu_s": len(texts) / cpu_seconds if cpu_seconds else 0.0},
         "batch": {"queries_per_s": len(texts) / batch_seconds if batch_seconds else 0.0},
     }
 
@@ -144,7 +150,7 @@ def time_brute_force(entities: Sequence[EntityProxy], texts: Sequence[str], batc
 def main() -> int:
     args = _args()
     run_started = time.perf_counter()
-    cpu = pin_one_core()
+    cpu = pin_one_core() if args.pin else None
     report = Report("match_speed", "Matching speed (issue 3)")
     started = time.perf_counter()
     from tradewarden.lists.sources import SOURCES
@@ -170,7 +176,8 @@ def main() -> int:
     random.Random(args.seed).shuffle(cases)
     queries = [Query(names=[case.query], schema=case.schema) for case in cases]
     texts = [case.query for case in cases[: args.brute_queries]]
-    print(f"{len(entities)} entities from {', '.join(sources)}; {len(queries)} queries; pinned to CPU {cpu}", flush=True)
+    pinned = f"pinned to CPU {cpu}" if cpu is not None else "not pinned"
+    print(f"{len(entities)} entities from {', '.join(sources)}; {len(queries)} queries; {pinned}", flush=True)
 
     sizes: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
@@ -202,6 +209,7 @@ def main() -> int:
             "engine": engine, "brute_force": brute,
             "ratio_single": engine["single"]["queries_per_s"] / brute["single"]["queries_per_s"],
             "ratio_batch": engine["batch"]["queries_per_s"] / brute["batch"]["queries_per_s"],
+            "ratio_single_cpu": engine["single"]["queries_per_cpu_s"] / brute["single"]["queries_per_cpu_s"],
         })
         previous = (factor, time.perf_counter() - size_started)
         sizes[-1]["size_total_s"] = previous[1]
@@ -240,25 +248,32 @@ def _tables(report: Report, sizes: list[dict[str, Any]]) -> None:
             round(brute["single"]["p99_ms"], 1), round(size["ratio_single"], 1), round(size["ratio_batch"], 1),
             round(single["queries_per_s"] / base["engine"]["single"]["queries_per_s"], 2),
             round(brute["single"]["queries_per_s"] / base["brute_force"]["single"]["queries_per_s"], 2),
-            round(single["cpu_share"], 2),
+            round(single["cpu_share"], 2), round(single["queries_per_cpu_s"]),
+            round(brute["single"]["queries_per_cpu_s"], 1), round(size["ratio_single_cpu"], 1),
         ])
     report.table(
-        "Engine vs brute-force Jaro-Winkler scan, one core",
+        "Engine vs brute-force Jaro-Winkler scan, one thread",
         ["size", "entities", "names", "engine q/s", "p50 ms", "p99 ms", "batch q/s", "brute q/s",
-         "brute p99 ms", "ratio single", "ratio batch", "engine q/s vs 1x", "brute q/s vs 1x", "cpu share"],
+         "brute p99 ms", "ratio single", "ratio batch", "engine q/s vs 1x", "brute q/s vs 1x", "cpu share",
+         "engine q/CPU-s", "brute q/CPU-s", "ratio CPU"],
         rows,
     )
     report.note(
         "Engine: `match` per query (limit 10, default threshold) and `match_many` in batches; brute force: "
         "rapidfuzz Jaro-Winkler `process.extract` over every indexed name per query, `cdist` per batch. "
         "`cpu share` is CPU time / wall time of the engine's single-query loop: below 1 the pinned core "
-        "was shared with other processes while timing, and every figure here is pessimistic by about that factor."
+        "was shared with other processes while timing, and every wall-clock figure here is pessimistic by about "
+        "that factor. `q/CPU-s` divides the queries by the CPU time the process got instead: what one "
+        "undisturbed core would do (native libraries are kept single-threaded; `--pin` pins the process "
+        "to one CPU, which on a busy machine only lowers the CPU share)."
     )
     first = sizes[0]
     single = first["engine"]["single"]
     checks = [
         ["queries/s (single, 1x)", round(single["queries_per_s"]), f"≥ {TARGET_QPS:g}", _yes(single["queries_per_s"] >= TARGET_QPS)],
+        ["queries/CPU-s (single, 1x)", round(single["queries_per_cpu_s"]), f"≥ {TARGET_QPS:g}", _yes(single["queries_per_cpu_s"] >= TARGET_QPS)],
         ["ratio to brute force (single, 1x)", round(first["ratio_single"], 1), f"≥ {TARGET_RATIO:g}", _yes(first["ratio_single"] >= TARGET_RATIO)],
+        ["ratio to brute force (CPU time, 1x)", round(first["ratio_single_cpu"], 1), f"≥ {TARGET_RATIO:g}", _yes(first["ratio_single_cpu"] >= TARGET_RATIO)],
         ["p99 latency ms (single, 1x)", round(single["p99_ms"], 3), f"< {TARGET_P99_MS:g}", _yes(single["p99_ms"] < TARGET_P99_MS)],
     ]
     report.table("Targets", ["measure", "value", "target", "met"], checks)

@@ -28,6 +28,7 @@ from tradewarden import match  # the package, callable: tradewarden.match("NAME"
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.model import DEFAULT_THRESHOLD, FeatureResult, Match, Query
 from tradewarden.models import Order, parse_order
+from tradewarden.screen import screen_order
 from tradewarden.settings import Settings, get_settings
 from tradewarden.store import Store
 
@@ -50,14 +51,15 @@ __all__ = [
     "ListVersionRef",
     "load_folder",
     "load_into_store",
-    "Match",
     "match",
+    "Match",
     "MatchIndex",
     "NotFound",
     "Order",
     "Outcome",
     "parse_order",
     "Query",
+    "screen_order",
     "Settings",
     "Severity",
     "Store",

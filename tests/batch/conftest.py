@@ -38,6 +38,7 @@ LISTED = [
     listed("Company", "c2", name="Rosoboronexport", country="ru"),
     listed("Person", "p2", name="Hassan Rouhani", country="ir"),
     listed("Organization", "o1", name="Huawei Technologies Co., Ltd.", country="cn"),
+    listed("Person", "p3", name="Abdul Karim Haqqani", weakAlias="Sheikh Diplomat", country="af"),
 ]
 
 

@@ -26,7 +26,7 @@ ROWS = [
     ["2", "Acme Trading", "", "1027700132195"],
     ["3", "", "ru", ""],
     ["4", "John Smith", "gb", ""],
-    ["5", "Ivan Sidorov", "ru", ""],
+    ["5", "Sheikh Diplomat", "", ""],  # a weak alias: 1.0 - 0.08, above the alert threshold
 ]
 
 
@@ -81,6 +81,16 @@ def test_batch_uses_the_stores_current_lists(invoke: Invoke, write_csv: WriteCsv
     assert summary["decisions"] == {"clear": 1, "review": 0, "block": 1} and summary["sources"] == {"opensanctions": 1}
     rows = pq.read_table(tmp_path / "r.parquet").to_pylist()
     assert rows[0]["matches"][0]["source_id"] == "p2" and rows[1]["matches"] == []
+
+    # Orders get the store's policy: required lists that were never loaded keep them from "clear".
+    order = (Path(__file__).resolve().parents[2] / "examples" / "orders" / "01_clean_germany.json").read_text()
+    orders = tmp_path / "orders.jsonl"
+    orders.write_text(json.dumps(json.loads(order)) + "\n", encoding="utf-8")
+    screened = invoke("batch", str(orders), "--orders", "--out", str(tmp_path / "d.jsonl"), "--no-progress")
+    assert screened.exit_code == 0, screened.output
+    decided = json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    assert decided["decision"] == "review"
+    assert any(f["code"] == "DATA_LISTS_STALE" for f in decided["findings"])
 
 
 def test_batch_on_a_default_local_dask_cluster(

@@ -45,7 +45,7 @@ def expected_rows(index: MatchIndex, rows: list[list[str]], options: ScreenOptio
     """The output rows and rejected lines, from the per-record function called directly."""
     header, out, rejected = rows[0], [], []
     for line, cells in enumerate(rows[1:], start=2):
-        checked = check_record(RawRecord(line, {k: v.encode() for k, v in zip(header, cells)}))
+        checked = check_record(RawRecord(line, {k: v.encode() for k, v in zip(header, cells, strict=True)}))
         if isinstance(checked, PartyRecord):
             out.append(screen_party(index, checked, options)[0])
         else:

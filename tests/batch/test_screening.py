@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tradewarden.batch.records import RawRecord, Reject, check_record
+from tradewarden.batch.records import PartyRecord, RawRecord, Reject, check_record
 from tradewarden.batch.screening import (
+    BLOCK_SCORE,
     Chunk,
     ResultCache,
     ScreenOptions,
@@ -14,8 +15,7 @@ from tradewarden.batch.screening import (
     screen_party,
 )
 from tradewarden.findings import Outcome
-from tradewarden.match import FeatureResult, Match, MatchIndex, Query
-from tradewarden.batch.records import PartyRecord
+from tradewarden.match import DEFAULT_THRESHOLD, FeatureResult, Match, MatchIndex, Query
 
 
 def m(score: float, kind: str = "name", features: tuple[str, ...] = ("name_similarity",)) -> Match:
@@ -39,7 +39,13 @@ DECISIONS = [
 
 @pytest.mark.parametrize(("matches", "expected"), DECISIONS)
 def test_party_decision_table(matches: list[Match], expected: Outcome) -> None:
-    assert party_decision(matches) is expected
+    assert party_decision(matches, ScreenOptions(threshold=0.80, block_score=0.97)) is expected
+
+
+def test_default_thresholds() -> None:
+    assert party_decision([m(DEFAULT_THRESHOLD)]) is Outcome.REVIEW
+    assert party_decision([m(DEFAULT_THRESHOLD - 0.01)]) is Outcome.CLEAR
+    assert party_decision([m(BLOCK_SCORE)]) is Outcome.BLOCK
 
 
 def test_thresholds_come_from_options() -> None:
@@ -63,9 +69,9 @@ def test_screen_party_row_shape_and_identifier_block(index: MatchIndex) -> None:
 
 
 def test_min_score_filters_output_but_not_the_decision(index: MatchIndex) -> None:
-    record = _record("Ivan Sidorov", country="ru")
+    record = _record("Sheikh Diplomat")  # a weak alias: 1.0 - 0.08
     full = index.match(record.query, 1000, 0.0)
-    assert full and 0.8 <= full[0].score < 0.97, full[0].score
+    assert full and DEFAULT_THRESHOLD <= full[0].score < BLOCK_SCORE, full[0].score
     row, decision, _ = screen_party(index, record, ScreenOptions(min_score=0.99))
     assert decision is Outcome.REVIEW and row["matches"] == []
     row, _, _ = screen_party(index, record, ScreenOptions(min_score=0.0))

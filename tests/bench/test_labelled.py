@@ -251,3 +251,17 @@ def test_case_expected_defaults_to_its_origin_records() -> None:
     case = labelled.Case("variant", "x", "Person", ("a", "b"))
     assert case.expected == {"a", "b"}
     assert labelled.Case("clean", "y", "Person").expected == frozenset()
+
+
+def test_report_records_the_machine_load_at_start_and_end(tmp_path: Path) -> None:
+    import json
+
+    from _common import Report
+
+    report = Report("demo", "Demo")
+    report.table("t", ["a"], [[1.5]])
+    json_path, md_path = report.write({"x": 1}, tmp_path)
+    env = json.loads(json_path.read_text())["environment"]
+    assert len(env["load_average_start"]) == 3 and len(env["load_average_end"]) == 3
+    assert env["started_at"] <= env["measured_at"]
+    assert "Load average" in md_path.read_text() and "| 1.500 |" in md_path.read_text()

@@ -12,7 +12,8 @@ against the in-memory ``MatchIndex`` and given a decision. The output row has th
 
 * ``block``  - a candidate shares an exact identifier (registration, tax, passport, IMO ...
   number) with the record, or scores at least ``block_score`` (0.97);
-* ``review`` - otherwise, any candidate scores at least the alert ``threshold`` (0.80);
+* ``review`` - otherwise, any candidate scores at least the alert ``threshold``
+  (:data:`~tradewarden.match.DEFAULT_THRESHOLD`);
 * ``clear``  - otherwise.
 
 The decision never depends on ``min_score``: candidates are fetched down to the lower of the
@@ -61,6 +62,10 @@ class ScreenOptions:
     limit: int = MAX_CANDIDATES
 
 
+#: The options used when none are given.
+DEFAULT_OPTIONS = ScreenOptions()
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A numbered slice of the input: ``chunk_id`` counts from 0 in file order."""
@@ -86,7 +91,7 @@ def has_exact_identifier(match: Match) -> bool:
     return any(f.name in IDENTIFIER_FEATURES and f.value >= 1.0 for f in match.features)
 
 
-def party_decision(matches: Sequence[Match], options: ScreenOptions = ScreenOptions()) -> Outcome:
+def party_decision(matches: Sequence[Match], options: ScreenOptions = DEFAULT_OPTIONS) -> Outcome:
     """The decision for one party from its candidates (see the module docstring).
 
     Args:
@@ -139,7 +144,7 @@ class ResultCache:
 
 
 def screen_party(
-    index: MatchIndex, record: PartyRecord, options: ScreenOptions = ScreenOptions(), cache: ResultCache | None = None
+    index: MatchIndex, record: PartyRecord, options: ScreenOptions = DEFAULT_OPTIONS, cache: ResultCache | None = None
 ) -> tuple[ResultRow, Outcome, list[Match]]:
     """Screen one checked record: match, decide, and shape the output row.
 
@@ -166,7 +171,7 @@ def screen_party(
 
 
 def screen_chunk(
-    index: MatchIndex, chunk: Chunk, options: ScreenOptions = ScreenOptions(), cache: ResultCache | None = None
+    index: MatchIndex, chunk: Chunk, options: ScreenOptions = DEFAULT_OPTIONS, cache: ResultCache | None = None
 ) -> ChunkResult:
     """Check and screen every row of a chunk; a bad row becomes a reject and the rest go on.
 

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tradewarden.findings import Outcome
+from tradewarden.match.model import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -198,20 +199,21 @@ def _hbars(items: Sequence[tuple[str, int, str]], width: int = 520) -> str:
     return f'<svg width="{width}" height="{height}" role="img">{"".join(rows)}</svg>'
 
 
-def _histogram(bins: Sequence[int], width: int = 520, height: int = 160) -> str:
-    """The best-score histogram as inline SVG (x: score 0..1, y: records)."""
+def _histogram(bins: Sequence[int], threshold: float, width: int = 520, height: int = 160) -> str:
+    """The best-score histogram as inline SVG (x: score 0..1, y: records; bins at or above the
+    alert ``threshold`` amber, at or above 0.95 red)."""
     top = max([*bins, 1])
     bar = width / len(bins)
     parts = []
     for i, count in enumerate(bins):
         h = int((height - 30) * count / top)
         lo = i / len(bins)
-        colour = "#c62828" if lo >= 0.95 else "#f9a825" if lo >= 0.8 else "#90a4ae"
+        colour = "#c62828" if lo >= 0.95 else "#f9a825" if lo + 1e-9 >= threshold else "#90a4ae"
         parts.append(
             f'<rect x="{i * bar:.1f}" y="{height - 20 - h}" width="{bar - 2:.1f}" height="{h}" fill="{colour}">'
             f"<title>{lo:.2f}-{lo + 1 / len(bins):.2f}: {count:,}</title></rect>"
         )
-    for tick in (0.0, 0.5, 0.8, 1.0):
+    for tick in sorted({0.0, 0.5, round(threshold, 2), 1.0}):
         x = min(width - 20, tick * width)
         parts.append(f'<text x="{x:.0f}" y="{height - 4}" font-size="11">{tick:.1f}</text>')
     return f'<svg width="{width}" height="{height}" role="img">{"".join(parts)}</svg>'
@@ -252,7 +254,7 @@ td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;font-size:14
 <h2>Decisions</h2>
 {_hbars(decisions)}
 <h2>Best score per record with a candidate</h2>
-{_histogram(stats.best_scores)}
+{_histogram(stats.best_scores, DEFAULT_THRESHOLD)}
 <h2>Records with a candidate, by list</h2>
 {_hbars([(s, n, "#1565c0") for s, n in sources]) if sources else "<p>No candidates.</p>"}
 <h2>Top hits</h2>

@@ -73,7 +73,7 @@ def batch(
     """Screen every party in a file against the lists; write decisions, matches, rejects and a summary.
 
     Decisions: block (exact identifier or score >= 0.97), review (a candidate at or above the
-    alert threshold 0.80), clear. With --orders, each JSONL line is an order and gets the
+    alert threshold, --min-score's default), clear. With --orders, each JSONL line is an order and gets the
     decision of `tradewarden screen`. Bad records go to the rejects file and the batch goes on.
     A killed run, started again with the same arguments, resumes from its last finished chunk.
 

@@ -24,13 +24,14 @@ from tradewarden.names.variants import name_variants
 if TYPE_CHECKING:
     from tradewarden.match.index import MatchIndex
 
-#: Score of a shared-identifier match, by what is shared (an address is the weakest link).
+#: Score of a shared-identifier match, by what is shared (an address is the weakest link); each at
+#: least the alert threshold, since sharing any of them with a listed party is worth a review.
 SHARED_SCORES: dict[IdentifierKind, float] = {
     IdentifierKind.IDENTIFIER: 1.0,
-    IdentifierKind.EMAIL: 0.95,
-    IdentifierKind.PHONE: 0.9,
-    IdentifierKind.DOMAIN: 0.9,
-    IdentifierKind.ADDRESS: 0.85,
+    IdentifierKind.EMAIL: 0.97,
+    IdentifierKind.PHONE: 0.94,
+    IdentifierKind.DOMAIN: 0.94,
+    IdentifierKind.ADDRESS: 0.9,
 }
 #: Blocked names weighing less than this share of the best one are not compared.
 MIN_BLOCK_SHARE = 0.4
