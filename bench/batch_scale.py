@@ -354,7 +354,8 @@ def main() -> int:
              None if efficiency is None else round(efficiency, 2), "≈ 1", "–"],
             ["Dask 2 vs 1 worker, records per CPU second (1 = no parallel overhead)",
              None if cpu_efficiency is None else round(cpu_efficiency, 2), "≈ 1", "–"],
-            ["every planted name found", f"{found['found']}/{found['planted']}", "all", "yes" if found["found"] == found["planted"] else "NO"],
+            ["every planted name found", f"{found['found']}/{found['planted']}", "all",
+             "yes" if found["found"] == found["planted"] else "NO"],
             ["outputs identical across engines", identical, True, "yes" if identical else "NO"],
         ],
     )

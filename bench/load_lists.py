@@ -32,6 +32,7 @@ def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS, help="folder of list snapshots")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the .json and .md go")
+    parser.add_argument("--sources", nargs="*", default=None, help="measure only these sources one by one (default: all)")
     parser.add_argument("--trace-sources", action="store_true", help="tracemalloc every source, not just all of them")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)  # one measurement, in a child process
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)  # the child also traces
@@ -126,12 +127,24 @@ def main() -> int:
     if not args.lists.is_dir():
         print(f"error: no list folder at {args.lists}")
         return 1
-    report = Report("load_lists", "List loading (all shared lists)")
+    started = Report("load_lists", "List loading (all shared lists)")  # notes the start time and load
     sources = sorted(group_folder(args.lists))
+    if args.sources is not None:
+        sources = [source for source in sources if source in args.sources]
     measured: dict[str, dict[str, Any]] = {}
-    for source in [*sources, ALL]:
+    # All sources together first: it is the headline figure. The results are rewritten after each
+    # measurement, so a run stopped early (a shared machine, a deadline) still leaves what it measured.
+    for source in [ALL, *sources]:
         measured[source] = _in_child(args.lists, source, source == ALL or args.trace_sources)
         print(f"{source}: {measured[source].get('cold_load_s', float('nan')):.2f} s first load", flush=True)
+        pending = [name for name in [ALL, *sources] if name not in measured]
+        _write(started, measured, pending, args)
+    return 0
+
+
+def _write(started: Report, measured: dict[str, dict[str, Any]], pending: list[str], args: argparse.Namespace) -> None:
+    report = Report(started.name, started.title)
+    report.started_at, report.load_at_start = started.started_at, started.load_at_start
     rows = []
     for source, stats in measured.items():
         if "error" in stats:
@@ -158,8 +171,9 @@ def main() -> int:
         "all-sources load only unless `--trace-sources` is given); "
         "`rss growth` is ru_maxrss after the load minus ru_maxrss after imports."
     )
-    report.write({"lists": str(args.lists), "sources": measured}, args.results_dir)
-    return 0
+    if pending:
+        report.note(f"Not measured yet (the run was still going when this was written): {', '.join(pending)}.")
+    report.write({"lists": str(args.lists), "sources": measured, "pending": pending}, args.results_dir)
 
 
 def _ratio(value: float | None, base: float | None) -> float | None:

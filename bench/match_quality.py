@@ -84,7 +84,7 @@ def failures(
             {
                 "query": c.query, "detail": c.detail, "expected_id": c.expected_ids[0],
                 "expected_caption": captions.get(c.expected_ids[0], c.origin), "expected_score": round(o.expected_score, 3),
-                "expected_rank": o.expected_rank, "accepted_ids": len(c.expected), "got_id": o.top_id, "got_name": o.top_name,
+                "expected_rank": o.expected_rank, "expected_count": len(c.expected), "got_id": o.top_id, "got_name": o.top_name,
                 "got_score": round(o.top_score, 3),
             }
             for c, o in missed[:FAILURES_PER_KIND]

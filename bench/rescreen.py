@@ -215,6 +215,11 @@ def main() -> int:
                 alerted = {p.id for p in monitor_rows.parties_by_ids(conn, [i for i in alerted_ids if i is not None])}
                 alerted_keys = {p.key for p in monitor_rows.parties_by_ids(conn, alerted)}
             full_matches = _timed("full re-screen (sample)", timings, lambda: match_parties(full_index, sample), cpu)
+            with read_transaction(store.engine) as conn:
+                planted_parties = [p for p in monitor_rows.list_parties(conn, limit=len(planted))
+                                   if p.key.removeprefix("customer:") in planted]
+            planted_full = match_parties(full_index, planted_parties)
+            planted_keys = {p.id: p.key.removeprefix("customer:") for p in planted_parties}
         finally:
             store.close()
 
@@ -225,6 +230,11 @@ def main() -> int:
     delta_wall, delta_cpu = timings["delta re-screen"], cpu["delta re-screen"]
     expected = sorted(k for k, v in planted.items() if v != "removed")
     found = [k for k in expected if f"customer:{k}" in alerted_keys]
+    # Which planted parties a full re-screen finds on an added or changed entry: the delta must alert exactly those.
+    full_found = sorted(
+        planted_keys[pid] for pid, ms in planted_full.items()
+        if planted[planted_keys[pid]] != "removed" and any(m.entity_id in delta_ids for m in ms)
+    )
     out = Report("rescreen", f"Re-screening {total:,} monitored parties after a {args.delta:.0%} list delta")
     out.table("Delta versus full re-screen (one process)", [
         "parties", "list entries", "added", "changed", "removed", "parties matched by delta", "alerts", "notes",
@@ -242,6 +252,8 @@ def main() -> int:
     out.table("All steps (wall seconds; setup is not compared)", ["step", "seconds"], [[k, v] for k, v in timings.items()])
     out.table("Checks", ["check", "value"], [
         ["planted parties on added/changed entries alerted by the delta", f"{len(found)} of {len(expected)}"],
+        ["... found by a full re-screen on those entries", f"{len(full_found)} of {len(expected)}"],
+        ["... delta and full agree on which", sorted(found) == full_found],
         ["delisting notes for planted hits on removed entries", f"{len(report.notes)} of {len(delta['removed'])}"],
         ["sampled parties the full re-screen finds on added/changed entries", len(with_delta_hits)],
         ["... of them alerted by the delta", len(with_delta_hits & alerted)],
@@ -271,7 +283,8 @@ def main() -> int:
         "full_sample_cpu_s": cpu["full re-screen (sample)"],
         "full_wall_s_scaled": round(full_wall, 2), "full_cpu_s_scaled": round(full_cpu, 2),
         "ratio_wall": round(full_wall / delta_wall, 2), "ratio_cpu": round(full_cpu / max(delta_cpu, 1e-9), 2),
-        "planted_alerted": len(found), "planted_expected": len(expected),
+        "planted_alerted": len(found), "planted_expected": len(expected), "planted_full_found": len(full_found),
+        "planted_agree": sorted(found) == full_found,
         "sample_full_hits_on_delta": len(with_delta_hits), "sample_full_hits_alerted": len(with_delta_hits & alerted),
         "timings_wall_s": timings, "peak_rss_mib": round(peak_rss_mib(), 1),
     }, args.results)

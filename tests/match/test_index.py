@@ -14,7 +14,7 @@ from tradewarden.names.script import ABJAD, scripts_of
 
 
 #: A review level below the calibrated alert threshold: a name missing its patronymic
-#: ("Ivan Sidorov" for "Ivan Petrovich Sidorov") scores about 0.83, under DEFAULT_THRESHOLD (0.90).
+#: ("Ivan Sidorov" for "Ivan Petrovich Sidorov") scores about 0.83, under a 0.90 alert threshold.
 REVIEW_LEVEL = 0.80
 
 

@@ -51,8 +51,8 @@ def test_held_out_arabic_names_meet_latin_entries(un_entities: list[EntityProxy]
     for name, entity_id in held_out:
         matches = index.match(Query(names=[name]), min_score=0.0, limit=10)
         scores.append(max((m.score for m in matches if m.entity_id == entity_id), default=0.0))
-    # At the calibrated alert threshold (at most 1 clean alert per 1,000) only about a quarter
-    # of the Arabic-script names reach their Latin entry (measured 0.245); at a 0.80 review
-    # level about 60 % do (0.595). Both floors guard against regressions, not targets.
-    assert sum(s >= DEFAULT_THRESHOLD for s in scores) / len(scores) >= 0.22
-    assert sum(s >= 0.80 for s in scores) / len(scores) >= 0.55
+    # At 0.90 (at most 1 clean alert per 1,000 on the benchmark) only about a quarter of the
+    # Arabic-script names reach their Latin entry (measured 0.245); at the default threshold
+    # (0.80) about 60 % do (0.595). Both floors guard against regressions, not targets.
+    assert sum(s >= 0.90 for s in scores) / len(scores) >= 0.22
+    assert sum(s >= DEFAULT_THRESHOLD for s in scores) / len(scores) >= 0.55

@@ -31,6 +31,33 @@ class EngineName(StrEnum):
     DASK = "dask"
 
 
+InputArg = Annotated[Path, typer.Argument(metavar="INPUT", help=(
+    "Parties to screen: .csv, .jsonl or .parquet (.gz allowed for csv/jsonl) with columns id, name and optionally "
+    "schema, country, dob, address, email, phone, website, identifier; with --orders, JSONL of orders."))]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help=(
+    "Result file: .jsonl, .csv or .parquet; one row per record with id, decision and matches (or findings)."))]
+EngineOption = Annotated[EngineName, typer.Option("--engine", help="local: this process; dask: a Dask cluster.")]
+SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help=(
+    "Address of a running Dask scheduler (tcp://HOST:8786); default: a LocalCluster sized to this machine."))]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help=(
+    "Dask worker processes of the LocalCluster (or, with --scheduler, how many to wait for)."))]
+ChunkSizeOption = Annotated[int, typer.Option(
+    "--chunk-size", min=1, help="Records per chunk: the unit of work and of resuming.")]
+MinScoreOption = Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help=(
+    "Leave out candidates scoring below this (decisions use the alert threshold regardless)."))]
+RejectsOption = Annotated[Path | None, typer.Option("--rejects", help=(
+    "Rejected records with line and reason (.csv or .jsonl); default OUTPUT-STEM.rejects.csv."))]
+SummaryOption = Annotated[Path | None, typer.Option("--summary-html", help="Also write an HTML summary with charts here.")]
+IndexOption = Annotated[Path | None, typer.Option(
+    "--index", help="A saved match index file; default: the store's current lists.")]
+OrdersOption = Annotated[bool, typer.Option("--orders", help=(
+    "INPUT is JSONL of orders (docs/order.schema.json), screened like `tradewarden screen`."))]
+ResumeOption = Annotated[bool, typer.Option("--resume/--no-resume", help=(
+    "Continue an interrupted run of the same command from its last finished chunk."))]
+ProgressOption = Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
+
+
 def _index(path: Path | None, orders: bool) -> tuple[MatchIndex, OrderContext | None]:
     """The saved index at ``path`` (orders: with no list side tables), else what the store's
     current lists give."""
@@ -55,20 +82,20 @@ def _index(path: Path | None, orders: bool) -> tuple[MatchIndex, OrderContext | 
 
 
 def batch(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Parties to screen: .csv, .jsonl or .parquet (.gz allowed for csv/jsonl) with columns id, name and optionally schema, country, dob, address, email, phone, website, identifier.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Result file: .jsonl, .csv or .parquet; one row per party with id, decision and matches.")],
-    engine: Annotated[EngineName, typer.Option("--engine", help="local: this process; dask: a Dask cluster.")] = EngineName.LOCAL,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:8786); default: a LocalCluster sized to this machine.")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Dask worker processes of the LocalCluster (or, with --scheduler, how many to wait for).")] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Records per chunk: the unit of work and of resuming.")] = DEFAULT_CHUNK_SIZE,
-    min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Leave out candidates scoring below this (decisions use the alert threshold regardless).")] = DEFAULT_THRESHOLD,
-    rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejected records with line and reason (.csv or .jsonl); default OUTPUT-STEM.rejects.csv.")] = None,
-    summary_html: Annotated[Path | None, typer.Option("--summary-html", help="Also write an HTML summary with charts here.")] = None,
-    index: Annotated[Path | None, typer.Option("--index", help="A saved match index file; default: the store's current lists.")] = None,
-    orders: Annotated[bool, typer.Option("--orders", help="INPUT is JSONL of orders (docs/order.schema.json), screened like `tradewarden screen`.")] = False,
-    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = True,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    input_path: InputArg,
+    out: OutOption,
+    engine: EngineOption = EngineName.LOCAL,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
+    chunk_size: ChunkSizeOption = DEFAULT_CHUNK_SIZE,
+    min_score: MinScoreOption = DEFAULT_THRESHOLD,
+    rejects: RejectsOption = None,
+    summary_html: SummaryOption = None,
+    index: IndexOption = None,
+    orders: OrdersOption = False,
+    resume: ResumeOption = True,
+    progress: ProgressOption = True,
+    as_json: JsonOption = False,
 ) -> None:
     """Screen every party in a file against the lists; write decisions, matches, rejects and a summary.
 

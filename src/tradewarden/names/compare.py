@@ -5,7 +5,10 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 (so Mohammad meets Muhammad, and Arabic-script names meet their Latin spellings), and as initials.
 Unpaired query tokens count fully against the score, unpaired listed tokens (a middle name the
 query left out) count 0.4. The names are also compared run together, which catches split and
-fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``).
+fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
+count in that run-together form, and the consonant skeletons of abjad names are run together
+only when the token counts differ. Names too short to identify anyone (two- or three-syllable
+Chinese names, one short word) and matches resting on common or short tokens are scaled down.
 """
 
 from __future__ import annotations

@@ -158,8 +158,8 @@ def list_cases(
 
 def count_cases(conn: Connection) -> dict[str, int]:
     """How many cases each status holds."""
-    query = select(review_case.c.status, func.count()).group_by(review_case.c.status)
-    return {str(status): int(count) for status, count in conn.execute(query)}
+    query = select(review_case.c.status, func.count().label("cases")).group_by(review_case.c.status)
+    return {str(row.status): int(row.cases) for row in conn.execute(query)}
 
 
 def update_case_status(conn: Connection, case_id: int, *, seen_version: int, status: str, now: datetime) -> bool:

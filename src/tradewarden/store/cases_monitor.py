@@ -186,7 +186,8 @@ def count_parties(conn: Connection) -> int:
 def stale_key_party_ids(conn: Connection, keys_version: str) -> list[int]:
     """Ids of the parties whose keys were computed by another key version."""
     query = select(monitored_party.c.id).where(monitored_party.c.keys_version != keys_version)
-    return [int(value) for value in conn.execute(query).scalars()]
+    values: list[Any] = list(conn.execute(query).scalars())
+    return [int(value) for value in values]
 
 
 def party_ids_with_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
@@ -194,7 +195,8 @@ def party_ids_with_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(sorted(set(keys))):
         query = select(party_key.c.party_id).where(party_key.c.key.in_(list(chunk))).distinct()
-        found.update(int(value) for value in conn.execute(query).scalars())
+        values: list[Any] = list(conn.execute(query).scalars())
+        found.update(int(value) for value in values)
     return found
 
 
