@@ -1,11 +1,12 @@
 """List loading benchmark: time and peak memory of parsing every shared list, per source and in total.
 
-Each source (and then all of them together) is measured in a fresh child process, so that its
+All sources together, then each source, are measured in a fresh child process each, so that its
 ``ru_maxrss`` is its own: first the baseline (just reading and decompressing the raw bytes of the
 same files with :func:`tradewarden.lists.load.read_members`), then the real load through
 :func:`tradewarden.lists.load.load_folder`; each is timed without tracing, then run again under
 ``tracemalloc`` for its peak of Python allocations (for the all-sources load only, unless
 ``--trace-sources``: tracing every source doubles the run time). Ratios are load / baseline.
+The results files are rewritten after each measurement, so a run stopped early keeps what it measured.
 
 Data: ``../shared/data/lists``. Writes ``bench/results/load_lists.json`` and ``.md``.
 Run: ``.venv/bin/python bench/load_lists.py``.

@@ -265,3 +265,19 @@ def test_report_records_the_machine_load_at_start_and_end(tmp_path: Path) -> Non
     assert len(env["load_average_start"]) == 3 and len(env["load_average_end"]) == 3
     assert env["started_at"] <= env["measured_at"]
     assert "Load average" in md_path.read_text() and "| 1.500 |" in md_path.read_text()
+
+
+def test_party_links_need_a_distinctive_name_or_identifier() -> None:
+    from _links import PartyLinks
+
+    links = PartyLinks([
+        e("Company", "r1", name="ROSNEFTEGAZ"),
+        e("Organization", "r2", source="uk", name="Rosneftegaz"),  # one long word: same organisation
+        e("Company", "s1", name="ALFA"),
+        e("Company", "s2", source="uk", name="Alfa"),  # one short word: not evidence
+        e("Person", "p1", name="Ahmad"),
+        e("Person", "p2", source="uk", name="AHMAD"),  # one-word person names never link
+    ])
+    assert links.accepted(["r1"]) == {"r1", "r2"}
+    assert links.accepted(["s1"]) == {"s1"}
+    assert links.accepted(["p1"]) == {"p1"}

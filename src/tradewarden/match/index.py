@@ -264,7 +264,7 @@ class MatchIndex:
         unknown = [t for t in form.tokens if t in keys and t not in self._postings]
         for token in unknown:
             keys.update(affix_keys(token))
-        for key in keys:
+        for key in sorted(keys):  # set order follows the hash seed: sorted, every process sums and ties alike
             ids = self._postings.get(key)
             if ids is None:
                 continue
