@@ -91,7 +91,7 @@ def _git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
     except OSError:
         return ""
-    return done.stdout.strip()
+    return done.stdout.rstrip()  # not strip(): "git status --porcelain" lines start with a space
 
 
 def environment() -> dict[str, Any]:
@@ -102,7 +102,7 @@ def environment() -> dict[str, Any]:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = None
-    commit = _git("rev-parse", "--short", "HEAD")
+    commit = _git("rev-parse", "--short", "HEAD").strip()
     # Uncommitted changes to the code under test (the benchmark folder itself is left out).
     changed = [line[3:] for line in _git("status", "--porcelain", "--", "src").splitlines() if line]
     return {

@@ -156,10 +156,11 @@ class DaskEngine(BatchEngine):
                 self._client = distributed.Client(self._scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
                 if self._workers:
                     self._client.wait_for_workers(self._workers, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, RuntimeError) as exc:
             self._stop()
             where = self._scheduler or "a local cluster"
-            raise ConfigError(f"cannot start Dask on {where}: {exc}", scheduler=self._scheduler) from exc
+            hint = "" if self._scheduler else " (a Python script that starts one needs `if __name__ == '__main__':`)"
+            raise ConfigError(f"cannot start Dask on {where}: {exc}{hint}", scheduler=self._scheduler) from exc
         self._check_code()
         data = index_file.read_bytes()
         payload = IndexPayload(hashlib.sha256(data).hexdigest(), data)
