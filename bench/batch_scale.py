@@ -274,6 +274,7 @@ def planted_found(out: Path, planted: list[Planted]) -> dict[str, Any]:
 
 def main() -> int:
     args = _args()
+    report = Report("batch_scale", "Batch screening at scale (issue 7)")  # notes the start time and load
     work = args.work or Path(tempfile.mkdtemp(prefix="tw-batch-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     index, index_s = build_index(args.lists, args.index)
@@ -317,7 +318,6 @@ def main() -> int:
     best_free = max(runs, key=lambda r: r["uncontended_records_per_s"])
     minutes_free = 1_000_000 / best_free["uncontended_records_per_s"] / 60 if best_free["uncontended_records_per_s"] else None
 
-    report = Report("batch_scale", "Batch screening at scale (issue 7)")
     report.note(
         f"{args.records:,} generated parties ({distinct:,} distinct queries; {len(planted):,} planted listed names) "
         f"against all lists in `{args.lists.name}` ({len(index):,} entities, {index.name_count:,} names); chunk size "
