@@ -55,7 +55,7 @@ SNAPSHOT = _snapshot_source()
 
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
-from _common import DEFAULT_LISTS, Report, load_listed, run_main  # noqa: E402
+from _common import DEFAULT_LISTS, RESULTS_DIR, Report, load_listed, run_main  # noqa: E402
 from _variants import make_variant  # noqa: E402
 
 from tradewarden.batch import BatchEngine, BatchJob, LocalEngine, run_batch  # noqa: E402
@@ -79,6 +79,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--index", type=Path, default=None, help="saved index to load, or where to save the built one")
     parser.add_argument("--work", type=Path, default=None, help="folder for the generated input and outputs")
     parser.add_argument("--seed", type=int, default=20261126, help="seed of every random choice")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the JSON and markdown go")
     return parser.parse_args()
 
 
@@ -369,7 +370,7 @@ def main() -> int:
         "dask_cpu_efficiency": cpu_efficiency, "minutes_per_million_best": minutes,
         "minutes_per_million_uncontended_estimate": minutes_free, "cores": cores,
         "code_fingerprint": code_fingerprint(), "code_snapshot": str(SNAPSHOT),
-    })
+    }, args.results_dir)
     return 0
 
 
