@@ -51,3 +51,19 @@ def test_match_without_name_is_a_clear_error(env: dict[str, str]) -> None:
     result = CliRunner(env=env).invoke(app, ["match"])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_match_batch_mode_writes_one_row_per_record(env: dict[str, str], tmp_path: Path) -> None:
+    source = tmp_path / "parties.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "name": "Shoigu Sergei"}) + "\n" + json.dumps({"id": "b", "name": "Hans Müller"}) + "\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.jsonl"
+    get_settings.cache_clear()
+    result = CliRunner(env=env).invoke(app, ["match", "--in", str(source), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = {row["id"]: row for row in map(json.loads, target.read_text(encoding="utf-8").splitlines())}
+    assert rows["a"]["matches"][0]["source_id"] == "ofac-2"
+    assert {"source", "source_id", "entity_id", "caption", "matched_name", "score", "explanation"} <= set(rows["a"]["matches"][0])
+    assert rows["b"]["matches"] == []

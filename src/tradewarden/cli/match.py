@@ -91,10 +91,25 @@ def register(app: typer.Typer) -> None:
         if input_file is not None or output_file is not None:
             if input_file is None or output_file is None:
                 raise InputError("batch mode needs both --in and --out", field="--in/--out")
-            from tradewarden.batch import match_file
+            from tradewarden.batch import BatchJob, ScreenOptions, run_batch
+            from tradewarden.match.service import load_index
+            from tradewarden.store import Store
 
-            summary = match_file(input_file, output_file, settings=settings, min_score=min_score, limit=limit)
-            typer.echo(json.dumps(summary, default=str) if as_json else f"wrote {output_file}: {summary}")
+            store = Store.open(settings)
+            try:
+                index = load_index(store, settings)
+            finally:
+                store.close()
+            job = BatchJob(
+                input=input_file,
+                output=output_file,
+                options=ScreenOptions(min_score=min_score, limit=limit),
+                resume=False,
+            )
+            summary = run_batch(job, index)
+            report = {"output": str(output_file), "rejects": str(job.rejects_path), "processed": summary.processed}
+            message = f"wrote {output_file} ({summary.processed} records); rejects in {job.rejects_path}"
+            typer.echo(json.dumps(report) if as_json else message)
             return
         if not name or not name.strip():
             raise InputError("a name is required (or --in/--out for a file)", field="name")
