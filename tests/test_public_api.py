@@ -11,7 +11,7 @@ def test_all_names_exist() -> None:
 
 
 def test_all_is_sorted_and_unique() -> None:
-    assert list(tradewarden.__all__) == sorted(set(tradewarden.__all__), key=str.lower)
+    assert list(tradewarden.__all__) == sorted(set(tradewarden.__all__), key=lambda name: (name.lower(), name))
 
 
 def test_public_callables_are_documented() -> None:
