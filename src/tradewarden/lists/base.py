@@ -141,13 +141,14 @@ class ParseContext:
             text = str(value).strip()
             if not text:
                 continue
-            cleaned = _clean_value(schema_prop.type, schema_prop.format, text)
+            cleaned = clean_value(schema_prop.type, schema_prop.format, text)
             if cleaned is not None:
                 entity.unsafe_add(schema_prop, cleaned, cleaned=True)
 
 
 @lru_cache(maxsize=262_144)
-def _clean_value(ftype: PropertyType, fmt: str | None, raw: str) -> str | None:
+def clean_value(ftype: PropertyType, fmt: str | None, raw: str) -> str | None:
+    """FtM's cleaning of one raw value for a property type, cached (list files repeat values)."""
     text = sanitize_text(raw)
     return None if text is None else ftype.clean_text(text, format=fmt)
 

@@ -15,15 +15,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
-from followthemoney.types.common import PropertyType
-from followthemoney.util import sanitize_text
 
 from tradewarden.errors import ListFormatError
-from tradewarden.lists.base import ParseContext
+from tradewarden.lists.base import ParseContext, clean_value
 from tradewarden.lists.formats import Format
 from tradewarden.lists.values import parse_date, split_values
 
@@ -160,37 +157,11 @@ def csv_records(
         yield line, {column: cell.strip() for column, cell in zip(header, cells)}
 
 
-@lru_cache(maxsize=262_144)
-def _clean(ftype: PropertyType, fmt: str | None, raw: str) -> str | None:
-    text = sanitize_text(raw)
-    return None if text is None else ftype.clean_text(text, format=fmt)
-
-
 def put(
     ctx: ParseContext, entity: EntityProxy, prop: str, values: str | Iterable[str], line: int | None = None
 ) -> None:
-    """Add values to ``prop`` like ``ctx.add``, caching FtM's cleaning of repeated values.
-
-    List files repeat the same URLs, countries and dates thousands of times, and FtM's
-    cleaning of each (URL parsing, territory lookup) dominates parse time. Values of
-    entity-reference properties are not cached (their cleaning depends on the entity).
-
-    Args:
-        ctx: receives a problem when the schema lacks ``prop``.
-        entity: the entity to add to.
-        prop: the property name.
-        values: one value or several; blank ones are skipped.
-        line: the row's line, for problems.
-    """
-    schema_prop = entity.schema.get(prop)
-    if schema_prop is None or schema_prop.stub or schema_prop.type == registry.entity:
-        ctx.add(entity, prop, values, line)
-        return
-    for value in [values] if isinstance(values, str) else values:
-        if value and not value.isspace():
-            cleaned = _clean(schema_prop.type, schema_prop.format, value)
-            if cleaned is not None:
-                entity.unsafe_add(schema_prop, cleaned, cleaned=True)
+    """Add values to ``prop``: ``ctx.add``, which caches FtM's cleaning of repeated values."""
+    ctx.add(entity, prop, values, line)
 
 
 def add_or_note(
@@ -354,7 +325,7 @@ def add_id(ctx: ParseContext, entity: EntityProxy, entry: str, line: int) -> Non
     if entity.schema.get(prop) is None and prop in _ID_LIKE:
         prop = "idNumber"
     schema_prop = entity.schema.get(prop)
-    if schema_prop is None or _clean(schema_prop.type, schema_prop.format, value) is None:
+    if schema_prop is None or clean_value(schema_prop.type, schema_prop.format, value) is None:
         put(ctx, entity, "notes", f"{label}: {value}", line)
         return
     put(ctx, entity, prop, value, line)
