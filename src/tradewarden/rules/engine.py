@@ -228,8 +228,13 @@ def evaluate(rules: Iterable[Rule], facts: Mapping[str, Any], *, report_unknown:
         InputError: a fact has a type its comparison cannot use (``field`` is ``facts.NAME``).
     """
     runnable = [rule for rule in rules if rule.when is not None]
-    first = [rule for rule in runnable if rule.when is not None and RED_FLAG_COUNT not in referenced_facts(rule.when)]
-    last = [rule for rule in runnable if rule not in first]
+    # One pass: rules that count other flags run last. (A `rule not in first` test compared
+    # whole pydantic rule trees for every pair of rules on every order.)
+    first: list[Rule] = []
+    last: list[Rule] = []
+    for rule in runnable:
+        assert rule.when is not None
+        (last if RED_FLAG_COUNT in referenced_facts(rule.when) else first).append(rule)
     results = {rule.id: _evaluate_rule(rule, facts, report_unknown) for rule in first}
     count = sum(1 for rule in first if rule.kind == "flag" and any(f.code == rule.id for f in results[rule.id]))
     with_count = {**facts, RED_FLAG_COUNT: count}
