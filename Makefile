@@ -35,11 +35,15 @@ demo: $(STAMP)
 	@echo "== matching the names in examples/names.txt =="
 	@grep -v '^#' examples/names.txt | grep -v '^ *$$' | while IFS= read -r name; do \
 	  $(TW) match "$$name" --limit 3 || exit 1; done
-	@echo "== screening the example orders (examples/orders) =="
+	@echo "== screening the example orders (examples/orders); each is recorded, anything not clear opens a case =="
 	$(TW) screen examples/orders
-	$(TW) screen examples/orders/06_subsidiary_owned_by_two_listed.json --report build/demo-report.html
+	$(TW) screen examples/orders/06_subsidiary_owned_by_two_listed.json --no-record --report build/demo-report.html
+	@echo "== the review queue (highest risk first; every run of the demo records its screenings again) =="
+	$(TW) cases list --limit 15
 
+# The dependency audit (pip-audit) fails on known vulnerabilities; offline it says so and goes on.
 test: $(STAMP) browser
+	$(BIN)/python scripts/dependency_audit.py
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

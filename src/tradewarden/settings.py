@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     api_rate_burst: int = 200
     # A web UI login lasts this many hours.
     session_hours: float = 12.0
+    # Mark the web UI's cookies Secure (sent over HTTPS only; browsers also accept them from http://localhost).
+    # Set false only to sign in over plain HTTP on another host during development.
+    session_cookie_secure: bool = True
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the configured one, else SQLite under ``home``."""

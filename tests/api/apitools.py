@@ -44,8 +44,12 @@ def lists_folder(root: Path) -> Path:
     return folder.parent
 
 
+#: Test settings: only the fixture list is required, and cookies travel over the TestClient's plain http.
+TEST_SETTINGS: dict[str, object] = {"required_sources": ("us_ofac_sdn",), "session_cookie_secure": False}
+
+
 def make_env(root: Path, **overrides: object) -> ApiEnv:
-    settings = Settings(home=root / "home", database_url="", **overrides)  # type: ignore[arg-type]
+    settings = Settings(**{"home": root / "home", "database_url": "", **TEST_SETTINGS, **overrides})  # type: ignore[arg-type]
     store = Store.open(settings)
     load_into_store(store, lists_folder(root))
     keys = {}

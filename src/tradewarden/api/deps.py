@@ -38,13 +38,19 @@ from tradewarden.api.security import (
 )
 from tradewarden.decide import DecisionPolicy, ListVersionRef
 from tradewarden.errors import AuthError, InputError, NotFound, PermissionDenied
+from tradewarden.lists.sources import SOURCES
 from tradewarden.lists.status import SourceStatus, source_statuses
 from tradewarden.match.index import MatchIndex
+from tradewarden.screen_service import stale_and_missing
 from tradewarden.settings import Settings
 from tradewarden.store import Store, VersionInfo
 from tradewarden.security import api_key_hash
 from tradewarden.store.users import Permission, User, authenticate_key, get_user, require_permission
 
+#: Refused credentials per client address: a burst of this many, then one every 5 seconds (429 beyond);
+#: each refusal is an audit entry, so this also bounds how fast anonymous callers can grow the trail.
+FAILED_AUTH_BURST = 20
+FAILED_AUTH_RATE = 0.2
 #: How often (seconds) the cached match index is checked against the store's current versions.
 INDEX_RECHECK_SECONDS = 5.0
 #: How many listed entities are kept in memory for match and search responses.
@@ -72,6 +78,7 @@ class AppState:
     _store: Store | None = None
     signer: SessionSigner | None = None
     limiter: RateLimiter | None = None
+    failed_auth: RateLimiter = field(default_factory=lambda: RateLimiter(FAILED_AUTH_RATE, FAILED_AUTH_BURST))
     metrics: Metrics | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _index: dict[str, _Cached] = field(default_factory=dict)
@@ -79,6 +86,7 @@ class AppState:
     _list_data: dict[tuple[int, ...], Any] = field(default_factory=dict)
     _keys: dict[str, tuple[float, User]] = field(default_factory=dict)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _policy: tuple[float, DecisionPolicy] | None = None
 
     def __post_init__(self) -> None:
         if self.signer is None:
@@ -126,9 +134,21 @@ class AppState:
         return source_statuses(current, max_age_hours=self.settings.max_list_age_hours, now=datetime.now(UTC))
 
     def policy(self) -> DecisionPolicy:
-        """The decision policy: the loaded sources that are stale make a screening never clear."""
-        stale = tuple(s.source for s in self.list_statuses() if s.state == "stale")
-        return DecisionPolicy(stale_sources=stale)
+        """The decision policy: stale lists, and required lists never loaded, make a screening never clear.
+
+        The same rule as the CLI (:func:`tradewarden.screen_service.stale_and_missing`); cached
+        for :data:`INDEX_RECHECK_SECONDS`, like the index.
+        """
+        now = time.monotonic()
+        cached = self._policy
+        if cached is not None and now - cached[0] < INDEX_RECHECK_SECONDS:
+            return cached[1]
+        current: dict[str, VersionInfo | None] = {name: None for name in SOURCES}
+        current.update({v.source: v for v in self.current_versions()})
+        stale, missing = stale_and_missing(current, self.settings)
+        policy = DecisionPolicy(stale_sources=tuple(sorted({*stale, *missing})))
+        self._policy = (now, policy)
+        return policy
 
     def index(self, sources: Sequence[str] | None = None) -> tuple[MatchIndex, dict[str, ListVersionRef]]:
         """The match index of the current versions (of ``sources``) and the versions it holds.
@@ -265,6 +285,25 @@ def rate_limit(state: AppState, bucket: str) -> None:
         raise RateLimited("too many requests; slow down", retry_after=max(1, int(wait + 0.999)))
 
 
+@contextmanager
+def refusals_limited(state: AppState, address: str | None) -> Iterator[None]:
+    """Check credentials inside this block: a client address past its budget of refusals gets 429
+    before the store is asked (nothing more is audited), and each refusal spends from the budget.
+
+    Raises:
+        RateLimited: too many refused credentials from this address lately (429).
+    """
+    bucket = caller_key(None, None, address)
+    wait = state.failed_auth.wait(bucket)
+    if wait > 0:
+        raise RateLimited("too many refused credentials from this address; wait", retry_after=max(1, int(wait + 0.999)))
+    try:
+        yield
+    except AuthError:
+        state.failed_auth.take(bucket)
+        raise
+
+
 def authenticate(request: Request, state: AppState) -> Caller:
     """The user behind a request: API key header first, then the session cookie.
 
@@ -275,7 +314,8 @@ def authenticate(request: Request, state: AppState) -> Caller:
     key = api_key_from_headers(request.headers.get("authorization"), request.headers.get("x-api-key"))
     if key is not None:
         rate_limit(state, caller_key(key, None, None))
-        return Caller(state.user_of_key(key), "key")
+        with refusals_limited(state, _client(request)):
+            return Caller(state.user_of_key(key), "key")
     assert state.signer is not None
     session = state.signer.check(request.cookies.get(SESSION_COOKIE))
     if session is None:

@@ -105,6 +105,11 @@ class EntityMatchResponse(BaseModel):
     responses: dict[str, EntityMatches]
     limit: int = Field(examples=[5])
     matcher: str = Field(default="tradewarden-v1", examples=["tradewarden-v1"])
+    stale_lists: list[str] = Field(
+        default_factory=list, examples=[["us_ofac_sdn"]],
+        description="Lists older than the configured maximum age, or required and never loaded: a result "
+        "without a match does not show the party is clear (also in the `X-Tradewarden-Stale-Lists` header).",
+    )
 
 
 class SearchResponse(BaseModel):

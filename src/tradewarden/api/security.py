@@ -13,7 +13,8 @@ Who a user is and what their role allows is the store's business
   cookie (double submit, bound to the server key).
 
 Rate limits are in-process token buckets, one per API key (by hash), session user or client
-address. Log records pass through :class:`RedactSecrets`, which masks API keys, passwords and
+address; refused credentials (unknown keys, wrong passwords) also spend from a small bucket per
+client address, so that guessing, or flooding the audit trail with refusals, is slowed down. Log records pass through :class:`RedactSecrets`, which masks API keys, passwords and
 cookies wherever they appear.
 """
 
@@ -201,6 +202,17 @@ class RateLimiter:
                 self._buckets = {k: v for k, v in self._buckets.items() if moment - v[1] < refill}
                 self._last_sweep = moment
         return wait
+
+
+    def wait(self, caller: str, now: float | None = None) -> float:
+        """The seconds until ``caller`` has a token again (0.0: it has one now); spends nothing."""
+        moment = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.get(caller, (self.burst, moment))
+        tokens = min(self.burst, tokens + (moment - last) * self.rate)
+        if tokens >= 1.0:
+            return 0.0
+        return (1.0 - tokens) / self.rate if self.rate > 0 else 3600.0
 
 
 def caller_key(api_key: str | None, user: str | None, address: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from tradewarden.decide import Decision, ListVersionRef, decide
+from tradewarden.decide import Decision, DecisionPolicy, ListVersionRef, decide
 from tradewarden.findings import Category, Evidence, Finding, Outcome, Severity
 from tradewarden.match.model import Match, MatchKind
 
@@ -75,6 +75,7 @@ def party_decision(
     party_name: str,
     versions: Mapping[str, ListVersionRef],
     data_versions: dict[str, str] | None = None,
+    policy: DecisionPolicy = DecisionPolicy(),
 ) -> Decision:
     """The decision of screening one party: a finding per match, decided by :func:`decide`.
 
@@ -84,14 +85,15 @@ def party_decision(
         party_name: the party's name.
         versions: the list versions screened against, by source.
         data_versions: versions of other data used, if any.
+        policy: the decision policy (stale or missing lists: never clear).
     Returns:
-        Clear without matches; otherwise review or block.
+        Clear without matches (and with fresh lists); otherwise review or block.
     """
     findings = [
         match_finding(match, subject, party_name, versions[match.source].version_id if match.source in versions else None)
         for match in matches
     ]
-    return decide(findings, list_versions=sorted(versions.values(), key=lambda v: v.source), data_versions=data_versions)
+    return decide(findings, policy, list_versions=sorted(versions.values(), key=lambda v: v.source), data_versions=data_versions)
 
 
 def finding_hits(findings: Iterable[Finding]) -> list[tuple[str, dict[str, Any]]]:

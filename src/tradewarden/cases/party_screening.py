@@ -26,7 +26,7 @@ from tradewarden.cases.parties import (
     query_to_json,
 )
 from tradewarden.cases.queue import actor_name, record_screening
-from tradewarden.decide import ListVersionRef
+from tradewarden.decide import DecisionPolicy, ListVersionRef
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.model import DEFAULT_THRESHOLD, Query
 from tradewarden.store import Store
@@ -60,8 +60,9 @@ def screen_party(
     reference: str | None = None,
     party_key: str | None = None,
     min_score: float = DEFAULT_THRESHOLD,
+    policy: DecisionPolicy = DecisionPolicy(),
 ) -> Screening:
-    """Match one party and record the screening; any match opens a case.
+    """Match one party and record the screening; any match (or stale lists) opens a case.
 
     Args:
         store: the open store.
@@ -72,6 +73,7 @@ def screen_party(
         reference: a customer id or other reference.
         party_key: the monitored-party key (``customer:<id>``), if it has one.
         min_score: the match threshold.
+        policy: the decision policy (stale or missing lists: never clear).
     Returns:
         The stored screening.
     """
@@ -79,7 +81,7 @@ def screen_party(
     refs = dict(versions) if versions is not None else current_versions(store)
     matches = index.match(query, 10, min_score) if query.names else []
     name = query.names[0] if query.names else "(no name)"
-    decision = party_decision(matches, "party", name, refs)
+    decision = party_decision(matches, "party", name, refs, policy=policy)
     return record_screening(
         store, "party", query_to_json(query), decision, actor, reference=reference, party_key=party_key
     )

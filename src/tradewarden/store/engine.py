@@ -1,7 +1,7 @@
 """Database engines for the store: URL handling, SQLite pragmas, PostgreSQL, migrations.
 
-SQLite (the default, a file under ``TRADEWARDEN_HOME``) runs in WAL mode with foreign keys on
-and a busy timeout; its write transactions start with ``BEGIN IMMEDIATE`` so that two writers
+SQLite (the default, a file under ``TRADEWARDEN_HOME``) runs in WAL mode with
+``synchronous=FULL`` (an acknowledged commit survives a crash), foreign keys on and a busy timeout; its write transactions start with ``BEGIN IMMEDIATE`` so that two writers
 queue instead of deadlocking on a lock upgrade. PostgreSQL is used when
 ``TRADEWARDEN_DATABASE_URL`` names it (``postgresql+psycopg://...``). The schema is brought to
 the newest Alembic revision shipped in ``migrations/`` each time a store is opened.
@@ -94,6 +94,9 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is in the WAL on disk before it is acknowledged, so it survives a crash of the
+        # process (NORMAL would do for that) and of the machine (NORMAL could lose the last commits).
+        cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from tradewarden.api.deps import AppState, State, authenticate, check_csrf, rate_limit
+from tradewarden.api.deps import AppState, State, authenticate, check_csrf, rate_limit, refusals_limited
 from tradewarden.api.security import SESSION_COOKIE, caller_key
 from tradewarden.errors import AuthError
 from tradewarden.store.users import Permission, User, authenticate_password, require_permission
@@ -66,7 +66,8 @@ def login(
     check_csrf(request, state, csrf_token)
     rate_limit(state, caller_key(None, None, request.client.host if request.client else None) + ":login")
     try:
-        user = authenticate_password(state.store, name.strip(), password)
+        with refusals_limited(state, request.client.host if request.client else None):
+            user = authenticate_password(state.store, name.strip(), password)
     except AuthError as exc:
         return render(request, "login.html", {"next": _safe_next(next), "error": exc.message, "name": name}, status_code=401)
     return _signed_in(state, request, user, _safe_next(next))
@@ -77,7 +78,7 @@ def _signed_in(state: AppState, request: Request, user: User, target: str) -> Re
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         SESSION_COOKIE, state.signer.issue(user.name), max_age=state.signer.max_age, httponly=True,
-        samesite="lax", secure=request.url.scheme == "https", path="/",
+        samesite="lax", secure=state.settings.session_cookie_secure or request.url.scheme == "https", path="/",
     )
     return response
 
@@ -91,5 +92,6 @@ def logout(request: Request, state: State, csrf_token: Annotated[str, Form()] = 
     if session is not None:
         state.signer.revoke(session)
     response = RedirectResponse("/ui/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=state.settings.session_cookie_secure or request.url.scheme == "https")
     return response

@@ -1,8 +1,9 @@
 """Rendering the reviewer UI: one Jinja2 environment (autoescaped) over ``web/templates``.
 
 :func:`render` adds what every page needs: the signed-in user, the CSRF form token (setting
-the ``tw_csrf`` cookie on first visit) and whether the vendored htmx script is present
-(the UI works without it; with it, navigation is boosted).
+the ``tw_csrf`` cookie on first visit), the stale or missing lists (a banner on every page:
+screenings cannot be clear until they are updated) and whether the vendored htmx script is
+present (the UI works without it; with it, navigation is boosted).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from tradewarden.api.security import CSRF_COOKIE, new_csrf_cookie
+from tradewarden.errors import TradewardenError
 from tradewarden.web.highlight import highlight
 
 WEB = Path(__file__).resolve().parent
@@ -56,9 +58,11 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     fresh = seed is None
     if seed is None:
         seed = new_csrf_cookie()
+    user = getattr(request.state, "user", None)
     values = {
         "request": request,
-        "user": getattr(request.state, "user", None),
+        "user": user,
+        "stale_lists": _stale_lists(state) if user is not None else (),
         "csrf_token": state.signer.csrf_token(seed),
         "htmx": HTMX.exists(),
         "path": request.url.path,
@@ -69,8 +73,16 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
     response.headers["X-Frame-Options"] = "DENY"
     if fresh:
-        response.set_cookie(CSRF_COOKIE, seed, httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/")
+        response.set_cookie(CSRF_COOKIE, seed, httponly=True, samesite="strict", secure=state.settings.session_cookie_secure or request.url.scheme == "https", path="/")
     return response
+
+
+def _stale_lists(state: Any) -> tuple[str, ...]:
+    """The lists that keep screenings from being clear (stale, or required and never loaded), for the banner."""
+    try:
+        return tuple(state.policy().stale_sources)
+    except TradewardenError:  # the store is down: the error page says so
+        return ()
 
 
 def render_error(request: Request, problem: dict[str, Any]) -> HTMLResponse:

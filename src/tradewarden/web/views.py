@@ -93,7 +93,8 @@ def screen_party_form(
     party = PartyRequest(name=name.strip(), schema_hint=schema_hint or None, country=country.strip() or None,
                          birth_date=birth_date.strip() or None)
     index, versions = state.index()
-    screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions)
+    with state.writing():
+        screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions, policy=state.policy())
     return _after_screening(screening.id, screening.case_id)
 
 

@@ -64,10 +64,14 @@ def cases(
 
 @router.post("/cases", summary="Screen a party and record it", response_model=Screening, status_code=201)
 def screen_party_case(party: PartyRequest, user: Screener, state: State) -> JSONResponse:
-    """Match one party against the current lists and store the screening; any match opens a case (`case_id`)."""
+    """Match one party against the current lists and store the screening; any match opens a case (`case_id`).
+
+    Stale lists (or required lists never loaded) make the decision at least `review`.
+    """
     index, versions = state.index()
     with state.writing():
-        screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions, reference=party.reference)
+        screening = screen_party(state.store, party_query(party), index, actor=user, versions=versions,
+                                 reference=party.reference, policy=state.policy())
     assert state.metrics is not None
     state.metrics.screenings.labels(screening.decision.outcome.value).inc()
     return JSONResponse(screening.model_dump(mode="json"), status_code=201)

@@ -1,4 +1,4 @@
-"""``/healthz`` (the process is up), ``/readyz`` (lists loaded and fresh) and ``/metrics`` (Prometheus).
+"""``/healthz`` (the process is up), ``/readyz`` (required lists loaded, none stale) and ``/metrics`` (Prometheus).
 
 The probes need no credentials (load balancers and orchestrators call them); metrics need
 any role's API key.
@@ -24,7 +24,7 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", summary="Readiness: lists loaded and fresh", responses={503: {"description": "Not ready"}})
 def readyz(state: State) -> JSONResponse:
-    """200 when the store answers and at least one list is loaded and none is stale; 503 otherwise, with the reasons."""
+    """200 when the store answers, the required lists are loaded and none is stale; 503 otherwise, with the reasons."""
     try:
         statuses = state.list_statuses()
     except TradewardenError as exc:
@@ -36,6 +36,9 @@ def readyz(state: State) -> JSONResponse:
         reasons.append("no list is loaded; run `tradewarden lists update`")
     if stale:
         reasons.append("stale lists: " + ", ".join(stale))
+    missing = sorted(set(state.settings.required_sources) - {s.source for s in loaded})
+    if loaded and missing:
+        reasons.append("required lists never loaded: " + ", ".join(missing))
     body = {"status": "ready" if not reasons else "not ready", "reasons": reasons,
             "lists": {s.source: s.state for s in loaded}}
     return JSONResponse(body, status_code=200 if not reasons else 503)

@@ -20,6 +20,8 @@ from tradewarden.match.model import DEFAULT_THRESHOLD
 
 router = APIRouter(tags=["Matching"])
 
+#: The response header naming the stale (or required and missing) lists, when there are any.
+STALE_HEADER = "X-Tradewarden-Stale-Lists"
 #: The most queries one request may carry, and the most results per query.
 MAX_BATCH = 100
 MAX_LIMIT = 100
@@ -55,6 +57,9 @@ async def match(
     `dataset` is `default` (every list) or one source name (`us_ofac_sdn`, see `GET /catalog`).
     Each result carries the listed entity's properties, its `score` in [0, 1], `match`
     (score ≥ `threshold`), `features` (each feature's contribution) and `explanations`.
+    When lists are stale (older than `TRADEWARDEN_MAX_LIST_AGE_HOURS`) or required lists were
+    never loaded, `stale_lists` and the `X-Tradewarden-Stale-Lists` header name them: no match
+    then does not mean clear.
     """
     check_limit(limit, MAX_LIMIT)
     if algorithm not in ALGORITHMS:
@@ -79,6 +84,8 @@ async def match(
         )
     assert state.metrics is not None
     state.metrics.match_queries.inc(len(body.queries))
-    payload = EntityMatchResponse.model_construct(responses=responses, limit=limit, matcher="tradewarden-v1")
-    return JSONResponse(payload.model_dump(mode="json", by_alias=True))
+    stale = list(state.policy().stale_sources)
+    payload = EntityMatchResponse.model_construct(responses=responses, limit=limit, matcher="tradewarden-v1", stale_lists=stale)
+    headers = {STALE_HEADER: ",".join(stale)} if stale else None
+    return JSONResponse(payload.model_dump(mode="json", by_alias=True), headers=headers)
 
