@@ -15,7 +15,7 @@ from tradewarden.cases.parties import (
     query_to_json,
     read_customers,
 )
-from tradewarden.cases.delta import index_keys
+from tradewarden.cases.delta import delta_keys
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.model import Query
 
@@ -94,9 +94,9 @@ PAIRS: list[tuple[Query, str, dict[str, list[str]]]] = [
 def test_whatever_the_matcher_finds_shares_a_key_with_the_party(e: Callable[..., EntityProxy]) -> None:
     matched = 0
     for query, schema, props in PAIRS:
-        index = MatchIndex.build([e(schema, "1", **props)])
-        keys = index_keys(index)
-        assert keys is not None
+        entity = e(schema, "1", **props)
+        index = MatchIndex.build([entity])
+        keys = delta_keys(index, [entity])
         if index.match(query, 10, 0.3):
             matched += 1
             assert party_keys(query) & keys, (query, props)

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from screen_support import SDN_ADDRESS, entities
@@ -13,8 +14,10 @@ from typer.testing import CliRunner
 
 from tradewarden.cli import app
 from tradewarden.errors import InputError
+from tradewarden.security import ScryptParams
 from tradewarden.settings import Settings, get_settings
 from tradewarden.store import Store
+from tradewarden.store.users import Role, add_user
 
 BLOCKED = {"reference": "CLI-1", "parties": [{"roles": ["buyer"], "name": "Romashka Trading LLC", "country": "RU"}],
            "route": {"destination_country": "KZ"}}
@@ -106,3 +109,39 @@ def test_stale_lists_turn_clear_into_review(settings: Settings, monkeypatch: pyt
     assert payload["outcome"] == "review"
     stale = next(f for f in payload["findings"] if f["code"] == "DATA_LISTS_STALE")
     assert "us_ofac_sdn" in stale["detail"]
+
+
+def test_screening_records_who_asked_and_opens_cases_unless_dry_run(
+    runner: CliRunner, orders: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tradewarden.cli.audit.get_settings", lambda: settings)
+
+    def queue() -> dict[str, Any]:
+        listed = runner.invoke(app, ["cases", "list", "--json"])
+        assert listed.exit_code == 0, listed.output
+        return dict(json.loads(listed.output))
+
+    dry = runner.invoke(app, ["screen", str(orders), "--no-record", "--json"])
+    assert all("case_id" not in row for row in json.loads(dry.output))
+    assert queue()["cases"] == []
+    recorded = json.loads(runner.invoke(app, ["screen", str(orders), "--json"]).output)
+    assert [row["outcome"] for row in recorded] == ["block", "review", "clear"]
+    assert [row["case_id"] is None for row in recorded] == [False, False, True]
+    assert all(row["screening_id"] for row in recorded)
+    cases = queue()["cases"]
+    assert [case["id"] for case in cases] == [row["case_id"] for row in recorded[:2]]  # highest risk first
+    shown = json.loads(runner.invoke(app, ["cases", "show", str(cases[0]["id"]), "--json"]).output)
+    assert shown["screening"]["actor"].startswith("cli:") and shown["screening"]["input"] == BLOCKED
+
+    # Screening again records again (a second screening and case), and the text view names the cases.
+    again = runner.invoke(app, ["screen", str(orders)])
+    assert again.exit_code == 0 and "recorded 3 screening(s) as cli:" in again.output
+    assert queue()["counts"]["open"] == 4
+
+    with Store.open(settings) as store:
+        add_user(store, "ann", Role.ANALYST, "a long enough password", actor="test", params=ScryptParams(n=2**10))
+    as_ann = json.loads(runner.invoke(app, ["screen", str(orders / "b_shared.json"), "--as", "ann", "--json"]).output)
+    shown = json.loads(runner.invoke(app, ["cases", "show", str(as_ann["case_id"]), "--json"]).output)
+    assert shown["screening"]["actor"] == "ann"
+    nobody = runner.invoke(app, ["screen", str(orders / "b_shared.json"), "--as", "nobody"])
+    assert nobody.exit_code == 1 and "no user 'nobody'" in str(nobody.exception)

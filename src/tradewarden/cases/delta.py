@@ -1,28 +1,62 @@
-"""The delta of a list version as a match index, and the gate that keeps re-screening exact.
+"""The delta of a list version as a small match index, and the exact bound that keeps re-screening cheap.
 
-A :class:`DeltaIndex` holds only the entities added or changed in a new list version; its
-blocking keys pick the monitored parties worth a look. :class:`DeltaGate` then asks the full
-index of the current versions (the one live screening uses) whether its own blocking would
-bring a party within reach of a changed entity; only those parties are matched, against the
-full index, so the hits on changed entities are exactly those a full re-screen would find.
-Pure, over in-memory indexes; :mod:`tradewarden.cases.rescreen` does the I/O.
+A :class:`DeltaIndex` is a public :class:`~tradewarden.match.index.MatchIndex` built over only the
+entities added or changed in a new list version (token rarity borrowed from the full index).
+:class:`DeltaMatcher` finds what a full re-screen of the monitored parties would find on those
+entities while comparing each party's names only with the changed entities' names:
+
+1. **Keys.** A full screen compares a query name only with listed names sharing one of its
+   blocking keys, and matches on anything else only through a shared identifier, e-mail,
+   phone, web domain or address key. Every key the matcher could look up for a party is among
+   its stored ``party_key`` rows (:func:`tradewarden.cases.parties.party_keys`, a superset), so
+   one indexed lookup of the changed entities' keys (:meth:`DeltaMatcher.keys`) gives each party
+   the changed names it could meet; a party sharing an identifier-like key is matched in full.
+2. **Bound.** A match's score is monotone in its best name score (``match.score``: the name
+   feature is additive, and the features that read names, a weak alias or a company name for a
+   person, only lower it; ``tests/cases/test_delta.py`` holds ``match/`` to that).
+   So for each reachable entity the least name score that could reach the threshold is worked
+   out once per kind of party (schema, countries, birth dates, identifiers), and never for a
+   person against a company. The party's names are then compared with that entity's names it
+   shares a key with, skipping pairs the matcher itself never compares in full (its quick
+   ``token_sort_ratio`` filter, :func:`comparable`), with the matcher's own ``compare_names``
+   and the full index's rarity, until one scores enough. A full screen compares a subset of
+   these pairs, so it cannot score higher.
+3. **Match.** The few parties within the bound are matched against the full index
+   (``MatchIndex.match``) and keep their matches on changed entities: exactly a full re-screen's.
+
+The cost grows with the size of the delta and the parties sharing its keys, each checked by a
+few cheap name comparisons instead of a full query. ``tests/cases/test_rescreen.py`` holds the
+bound to a full re-screen and to the matcher's shortlist. Pure, over in-memory indexes and key
+sets; :mod:`tradewarden.cases.rescreen` does the I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
 
 from followthemoney.proxy import EntityProxy
+from rapidfuzz import fuzz
 
-from tradewarden.cases.parties import fit_key, query_from_json, shared_query_keys
-from tradewarden.match.features import PreparedQuery
+from tradewarden.cases.parties import fit_key, party_keys, query_from_json
+from tradewarden.match.blocking import name_keys
+from tradewarden.match.features import Candidate, PreparedQuery
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.matching import _shortlist, match_prepared, prepare_query
+from tradewarden.match.matching import QUICK_CUTOFF, prepare_query
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
+from tradewarden.match.records import entity_shared_keys, is_party
+from tradewarden.match.score import score_candidate
+from tradewarden.names.analyze import NameForm
+from tradewarden.names.compare import compare_names
 from tradewarden.store.cases_monitor import PartyRecord
 
-#: The most matches kept per party and delta.
+#: The most matches kept per party and delta (as a full screen keeps).
 MATCH_LIMIT = 10
+#: Above this many changed entities the bound saves little: candidates are matched in full.
+MAX_BOUNDED_ENTITIES = 2000
+_ENTITY_IDS: weakref.WeakKeyDictionary[MatchIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+#: What scoring looks at besides names: schema, countries, birth dates, identifiers.
+_Facts = tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class DeltaIndex(MatchIndex):
@@ -49,71 +83,169 @@ def build_delta_index(entities: Iterable[EntityProxy], reference: MatchIndex | N
     return index
 
 
-def index_keys(index: MatchIndex) -> set[str] | None:
-    """Every blocking and shared-identifier key of ``index``, or None if they cannot be read.
+def comparable(form: NameForm, text: str, listed_text: str) -> bool:
+    """Whether a full screen could compare the query name ``form`` with a listed name in full.
 
-    None means "no prefilter": every monitored party is then matched.
+    The matcher compares a blocked name only when their tokens' quick similarity
+    (``token_sort_ratio``) reaches ``QUICK_CUTOFF``, except for Arabic- and Hebrew-script names,
+    which that filter cannot judge (``match.matching``).
+
+    Args:
+        form: the analysed query name.
+        text: its tokens, space-separated.
+        listed_text: the listed name's tokens (``MatchIndex.name_token_text``).
     """
-    postings = getattr(index, "_postings", None)
-    shared = getattr(index, "_shared", None)
-    keys = getattr(postings, "_keys", None), getattr(shared, "_keys", None)
-    if not all(isinstance(part, list) for part in keys):
-        return None
-    return {fit_key(key) for part in keys for key in part}  # type: ignore[union-attr]
+    return form.abjad or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
+
+
+def keyed_names(index: MatchIndex, entities: Iterable[EntityProxy]) -> tuple[dict[str, list[int]], set[str]]:
+    """The blocking keys of the index's names with the names under each, and the
+    shared-identifier keys of ``entities``: the keys ``MatchIndex.build`` files them under,
+    fitted for the ``party_key`` column."""
+    by_key: dict[str, list[int]] = {}
+    for name_idx in range(index.name_count):
+        for key in name_keys(index.form(name_idx)):
+            by_key.setdefault(fit_key(key), []).append(name_idx)
+    shared = {fit_key(key) for entity in entities if is_party(entity) for key in entity_shared_keys(entity)}
+    return by_key, shared
+
+
+def delta_keys(index: MatchIndex, entities: Iterable[EntityProxy]) -> set[str]:
+    """Every key a party must share with the changed entities to match one of them at all."""
+    by_key, shared = keyed_names(index, entities)
+    return set(by_key) | shared
 
 
 def match_parties(
-    index: MatchIndex, parties: Sequence[PartyRecord], min_score: float = DEFAULT_THRESHOLD
+    index: MatchIndex,
+    parties: Sequence[PartyRecord],
+    min_score: float = DEFAULT_THRESHOLD,
+    keep: frozenset[str] | None = None,
 ) -> dict[int, list[Match]]:
-    """The matches of each party against ``index`` (parties without matches are left out)."""
+    """The matches of each party against ``index`` (parties without matches are left out).
+
+    Args:
+        index: the index to match against.
+        parties: the parties.
+        min_score: the threshold.
+        keep: only matches on these entities (default: all).
+    """
     found: dict[int, list[Match]] = {}
     for party in parties:
         matches = index.match(query_from_json(party.query), MATCH_LIMIT, min_score)
+        if keep is not None:
+            matches = [m for m in matches if m.entity_id in keep]
         if matches:
             found[party.id] = matches
     return found
 
 
-class DeltaGate:
-    """Decides, cheaply and exactly, whether a full screen of a party could reach a changed entity.
+def entity_ids(index: MatchIndex) -> frozenset[str]:
+    """The ids of the entities an index holds (read once per index)."""
+    known = _ENTITY_IDS.get(index)
+    if known is None:
+        known = frozenset(index.record(i).entity_id for i in range(len(index)))
+        _ENTITY_IDS[index] = known
+    return known
 
-    A full screen compares a party only with the listed names its blocking shortlists in the
-    full index, plus the entities sharing an identifier with it. When none of those is a
-    changed entity, a full screen finds nothing new for that party, so it is skipped; the
-    others are matched against the full index and keep only their matches on changed entities,
-    which are then exactly what a full re-screen would find on them.
+
+class DeltaMatcher:
+    """Finds, exactly and cheaply, what a full re-screen finds on the changed entities.
+
+    Args:
+        reference: the full index of the current versions (what live screening uses).
+        entities: the added and changed entities of the new version.
+        min_score: the alert threshold.
     """
 
-    def __init__(self, reference: MatchIndex, delta: MatchIndex, delta_ids: set[str]) -> None:
+    def __init__(
+        self, reference: MatchIndex, entities: Sequence[EntityProxy], min_score: float = DEFAULT_THRESHOLD
+    ) -> None:
         self.reference = reference
-        self.delta_ids = delta_ids
-        self._entities = {i for i in range(len(reference)) if reference.record(i).entity_id in delta_ids}
-        shared = getattr(getattr(delta, "_shared", None), "_keys", None)
-        self._shared: set[str] | None = set(shared) if isinstance(shared, list) else None
+        self.min_score = min_score
+        self.delta = build_delta_index(entities, reference)
+        self.delta_ids = frozenset(self.delta.record(i).entity_id for i in range(len(self.delta)))
+        self._by_key, self._shared = keyed_names(self.delta, entities)
+        self._needed: dict[tuple[_Facts, int], float] = {}
+        self._facts: dict[_Facts, PreparedQuery] = {}
 
-    def covers(self, delta: MatchIndex) -> bool:
-        """Whether the reference holds every changed party entity (it was built from the new version)."""
-        return len(self._entities) >= len(delta)
+    @property
+    def covered(self) -> bool:
+        """Whether the reference holds every changed entity (it was built from the new version)."""
+        return self.delta_ids <= entity_ids(self.reference)
 
-    def could_match(self, query: Query, prepared: PreparedQuery | None = None) -> bool:
-        """Whether a full screen of ``query`` would compare it with any changed entity."""
-        if self._shared is None or self._shared & set(shared_query_keys(query)):
+    @property
+    def exact(self) -> bool:
+        """Whether the bound applies: the reference holds every changed entity, and they are few."""
+        return len(self.delta) <= MAX_BOUNDED_ENTITIES and self.covered
+
+    def keys(self) -> set[str]:
+        """The keys of the changed entities: a party sharing none cannot match one."""
+        return set(self._by_key) | self._shared
+
+    def could_match(self, query: Query, keys: Iterable[str] | None = None) -> bool:
+        """Whether a full screen of ``query`` could score a changed entity at the threshold.
+
+        Args:
+            query: the party.
+            keys: its stored blocking keys (default: computed now with ``party_keys``).
+        """
+        held = set(party_keys(query) if keys is None else keys)
+        if held & self._shared:
             return True
-        for _text, form in (prepared or prepare_query(query)).names:
-            for name_idx in _shortlist(self.reference, form):
-                if self.reference.name_entity(name_idx) in self._entities:
-                    return True
+        reachable: dict[int, set[int]] = {}
+        for key in held:
+            for name_idx in self._by_key.get(key, ()):
+                reachable.setdefault(self.delta.name_entity(name_idx), set()).add(name_idx)
+        facts = (query.schema, tuple(query.countries), tuple(query.birth_dates), tuple(query.identifiers))
+        needed = {entity: self._needed_name_score(facts, entity) for entity in reachable}
+        within = [(score, reachable[entity]) for entity, score in needed.items() if score <= 1.0]
+        if not within:
+            return False  # not even an equal name would do (a person against a company ...)
+        rarity = self.reference.rarity
+        forms = [(form, " ".join(form.tokens)) for _text, form in prepare_query(query).names]
+        for score, names in within:
+            for name_idx in names:
+                listed_text, listed = self.delta.name_token_text(name_idx), self.delta.form(name_idx)
+                for form, text in forms:
+                    if comparable(form, text, listed_text) and compare_names(form, listed, rarity).score >= score:
+                        return True
         return False
 
-    def match(self, parties: Sequence[PartyRecord], min_score: float) -> dict[int, list[Match]]:
-        """The matches on changed entities of the parties a full screen could reach them from."""
+    def _needed_name_score(self, facts: _Facts, entity_idx: int) -> float:
+        """The least best-name score with which a party of these facts could reach the threshold."""
+        cached = self._needed.get((facts, entity_idx))
+        if cached is not None:
+            return cached
+        prepared = self._facts.get(facts)
+        if prepared is None:
+            schema, countries, birth_dates, identifiers = facts
+            prepared = prepare_query(Query(schema=schema, countries=list(countries), birth_dates=list(birth_dates),
+                                           identifiers=list(identifiers)))
+            self._facts[facts] = prepared
+        _, results = score_candidate(prepared, Candidate(self.delta.record(entity_idx), 1.0, "", "", False, ""))
+        name = next(r for r in results if r.name == "name_similarity")
+        rest = sum(r.contribution for r in results if r is not name)
+        needed = (self.min_score - rest) / name.weight
+        self._needed[(facts, entity_idx)] = needed
+        return needed
+
+    def match(
+        self, parties: Sequence[PartyRecord], keys: Mapping[int, Iterable[str]] | None = None, *, bounded: bool = False
+    ) -> dict[int, list[Match]]:
+        """The full re-screen's matches on changed entities, of the parties that could have any.
+
+        Args:
+            parties: the parties.
+            keys: each party's stored keys among :meth:`keys` (default: computed per party).
+            bounded: the parties passed :meth:`could_match` already.
+        """
         found: dict[int, list[Match]] = {}
         for party in parties:
             query = query_from_json(party.query)
-            prepared = prepare_query(query)
-            if not self.could_match(query, prepared):
+            if not bounded and not self.could_match(query, None if keys is None else keys.get(party.id, ())):
                 continue
-            matches = match_prepared(self.reference, prepared, MATCH_LIMIT, min_score, query)
+            matches = self.reference.match(query, MATCH_LIMIT, self.min_score)
             kept = [m for m in matches if m.entity_id in self.delta_ids]
             if kept:
                 found[party.id] = kept

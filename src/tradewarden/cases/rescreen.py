@@ -4,10 +4,11 @@ For a source whose current version is newer than the last one monitored (``monit
 the entities added or changed since (``Store.diff``) are put in a small ``MatchIndex`` whose
 blocking keys select, with one indexed lookup of ``party_key``, the parties that could match
 them at all. With a reference index (the full index of the current versions that live screening
-uses), each such party is then checked against the reference's own blocking (:class:`DeltaGate`)
-and, if a changed entity is within reach, matched against the reference, keeping its matches on
-changed entities: exactly what a full re-screen would find on them. Without one, the parties
-are matched against the small index. A new hit opens an alert (a party screening and a case
+uses), each such party's names are compared with the changed entities' names only
+(:class:`~tradewarden.cases.delta.DeltaMatcher`); a party that could reach the alert threshold
+on a changed entity is matched against the reference, keeping its matches on changed entities:
+exactly what a full re-screen would find on them. Without one, the parties are matched against
+the small index. A new hit opens an alert (a party screening and a case
 with origin ``monitor``); a hit whose listed entry was removed gets a ``delisted`` note, and one
 whose changed entry no longer matches a ``hit_changed`` note. Each source's run, its alerts,
 notes and new watermark commit in one transaction with a ``monitor.run`` audit entry; a run that
@@ -23,10 +24,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-
 from tradewarden.cases.alerts import party_decision
+from tradewarden.cases.delta import DeltaMatcher, build_delta_index, delta_keys, match_parties
 from tradewarden.cases.model import CaseOrigin, ScreeningKind
-from tradewarden.cases.delta import DeltaGate, build_delta_index, index_keys, match_parties
 from tradewarden.cases.parties import KEYS_VERSION, party_keys, query_from_json
 from tradewarden.cases.queue import store_screening
 from tradewarden.decide import ListVersionRef
@@ -56,7 +56,9 @@ class RescreenReport:
         new_version: the version monitored now.
         added, changed, removed: listed entities added, changed and removed between them.
         parties: monitored parties in all.
-        candidates: parties matched against the delta (those sharing a key with it).
+        candidates: parties looked at (those sharing a key with the delta, or with a hit on it).
+        rescored: candidates matched against the full index (all of them, unless the exact
+            bound of :class:`~tradewarden.cases.delta.DeltaMatcher` ruled them out).
         alerts: the cases opened for new hits.
         notes: the notes written (delistings, hits that no longer match).
         new_hits: party-entity hits found for the first time.
@@ -71,6 +73,7 @@ class RescreenReport:
     removed: int = 0
     parties: int = 0
     candidates: int = 0
+    rescored: int = 0
     alerts: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     new_hits: int = 0
@@ -145,27 +148,18 @@ def rescreen_version(
         entities = monitor_rows.version_entities(conn, new_version, delta_ids)
     if delta_ids is None:
         report.added = len(entities)
-    index = build_delta_index(entities, reference)
-    keys = index_keys(index)
+    matcher = None if reference is None else DeltaMatcher(reference, entities, min_score)
+    index = build_delta_index(entities, None) if matcher is None else matcher.delta
     with database_errors(f"finding the parties to re-screen against {new.source}"), read_transaction(store.engine) as conn:
         report.parties = monitor_rows.count_parties(conn)
-        if len(index) == 0:
-            candidate_ids: set[int] = set()
-        elif keys is None:
-            candidate_ids = {party.id for party in monitor_rows.list_parties(conn)}
-        else:
-            candidate_ids = monitor_rows.party_ids_with_keys(conn, keys)
+        held = monitor_rows.party_keys_among(conn, delta_keys(index, entities) if matcher is None else matcher.keys())
         prior = monitor_rows.hits_on(conn, changed)
         gone = monitor_rows.hits_on(conn, removed)
-        candidate_ids.update(hit["party_id"] for hit in prior)
+        candidate_ids = set(held) | {hit["party_id"] for hit in prior}
         parties = monitor_rows.parties_by_ids(conn, candidate_ids)
         known = _live_hits(conn, candidate_ids)
     report.candidates = len(parties)
-    gate = None if reference is None else DeltaGate(reference, index, {e.id for e in entities if e.id})
-    if gate is not None and gate.covers(index):
-        matched = gate.match(parties, min_score)
-    else:  # no reference, or one built before this version: match against the delta itself
-        matched = match_parties(index, parties, min_score)
+    matched, report.rescored = _match_changed(matcher, index, parties, held, min_score)
     trigger = {"source": new.source, "old_version": old_version, "new_version": new.id}
     now = datetime.now(UTC)
     with database_errors(f"recording the re-screening of {new.source}"), write_transaction(store.engine) as conn:
@@ -190,6 +184,25 @@ def rescreen_version(
         })
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _match_changed(
+    matcher: DeltaMatcher | None,
+    index: MatchIndex,
+    parties: Sequence[PartyRecord],
+    held: Mapping[int, set[str]],
+    min_score: float,
+) -> tuple[dict[int, list[Match]], int]:
+    """The parties' matches on the changed entities, and how many parties were matched in full:
+    bounded and exact with a reference holding them; the reference's own for every candidate
+    when the delta is too large to bound (exact, slower); otherwise (no reference, or one built
+    before this version) the delta index's own."""
+    if matcher is None or not matcher.covered:
+        return match_parties(index, parties, min_score), len(parties)
+    if matcher.exact:
+        bounded = [party for party in parties if matcher.could_match(query_from_json(party.query), held.get(party.id, ()))]
+        return matcher.match(bounded, held, bounded=True), len(bounded)
+    return match_parties(matcher.reference, parties, min_score, keep=matcher.delta_ids), len(parties)
 
 
 def _live_hits(conn: Connection, party_ids: Iterable[int]) -> set[tuple[int, str]]:

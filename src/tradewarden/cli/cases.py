@@ -2,7 +2,8 @@
 
 Thin commands over :mod:`tradewarden.cases`; the store comes from the settings
 (``TRADEWARDEN_HOME``, ``TRADEWARDEN_DATABASE_URL``) and the deciding reviewer from the store's
-users (``--as NAME``, see ``tradewarden users``). Four eyes and attachment limits follow
+users (``--as NAME``, see ``tradewarden users``), proven by an API key or password on PostgreSQL
+(:mod:`tradewarden.cli.identity`). Four eyes and attachment limits follow
 ``TRADEWARDEN_FOUR_EYES_MIN_SCORE`` and ``TRADEWARDEN_MAX_ATTACHMENT_BYTES``.
 """
 
@@ -26,13 +27,15 @@ from tradewarden.cases import (
 )
 from tradewarden.cases.queue import OPEN_STATUSES, get_attachment
 from tradewarden.cli.audit import JsonOption, console, echo_json, open_store
+from tradewarden.cli.identity import ApiKeyFileOption, authenticate_cli
 from tradewarden.errors import InputError
-from tradewarden.store.users import get_user
 
 app = typer.Typer(help="Review cases: the queue, details, decisions with four eyes, verification.", no_args_is_help=True)
 
 CaseArgument = Annotated[int, typer.Argument(help="The case number.")]
-AsOption = Annotated[str, typer.Option("--as", help="The reviewer deciding (a user of `tradewarden users`).")]
+AsOption = Annotated[str, typer.Option(
+    "--as", help="The reviewer deciding (a user of `tradewarden users`); on PostgreSQL proven by API key or password.",
+)]
 RationaleOption = Annotated[str, typer.Option("--rationale", "-r", help="Why, in words (required).")]
 AttachOption = Annotated[
     list[Path] | None, typer.Option("--attach", help="A file to attach (repeat for several).", exists=False)
@@ -71,6 +74,9 @@ def list_command(
     out = console()
     out.print(table)
     out.print(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    matching = sum(counts.values()) if statuses is None else sum(counts.get(str(s), 0) for s in statuses)
+    if matching > len(cases):
+        out.print(f"showing {len(cases)} of {matching}; use --limit for more")
 
 
 @app.command()
@@ -123,11 +129,11 @@ def _attachments(paths: list[Path] | None) -> list[Attachment]:
 
 def _decide(
     action: DecisionAction, case_id: int, user: str, rationale: str, attach: list[Path] | None,
-    expect: int | None, as_json: bool,
+    expect: int | None, key_file: Path | None, as_json: bool,
 ) -> None:
     attachments = _attachments(attach)
     with open_store() as store:
-        reviewer = get_user(store, user)
+        reviewer = authenticate_cli(store, user, key_file)
         decision = decide_case(
             store, case_id, reviewer, action, rationale, attachments=attachments, expected_version=expect
         )
@@ -145,37 +151,37 @@ def _decide(
 @app.command()
 def release(
     case_id: CaseArgument, user: AsOption, rationale: RationaleOption, attach: AttachOption = None,
-    expect: ExpectOption = None, as_json: JsonOption = False,
+    expect: ExpectOption = None, api_key_file: ApiKeyFileOption = None, as_json: JsonOption = False,
 ) -> None:
     """Release a case (clear the order or party); blocks and high-risk cases need a second reviewer.
 
     Example: tradewarden cases release 7 --as bob -r "DOB differs by 20 years; different person"
     """
-    _decide(DecisionAction.RELEASE, case_id, user, rationale, attach, expect, as_json)
+    _decide(DecisionAction.RELEASE, case_id, user, rationale, attach, expect, api_key_file, as_json)
 
 
 @app.command()
 def escalate(
     case_id: CaseArgument, user: AsOption, rationale: RationaleOption, attach: AttachOption = None,
-    expect: ExpectOption = None, as_json: JsonOption = False,
+    expect: ExpectOption = None, api_key_file: ApiKeyFileOption = None, as_json: JsonOption = False,
 ) -> None:
     """Escalate a case for a senior look, with the reason.
 
     Example: tradewarden cases escalate 7 --as bob -r "Possible owner match; needs legal review"
     """
-    _decide(DecisionAction.ESCALATE, case_id, user, rationale, attach, expect, as_json)
+    _decide(DecisionAction.ESCALATE, case_id, user, rationale, attach, expect, api_key_file, as_json)
 
 
 @app.command()
 def block(
     case_id: CaseArgument, user: AsOption, rationale: RationaleOption, attach: AttachOption = None,
-    expect: ExpectOption = None, as_json: JsonOption = False,
+    expect: ExpectOption = None, api_key_file: ApiKeyFileOption = None, as_json: JsonOption = False,
 ) -> None:
     """Block a case (stop the order or relationship), with the reason and evidence.
 
     Example: tradewarden cases block 7 --as bob -r "Confirmed SDN match" --attach sdn-entry.pdf
     """
-    _decide(DecisionAction.BLOCK, case_id, user, rationale, attach, expect, as_json)
+    _decide(DecisionAction.BLOCK, case_id, user, rationale, attach, expect, api_key_file, as_json)
 
 
 @app.command()

@@ -1,8 +1,10 @@
-"""``tradewarden screen``: screen one order (or a folder of orders) and show the decision.
+"""``tradewarden screen``: screen one order (or a folder of orders), record it, and show the decision.
 
 Thin: reads the order JSON, loads the index, list data and stale sources from the store
-(:func:`tradewarden.screen_service.load_screening`), calls :func:`tradewarden.screen.screen_order`
-and renders the decision with Rich, as JSON, or as an HTML / PDF report.
+(:func:`tradewarden.screen_service.load_screening`), calls :func:`tradewarden.screen.screen_order`,
+records each screening with who asked (:func:`tradewarden.cases.record_screening`, as the API's
+``POST /screen`` does: anything not clear opens a case) unless ``--no-record``, and renders the
+decision with Rich, as JSON, or as an HTML / PDF report.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from tradewarden.cases import Screening as RecordedScreening
+from tradewarden.cases import record_screening
+from tradewarden.cli.audit import cli_actor
+from tradewarden.cli.identity import ApiKeyFileOption, authenticate_cli
 from tradewarden.decide import Decision
 from tradewarden.errors import InputError
 from tradewarden.findings import Finding, Outcome
@@ -25,6 +31,7 @@ from tradewarden.screen import screen_order
 from tradewarden.screen_service import Screening, load_screening
 from tradewarden.settings import get_settings
 from tradewarden.store import Store
+from tradewarden.store.users import Permission, User, require_permission
 
 #: Files in a folder of orders that are not orders (expected-decision sidecars).
 SIDECAR_PREFIX = "expected"
@@ -44,12 +51,21 @@ def read_order(path: Path) -> Order:
     Raises:
         InputError: the file cannot be read or is not a valid order (the field is named).
     """
+    return read_order_input(path)[0]
+
+
+def read_order_input(path: Path) -> tuple[Order, dict[str, Any]]:
+    """Read and validate one order file; also return its JSON exactly as written (to record).
+
+    Raises:
+        InputError: the file cannot be read or is not a valid order (the field is named).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}", field="order") from None
     try:
-        return parse_order(raw)
+        return parse_order(raw), json.loads(raw)
     except InputError as exc:
         raise InputError(f"{path.name}: {exc.message}", field=exc.field, **{k: v for k, v in exc.details.items() if k != "field"}) from None
 
@@ -59,9 +75,12 @@ def order_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if not p.name.startswith(SIDECAR_PREFIX))
 
 
-def decision_json(path: Path, order: Order, decision: Decision) -> dict[str, Any]:
-    """The JSON record of one screened order (``--json``)."""
-    return {"file": str(path), "reference": order.reference, **decision.model_dump(mode="json")}
+def decision_json(
+    path: Path, order: Order, decision: Decision, recorded: RecordedScreening | None = None
+) -> dict[str, Any]:
+    """The JSON record of one screened order (``--json``), with its screening and case ids when recorded."""
+    ids = {} if recorded is None else {"screening_id": recorded.id, "case_id": recorded.case_id}
+    return {"file": str(path), "reference": order.reference, **ids, **decision.model_dump(mode="json")}
 
 
 def render_decision(console: Console, order: Order, decision: Decision, screening: Screening) -> None:
@@ -105,24 +124,51 @@ def _evidence_text(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def render_summary(console: Console, rows: list[tuple[Path, Order, Decision]]) -> None:
-    """Print one line per screened order, and the count of each outcome."""
+def render_summary(
+    console: Console, rows: list[tuple[Path, Order, Decision]], recorded: list[RecordedScreening] | None = None
+) -> None:
+    """Print one line per screened order (with its case, when recorded), and the count of each outcome."""
     table = Table(title=f"Screened {len(rows)} orders")
-    for column in ("file", "reference", "decision", "risk", "main reason"):
-        table.add_column(column, justify="right" if column == "risk" else "left")
-    for path, order, decision in rows:
+    columns = ("file", "reference", "decision", "risk", *(("case",) if recorded else ()), "main reason")
+    for column in columns:
+        table.add_column(column, justify="right" if column in ("risk", "case") else "left")
+    for number, (path, order, decision) in enumerate(rows):
         style = _STYLE[decision.outcome]
+        case = [] if not recorded else [_case_text(recorded[number])]
         table.add_row(
             path.name, order.reference or "", f"[{style}]{decision.outcome.value}[/]", f"{decision.risk_score:g}",
-            decision.reasons[0] if decision.reasons else "",
+            *case, decision.reasons[0] if decision.reasons else "",
         )
     console.print(table)
     counts = {outcome: sum(1 for *_, d in rows if d.outcome is outcome) for outcome in Outcome}
     console.print(", ".join(f"{outcome.value}: {count}" for outcome, count in counts.items()))
 
 
+def _case_text(recorded: RecordedScreening) -> str:
+    return "-" if recorded.case_id is None else str(recorded.case_id)
+
+
 def _rules(paths: list[Path] | None) -> RuleSet:
     return load_rules(paths) if paths else package_rules()
+
+
+def _asker(store: Store, name: str | None, key_file: Path | None) -> User | str:
+    """Who asks: the ``--as`` user (proven, allowed to screen), or the operating-system user."""
+    if name is None:
+        return cli_actor()
+    user = authenticate_cli(store, name, key_file)
+    require_permission(user, Permission.SCREEN)
+    return user
+
+
+def record_rows(
+    store: Store, rows: list[tuple[Path, Order, Decision]], inputs: list[dict[str, Any]], actor: User | str
+) -> list[RecordedScreening]:
+    """Record each screened order (a case opens for any not clear), as ``POST /screen`` does."""
+    return [
+        record_screening(store, "order", payload, decision, actor, reference=order.reference)
+        for (_path, order, decision), payload in zip(rows, inputs)
+    ]
 
 
 def screen(
@@ -134,12 +180,23 @@ def screen(
     rules: Annotated[
         list[Path] | None, typer.Option("--rules", help="An extra red-flag rule file (YAML); repeat for several.")
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option("--as", help="Record as this user of `tradewarden users` (default: the operating-system user)."),
+    ] = None,
+    api_key_file: ApiKeyFileOption = None,
+    no_record: Annotated[
+        bool, typer.Option("--no-record", help="Dry run: show the decision without recording it or opening a case.")
+    ] = False,
 ) -> None:
     """Screen an order: parties (and owners) against every current list, items, destination,
     route and red flags; print the decision (clear / review / block) with every finding.
 
-    A folder of orders gives a summary table. Lists older than TRADEWARDEN_MAX_LIST_AGE_HOURS, or
-    required lists never loaded, make every decision at least "review".
+    Each screening is recorded with who asked (the operating-system user, or --as USER) and
+    anything not clear opens a case in the review queue (`tradewarden cases list`); --no-record
+    is a dry run. A folder of orders gives a summary table. Lists older than
+    TRADEWARDEN_MAX_LIST_AGE_HOURS, or required lists never loaded, make every decision at
+    least "review".
 
     Example: tradewarden screen examples/orders/06_subsidiary_owned_by_two_listed.json --report out.html
     """
@@ -150,32 +207,45 @@ def screen(
         raise InputError(f"no order files (*.json) in {target}", field="order")
     if report is not None and len(files) != 1:
         raise InputError("--report takes a single order, not a folder", field="report")
-    orders = [(path, read_order(path)) for path in files]
+    read = [read_order_input(path) for path in files]
     rule_set = _rules(rules)
     settings = get_settings()
     store = Store.open(settings)
     try:
+        actor = None if no_record else _asker(store, user, api_key_file)
         screening = load_screening(store, settings)
+        rows = [
+            (path, order, screen_order(order, screening.index, rule_set, screening.policy, lists=screening.lists, confirm=screening.confirm))
+            for path, (order, _payload) in zip(files, read)
+        ]
+        recorded = None if actor is None else record_rows(store, rows, [payload for _order, payload in read], actor)
     finally:
         store.close()
-    rows = [
-        (path, order, screen_order(order, screening.index, rule_set, screening.policy, lists=screening.lists, confirm=screening.confirm))
-        for path, order in orders
-    ]
     if report is not None:
         from tradewarden.report import write_report
 
         path, order, decision = rows[0]
         write_report(report, order, decision)
     if as_json:
-        payload = [decision_json(path, order, decision) for path, order, decision in rows]
+        payload = [
+            decision_json(path, order, decision, None if recorded is None else recorded[number])
+            for number, (path, order, decision) in enumerate(rows)
+        ]
         typer.echo(json.dumps(payload if target.is_dir() else payload[0], indent=2, ensure_ascii=False))
         return
     console = _console()
     if target.is_dir():
-        render_summary(console, rows)
+        render_summary(console, rows, recorded)
     else:
         render_decision(console, rows[0][1], rows[0][2], screening)
+    if recorded is None:
+        console.print("[dim]not recorded (--no-record)[/dim]")
+    else:
+        opened = [r.case_id for r in recorded if r.case_id is not None]
+        console.print(
+            f"recorded {len(recorded)} screening(s) as {recorded[0].actor}; "
+            + (f"case(s) opened: {', '.join(map(str, opened))} (see `tradewarden cases list`)" if opened else "no case opened")
+        )
     if report is not None:
         console.print(f"report written to {report}")
 

@@ -1,7 +1,8 @@
 """``tradewarden users ...``: add, list, disable users and issue their API keys.
 
 Thin commands over :mod:`tradewarden.store.users`; every change is audited with the actor
-``cli:<operating-system user>``.
+``cli:<operating-system user>``, or with the admin named by ``--as`` (required on PostgreSQL
+once an admin exists, see :func:`tradewarden.cli.identity.admin_actor`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,18 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from tradewarden.cli.audit import JsonOption, cli_actor, console, echo_json, open_store
+from tradewarden.cli.audit import JsonOption, console, echo_json, open_store
+from tradewarden.cli.identity import ApiKeyFileOption, admin_actor
 from tradewarden.errors import InputError
 from tradewarden.store.users import User, add_user, disable_user, issue_api_key, list_users, parse_role
 
 app = typer.Typer(help="Manage users (analyst, reviewer, admin) and their API keys.", no_args_is_help=True)
 
 NameArgument = Annotated[str, typer.Argument(help="The user's login name.")]
+AdminOption = Annotated[
+    str | None,
+    typer.Option("--as", help="The admin making the change (required on PostgreSQL once an admin exists)."),
+]
 
 
 def _user_dict(user: User) -> dict[str, object]:
@@ -49,15 +55,18 @@ def add(
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
     ] = False,
+    admin: AdminOption = None,
+    api_key_file: ApiKeyFileOption = None,
 ) -> None:
     """Add a user with a role; the password is prompted for (twice) unless --password-stdin.
 
     Example: tradewarden users add alice --role reviewer
     """
     parsed_role = parse_role(role)
-    password = _read_password(password_stdin)
     with open_store() as store:
-        user = add_user(store, name, parsed_role, password, actor=cli_actor())
+        actor = admin_actor(store, admin, api_key_file)
+        password = _read_password(password_stdin)
+        user = add_user(store, name, parsed_role, password, actor=actor)
     typer.echo(f"added {user.name} ({user.role})")
 
 
@@ -81,13 +90,15 @@ def list_command(as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def key(name: NameArgument, as_json: JsonOption = False) -> None:
+def key(
+    name: NameArgument, admin: AdminOption = None, api_key_file: ApiKeyFileOption = None, as_json: JsonOption = False
+) -> None:
     """Issue a new API key for a user and print it once; only its SHA-256 is kept.
 
     Example: tradewarden users key alice
     """
     with open_store() as store:
-        user, issued = issue_api_key(store, name, actor=cli_actor())
+        user, issued = issue_api_key(store, name, actor=admin_actor(store, admin, api_key_file))
     if as_json:
         echo_json({"name": user.name, "role": str(user.role), "api_key": issued})
         return
@@ -96,11 +107,11 @@ def key(name: NameArgument, as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def disable(name: NameArgument) -> None:
+def disable(name: NameArgument, admin: AdminOption = None, api_key_file: ApiKeyFileOption = None) -> None:
     """Disable a user: logins by password and API key are refused from now on.
 
     Example: tradewarden users disable alice
     """
     with open_store() as store:
-        user = disable_user(store, name, actor=cli_actor())
+        user = disable_user(store, name, actor=admin_actor(store, admin, api_key_file))
     typer.echo(f"disabled {user.name}")

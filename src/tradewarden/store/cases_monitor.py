@@ -190,13 +190,13 @@ def stale_key_party_ids(conn: Connection, keys_version: str) -> list[int]:
     return [int(value) for value in values]
 
 
-def party_ids_with_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
-    """Ids of the parties holding any of ``keys`` (one indexed lookup per batch of keys)."""
-    found: set[int] = set()
+def party_keys_among(conn: Connection, keys: Iterable[str]) -> dict[int, set[str]]:
+    """Which of ``keys`` each party holds, for the parties holding any (one indexed lookup per batch)."""
+    found: dict[int, set[str]] = {}
     for chunk in _chunks(sorted(set(keys))):
-        query = select(party_key.c.party_id).where(party_key.c.key.in_(list(chunk))).distinct()
-        values: list[Any] = list(conn.execute(query).scalars())
-        found.update(int(value) for value in values)
+        query = select(party_key.c.party_id, party_key.c.key).where(party_key.c.key.in_(list(chunk)))
+        for party_id, key in conn.execute(query):
+            found.setdefault(int(party_id), set()).add(str(key))
     return found
 
 
