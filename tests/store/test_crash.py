@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import textwrap
 from datetime import timedelta
 
 import pytest
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+from sigkill import kill_when_ready
 
 from tradewarden.store import Store
 
@@ -52,25 +50,7 @@ def test_sigkill_during_staging_leaves_previous_version_current(store_url: str) 
     with Store.from_url(store_url) as store:
         previous = store.promote(store.stage_version("test_list", [_person(i) for i in range(30)], sha256="old").id)
 
-    process = subprocess.Popen(
-        [sys.executable, "-c", _SLOW_LOADER, store_url],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        assert line.strip() == "staging", process.stderr.read() if process.stderr else line
-        os.kill(process.pid, signal.SIGKILL)
-        assert process.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
+    kill_when_ready(_SLOW_LOADER, store_url, ready="staging")
 
     with Store.from_url(store_url) as store:
         assert store.current("test_list") == previous

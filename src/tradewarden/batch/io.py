@@ -3,15 +3,17 @@
 CSV and Parquet are read with pyarrow in blocks, so memory stays bounded by the block and chunk
 size, never the file. Every cell is read as bytes and decoded in
 :mod:`tradewarden.batch.records`, so one row in a broken encoding becomes a reject instead of
-failing its whole block. JSONL is read line by line with the standard ``json`` module: pyarrow's
+failing its whole block. pyarrow stops at a CSV row with the wrong number of cells, so from there
+on the file is read with the ``csv`` module, and that row becomes a reject. JSONL is read line by line with the standard ``json`` module: pyarrow's
 JSON reader stops at the first bad line and cannot say which line it was, and it has no JSON
 writer. Outputs (Parquet, CSV, JSONL, chosen by the file suffix) are written with pyarrow from
-Arrow tables; CSV holds the nested ``matches`` as one JSON text cell. ``.gz`` inputs are read
+Arrow tables; CSV holds the nested ``matches`` as one JSON text cell, and a text cell a spreadsheet
+would run as a formula gets a leading ``'`` (:mod:`tradewarden.csv_safe`). ``.gz`` inputs are read
 through pyarrow's decompressing stream.
 
-Line numbers: JSONL counts physical lines; CSV counts the header as line 1 and reports pyarrow's
-physical line for malformed rows (for accepted rows this equals the physical line unless a quoted
-value spans several lines); Parquet counts rows from 1.
+Line numbers: JSONL counts physical lines; CSV counts the header as line 1 and then records (the
+physical line unless a quoted value spans several lines; after a malformed row, the physical line
+on which each record starts); Parquet counts rows from 1.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from tradewarden.batch.records import COLUMNS, RawRecord, RawValue
 from tradewarden.batch.screening import Chunk
+from tradewarden.csv_safe import ESCAPE, FORMULA_PATTERN
 from tradewarden.errors import InputError
 
 #: Bytes pyarrow reads per CSV block; a single row must fit in one block.
@@ -181,36 +185,63 @@ def _csv_header(path: Path) -> list[str]:
 def _read_csv(path: Path) -> Iterator[RawRecord]:
     header = _csv_header(path)
     columns = _require_columns(path, header)
-    invalid: dict[int, str] = {}
-
-    def on_invalid(row: Any) -> str:
-        # Called while pyarrow parses a block, before that block is yielded (use_threads=False).
-        invalid[int(row.number or 0)] = f"malformed CSV row: {row.actual_columns} cells, expected {row.expected_columns}"
-        return "skip"
-
+    done = 0
     try:
         reader = pacsv.open_csv(
             pa.input_stream(str(path), compression="detect"),
             read_options=pacsv.ReadOptions(use_threads=False, block_size=CSV_BLOCK_BYTES),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
                 include_columns=columns, column_types=dict.fromkeys(columns, pa.binary()),
                 null_values=[], strings_can_be_null=False,
             ),
         )
-        line = 1
         for batch in reader:
             values = {name: batch.column(name).to_pylist() for name in columns}
             for row in range(batch.num_rows):
-                line += 1
-                while line in invalid:
-                    yield RawRecord(line, problem=invalid.pop(line))
-                    line += 1
-                yield RawRecord(line, {name: values[name][row] for name in columns})
+                done += 1
+                yield RawRecord(done + 1, {name: values[name][row] for name in columns})
     except pa.ArrowInvalid as exc:
-        raise InputError(f"{path.name}: cannot read CSV: {exc}", field=str(path)) from exc
-    for number in sorted(invalid):
-        yield RawRecord(number, problem=invalid[number])
+        if "CSV parse error" not in str(exc):
+            raise InputError(f"{path.name}: cannot read CSV: {exc}", field=str(path)) from exc
+        # A malformed row: pyarrow stops there (its invalid-row hook cannot report a row that is not
+        # UTF-8), so the rest of the file is read with the csv module, where each bad row is one reject.
+        yield from _read_csv_slowly(path, header, columns, skip=done)
+
+
+def _read_csv_slowly(path: Path, header: list[str], columns: list[str], skip: int) -> Iterator[RawRecord]:
+    """The records of ``path`` after the first ``skip``, read with the csv module.
+
+    Cells come back as the file's bytes (via ``surrogateescape``), so a cell in a broken encoding
+    is rejected on its own by :mod:`tradewarden.batch.records`; a row with the wrong number of
+    cells becomes a problem record. Lines are physical: the line on which a record starts.
+    """
+    positions = [header.index(name) for name in columns]
+    options: dict[str, Any] = {"encoding": "utf-8-sig", "errors": "surrogateescape", "newline": ""}
+    opened = gzip.open(path, "rt", **options) if path.suffix.lower() == ".gz" else path.open(**options)
+    with opened as text:
+        reader = csv.reader(text)
+        next(reader, None)
+        start = reader.line_num + 1
+        while True:
+            try:
+                cells, problem = next(reader), None
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                cells, problem = [""], f"malformed CSV row: {exc}"
+            line, start = start, reader.line_num + 1
+            if not cells:
+                continue  # a blank line, skipped like pyarrow does
+            if skip > 0:
+                skip -= 1
+                continue
+            if problem is None and len(cells) != len(header):
+                problem = f"malformed CSV row: {len(cells)} cells, expected {len(header)}"
+            if problem is not None:
+                yield RawRecord(line, problem=problem)
+                continue
+            yield RawRecord(line, {name: cells[i].encode("utf-8", "surrogateescape") for name, i in zip(columns, positions)})
 
 
 def _skip_rest_of_line(handle: io.BufferedIOBase) -> None:
@@ -315,7 +346,7 @@ class TableWriter:
             for name in self._nested:
                 text = [json.dumps(v, ensure_ascii=False) for v in table.column(name).to_pylist()]
                 table = table.set_column(table.schema.get_field_index(name), name, pa.array(text, pa.string()))
-            self._csv.write_table(table)
+            self._csv.write_table(_formula_safe(table))
         elif self._text is not None:
             self._text.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in table.to_pylist())
 
@@ -326,12 +357,35 @@ class TableWriter:
                 closer.close()
 
 
+def _formula_safe(table: pa.Table) -> pa.Table:
+    """``table`` with every text cell that a spreadsheet would run as a formula prefixed by ``'``."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            column = table.column(index)
+            risky = pc.match_substring_regex(column, FORMULA_PATTERN)
+            escaped = pc.binary_join_element_wise(pa.scalar(ESCAPE, field.type), column, pa.scalar("", field.type))
+            table = table.set_column(index, field, pc.if_else(risky, escaped, column))
+    return table
+
+
+def part_bytes(table: pa.Table) -> bytes:
+    """``table`` as the bytes of an Arrow IPC file (what ``write_part`` writes)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def write_part_bytes(path: Path, data: bytes) -> None:
+    """Write the bytes of a part file (``part_bytes``), atomically (temporary file, then rename)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
 def write_part(path: Path, table: pa.Table) -> None:
     """Write one chunk's table as an Arrow IPC file, atomically (temporary file, then rename)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    tmp.replace(path)
+    write_part_bytes(path, part_bytes(table))
 
 
 def read_part(path: Path) -> pa.Table:

@@ -74,10 +74,13 @@ class ParseResult:
 class ParseContext:
     """Collects entities and problems while a parser reads one file."""
 
-    def __init__(self, source: str, path: Path, result: ParseResult) -> None:
+    def __init__(self, source: str, path: Path, result: ParseResult, unique_ids: bool = False) -> None:
         self.source = source
         self.path = path
         self.result = result
+        # Formats whose records each carry their own id report a repeated id (see ``emit``).
+        self.unique_ids = unique_ids
+        self._emitted: set[str] = set()
 
     def make(self, schema: str, source_id: str | None = None, *, key: Iterable[str] = ()) -> EntityProxy:
         """Create an entity of ``schema``.
@@ -104,7 +107,16 @@ class ParseContext:
         return entity
 
     def emit(self, entity: EntityProxy) -> None:
-        """Add ``entity`` to the result, merging with an earlier entity of the same id."""
+        """Add ``entity`` to the result, merging with an earlier entity of the same id.
+
+        In a format with ``unique_ids``, a listed entity emitted twice from one file is a
+        problem (two records share an id); the records are still merged, so no name is lost.
+        """
+        source_id = entity.context.get("source_id")
+        if self.unique_ids and source_id is not None:
+            if entity.id in self._emitted:
+                self.problem(None, f"record id {source_id!r} appears more than once; the records are merged")
+            self._emitted.add(entity.id or "")
         existing = self.result.entities.get(entity.id or "")
         if existing is None:
             self.result.entities[entity.id or ""] = entity

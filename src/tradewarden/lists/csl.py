@@ -102,11 +102,16 @@ _CODE_RE = re.compile(r"\(([^()]+)\)")
 _RANGE_RE = re.compile(r"^(.+?)\s+to\s+(.+)$")
 
 
-def decode_text(content: bytes) -> str:
-    """Bytes of a text list file as str: UTF-8 (BOM dropped), else Latin-1, which never fails."""
+def decode_text(content: bytes, ctx: ParseContext | None = None) -> str:
+    """Bytes of a text list file as str: UTF-8 (BOM dropped), else Latin-1, which never fails.
+
+    With ``ctx``, falling back to Latin-1 is recorded as a problem naming the first bad byte.
+    """
     try:
         return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if ctx is not None:
+            ctx.problem(None, f"not UTF-8 ({exc.reason} at byte {exc.start}); read as Latin-1")
         return content.decode("latin-1")
 
 
@@ -128,7 +133,7 @@ def csv_records(
     Raises:
         ListFormatError: the file is empty or lacks a required column.
     """
-    reader = csv.reader(io.StringIO(decode_text(content), newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(decode_text(content, ctx), newline=""), delimiter=delimiter)
     try:
         header = [cell.strip() for cell in next(reader)]
     except (StopIteration, csv.Error) as exc:

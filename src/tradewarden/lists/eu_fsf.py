@@ -94,15 +94,16 @@ class _LineTreeBuilder(TreeBuilder):
         return super().start(tag, attrs)
 
 
-def _read_tree(content: bytes) -> tuple[Element, list[int]]:
+def _read_tree(content: bytes, file_name: str) -> tuple[Element, list[int]]:
     builder = _LineTreeBuilder()
-    parser = DefusedXMLParser(target=builder)
+    # No DTD at all: the FSF export never has one, and refusing it refuses XXE and entity bombs.
+    parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.parser = parser
     try:
         parser.feed(content)
         root: Element = parser.close()
     except (ParseError, DefusedXmlException) as exc:
-        raise ListFormatError(f"EU FSF XML cannot be read: {exc}") from exc
+        raise ListFormatError(f"{file_name}: EU FSF XML cannot be read: {exc}", file=file_name) from exc
     return root, builder.entity_lines
 
 
@@ -116,9 +117,11 @@ def parse_fsf_xml(content: bytes, ctx: ParseContext) -> None:
     Raises:
         ListFormatError: the file is not well-formed XML or not an FSF export.
     """
-    root, lines = _read_tree(content)
+    root, lines = _read_tree(content, ctx.path.name)
     if _local(root.tag) != "export":
-        raise ListFormatError(f"EU FSF XML: root element is <{_local(root.tag)}>, expected <export>")
+        raise ListFormatError(
+            f"{ctx.path.name}: EU FSF XML root element is <{_local(root.tag)}>, expected <export>", file=ctx.path.name
+        )
     published = parse_date(root.get("generationDate"))
     if published is not None:
         ctx.result.published_at = published
@@ -259,5 +262,5 @@ def sniff_fsf_xml(name: str, head: bytes) -> bool:
 
 
 FORMATS: list[Format] = [
-    Format(name="eu_fsf_xml", default_source="eu_fsf", sniff=sniff_fsf_xml, parse=parse_fsf_xml),
+    Format(name="eu_fsf_xml", default_source="eu_fsf", sniff=sniff_fsf_xml, parse=parse_fsf_xml, unique_ids=True),
 ]

@@ -26,6 +26,8 @@ class Format:
         parse: reads one file into the parse context.
         order: files of one source are parsed by ascending order.
         finalize: called once per source after all its files are parsed.
+        unique_ids: every record carries its own id, so an id seen twice in one file is
+            reported as a problem (formats keyed by name, or with one row per alias, are not).
     """
 
     name: str
@@ -34,3 +36,4 @@ class Format:
     parse: Parser
     order: int = 0
     finalize: Callable[[ParseResult], None] | None = None
+    unique_ids: bool = False

@@ -254,6 +254,6 @@ def sniff_ftm_delta(name: str, head: bytes) -> bool:
 
 
 FORMATS: list[Format] = [
-    Format(name="ftm_json", default_source=SOURCE, sniff=sniff_ftm_json, parse=parse_ftm_json),
+    Format(name="ftm_json", default_source=SOURCE, sniff=sniff_ftm_json, parse=parse_ftm_json, unique_ids=True),
     Format(name="ftm_delta", default_source=SOURCE, sniff=sniff_ftm_delta, parse=parse_ftm_delta, order=10),
 ]

@@ -94,7 +94,7 @@ def parse_files(source: str, files: list[Path], strict_source: bool = False) -> 
     work.sort(key=lambda item: (item[0].order, item[2]))
     finalizers: list[Format] = []
     for fmt, path, name, content in work:
-        ctx = ParseContext(source, Path(name), result)
+        ctx = ParseContext(source, Path(name), result, unique_ids=fmt.unique_ids)
         fmt.parse(content, ctx)
         result.files.append(path)
         if fmt.finalize is not None and fmt not in finalizers:

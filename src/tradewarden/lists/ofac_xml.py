@@ -254,6 +254,6 @@ def _sniffer(sdn_only: bool) -> Callable[[str, bytes], bool]:
 
 
 FORMATS: list[Format] = [
-    Format(name="ofac_sdn_enhanced_xml", default_source="us_ofac_sdn", sniff=_sniffer(True), parse=parse),
-    Format(name="ofac_enhanced_xml", default_source="us_ofac_cons", sniff=_sniffer(False), parse=parse),
+    Format(name="ofac_sdn_enhanced_xml", default_source="us_ofac_sdn", sniff=_sniffer(True), parse=parse, unique_ids=True),
+    Format(name="ofac_enhanced_xml", default_source="us_ofac_cons", sniff=_sniffer(False), parse=parse, unique_ids=True),
 ]

@@ -60,7 +60,7 @@ def parse(content: bytes, ctx: ParseContext) -> None:
             ``CONSOLIDATED_LIST``.
     """
     try:
-        root = DefusedET.fromstring(content)
+        root = DefusedET.fromstring(content, forbid_dtd=True)  # the UN file has no DTD; refusing one refuses XXE
     except (ParseError, DefusedXmlException) as exc:
         raise ListFormatError(f"{ctx.path.name}: not a readable UN XML file: {exc}", file=str(ctx.path)) from exc
     if root.tag != "CONSOLIDATED_LIST":
@@ -225,5 +225,5 @@ def _join(*parts: str) -> str:
 
 
 FORMATS: list[Format] = [
-    Format(name="un_sc_xml", default_source="un_sc_sanctions", sniff=sniff, parse=parse),
+    Format(name="un_sc_xml", default_source="un_sc_sanctions", sniff=sniff, parse=parse, unique_ids=True),
 ]
