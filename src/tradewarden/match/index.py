@@ -10,12 +10,13 @@ slower than the number of listed names.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import pickle
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,44 @@ MAX_NAME_CANDIDATES = 40
 RARE_COUNT = 3
 #: The least a very common token counts, relative to a rare one.
 MIN_RARITY = 0.25
+_EMPTY_IDS = np.zeros(0, dtype=np.intp)
+#: How many token rarities are kept once computed.
+RARITY_CACHE = 200_000
+
+
+def _first_occurrences(values: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each distinct value, in order (``np.unique``'s
+    ``return_index`` without its Python overhead)."""
+    perm = values.argsort(kind="stable")
+    ordered = values[perm]
+    first = np.empty(len(values), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    positions = perm[first]
+    positions.sort()
+    return positions
+
+
+_QUERY_FIELDS = tuple(field.name for field in dataclasses.fields(Query))
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+class _RarityTable(dict[str, float]):
+    """Token rarity computed on first use and kept (up to ``RARITY_CACHE`` tokens): a lookup of a
+    known token is one C-level dict probe, which matters at about 60 lookups per query."""
+
+    def __init__(self, compute: Callable[[str], float]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, token: str) -> float:
+        value = self._compute(token)
+        if len(self) < RARITY_CACHE:
+            self[token] = value
+        return value
 
 
 class MatchIndex:
@@ -69,10 +108,11 @@ class MatchIndex:
         self._postings = postings
         self._shared = shared
         self._record_cache: dict[int, ListedRecord] = {}
-        self._form_cache: dict[int, NameForm] = {}
+        self._form_cache: dict[str, NameForm] = {}
+        self._token_texts: list[str] | None = None
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
-        self._rarity_cache: dict[str, float] = {}
+        self._rarity_table = _RarityTable(self._compute_rarity)
         self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
 
     # -- building ---------------------------------------------------------------------------
@@ -209,11 +249,17 @@ class MatchIndex:
 
     def form(self, name_idx: int) -> NameForm:
         """The analysed form of the name at ``name_idx``."""
-        form = self._form_cache.get(name_idx)
+        text = self._name_forms[name_idx]
+        form = self._form_cache.get(text)
         if form is None:
-            form = NameForm.parse(self._name_forms[name_idx])
-            self._form_cache[name_idx] = form
+            form = NameForm.parse(text)
+            self._form_cache[text] = form
         return form
+
+    def form_key(self, name_idx: int) -> str:
+        """A text equal for two listed names exactly when their analysed forms are equal (the
+        same name on several lists), so a comparison with one holds for the other."""
+        return self._name_forms[name_idx]
 
     def name_text(self, name_idx: int) -> str:
         """The listed name at ``name_idx`` as written."""
@@ -256,16 +302,17 @@ class MatchIndex:
         Returns:
             ``(name index, blocking weight)`` pairs.
         """
-        acc = self._accumulator()
+        postings = self._postings
+        keys = name_keys(form, affixes=False)
+        for token in form.tokens:
+            if token in keys and token not in postings:
+                keys.update(affix_keys(token))
         total = self._name_count
         hits: list[np.ndarray] = []
+        idfs: list[float] = []
         common: list[tuple[int, np.ndarray, float]] = []
-        keys = name_keys(form, affixes=False)
-        unknown = [t for t in form.tokens if t in keys and t not in self._postings]
-        for token in unknown:
-            keys.update(affix_keys(token))
         for key in sorted(keys):  # set order follows the hash seed: sorted, every process sums and ties alike
-            ids = self._postings.get(key)
+            ids = postings.get(key)
             if ids is None:
                 continue
             length = len(ids)
@@ -275,31 +322,39 @@ class MatchIndex:
             if length > MAX_POSTING:
                 common.append((length, ids, idf))
                 continue
-            acc[ids] += idf
             hits.append(ids)
-        if len(common) >= 2 and sum(len(h) for h in hits) < limit:
+            idfs.append(idf)
+        acc = self._accumulator()
+        touched = _EMPTY_IDS
+        if len(hits) > 1:
+            # One scatter-add in key order: each name's float32 sum builds up as one add per key would.
+            touched = np.concatenate(hits)
+            np.add.at(acc, touched, np.repeat(np.array(idfs, dtype=np.float32), [len(ids) for ids in hits]))
+        elif hits:
+            touched = hits[0]
+            acc[touched] += idfs[0]
+        if len(common) >= 2 and len(touched) < limit:
             common.sort(key=lambda item: item[0])
             both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
             acc[both] += common[0][2] + common[1][2]
+            touched = np.concatenate((touched, both))
             hits.append(both)
         if not hits:
             return []
-        touched = np.concatenate(hits) if len(hits) > 1 else hits[0]
         scores = acc[touched]
+        acc[touched] = 0.0
         if len(touched) > limit * 4:
-            chosen = np.argpartition(-scores, limit * 4)[: limit * 4]
+            chosen = (-scores).argpartition(limit * 4)[: limit * 4]
             best_ids, best_scores = touched[chosen], scores[chosen]
         else:
             best_ids, best_scores = touched, scores
-        order = np.argsort(-best_scores, kind="stable")
-        ranked: dict[int, float] = {}
-        for name_idx, weight in zip(best_ids[order].tolist(), best_scores[order].tolist()):
-            if name_idx not in ranked:
-                ranked[name_idx] = weight
-                if len(ranked) >= limit:
-                    break
-        acc[touched] = 0.0
-        return list(ranked.items())
+        order = (-best_scores).argsort(kind="stable")
+        ranked_ids, ranked_scores = best_ids[order], best_scores[order]
+        if len(hits) > 1:  # a name under several keys appears once per key: keep its first (best) place
+            first = _first_occurrences(ranked_ids)
+            if len(first) < len(ranked_ids):
+                ranked_ids, ranked_scores = ranked_ids[first], ranked_scores[first]
+        return list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.
@@ -309,20 +364,32 @@ class MatchIndex:
         Returns:
             1.0 for tokens in at most ``RARE_COUNT`` listed names (or none), less for common ones.
         """
-        value = self._rarity_cache.get(token)
-        if value is None:
-            ids = self._postings.get(token)
-            if ids is None or len(ids) <= RARE_COUNT:
-                value = 1.0
-            else:
-                value = max(MIN_RARITY, math.log(1.0 + self._name_count / len(ids)) / self._rare_idf)
-            if len(self._rarity_cache) < 200_000:
-                self._rarity_cache[token] = value
-        return value
+        return self._rarity_table[token]
+
+    @property
+    def rarity_of(self) -> Callable[[str], float]:
+        """``rarity`` as the quickest callable: a dict lookup for every token seen before (a
+        subclass that overrides ``rarity`` gets its own method)."""
+        if type(self).rarity is not MatchIndex.rarity:
+            return self.rarity
+        return self._rarity_table.__getitem__
+
+    def _compute_rarity(self, token: str) -> float:
+        count = self._postings.count(token)
+        if count <= RARE_COUNT:
+            return 1.0
+        return max(MIN_RARITY, math.log(1.0 + self._name_count / count) / self._rare_idf)
 
     def name_token_text(self, name_idx: int) -> str:
         """The ASCII tokens of the name at ``name_idx``, space-separated (no parsing needed)."""
         return self._name_forms[name_idx].partition("|")[0]
+
+    def name_token_texts(self, name_idxs: Iterable[int]) -> list[str]:
+        """``name_token_text`` of several names (from a list made on first use)."""
+        texts = self._token_texts
+        if texts is None:
+            texts = self._token_texts = [form.partition("|")[0] for form in self._name_forms]
+        return [texts[name_idx] for name_idx in name_idxs]
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -341,5 +408,14 @@ class MatchIndex:
     def match_many(
         self, queries: Iterable[Query], limit: int = 10, min_score: float = DEFAULT_THRESHOLD
     ) -> list[list[Match]]:
-        """Match a batch of queries; one list of matches per query, in order."""
-        return [self.match(query, limit, min_score) for query in queries]
+        """Match a batch of queries; one list of matches per query, in order (a query repeated
+        in the batch, field for field, is matched once)."""
+        done: dict[tuple[object, ...], list[Match]] = {}
+        results: list[list[Match]] = []
+        for query in queries:
+            key = tuple(_hashable(getattr(query, name)) for name in _QUERY_FIELDS)
+            found = done.get(key)
+            if found is None:
+                found = done[key] = self.match(query, limit, min_score)
+            results.append(list(found))
+        return results

@@ -18,7 +18,7 @@ from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
-from tradewarden.names.compare import compare_names
+from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -81,16 +81,27 @@ def _query_shared_keys(query: Query) -> list[str]:
         (IdentifierKind.DOMAIN, query.websites),
         (IdentifierKind.ADDRESS, query.addresses),
     ):
-        keys.extend(shared_keys(kind, values))
+        if values:
+            keys.extend(shared_keys(kind, values))
     return keys
 
 
 def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[float, int, str, str]]:
-    """Best (score, name index, query name, detail) per candidate entity."""
+    """Best (score, name index, query name, detail) per candidate entity.
+
+    A name listed by several lists (the same analysed form under several entities) is
+    compared once per query name.
+    """
     best: dict[int, tuple[float, int, str, str]] = {}
+    rarity = index.rarity_of
     for query_name, form in prepared.names:
+        compared: dict[str, NameComparison] = {}
         for name_idx in _shortlist(index, form):
-            comparison = compare_names(form, index.form(name_idx), index.rarity)
+            key = index.form_key(name_idx)
+            comparison = compared.get(key)
+            if comparison is None:
+                comparison = compare_names(form, index.form(name_idx), rarity)
+                compared[key] = comparison
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -111,7 +122,7 @@ def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
     if form.abjad:
         return names[:MAX_ABJAD_COMPARISONS]
     text = " ".join(form.tokens)
-    choices = [index.name_token_text(name_idx) for name_idx in names]
+    choices = index.name_token_texts(names)
     quick = process.extract(
         text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS, score_cutoff=QUICK_CUTOFF
     )
@@ -122,9 +133,10 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     """Compare every name of one entity (for entities reached by identifier, not by name)."""
     names = index.entity_names(entity_idx)
     best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
+    rarity = index.rarity_of
     for query_name, form in prepared.names:
         for name_idx in names:
-            comparison = compare_names(form, index.form(name_idx), index.rarity)
+            comparison = compare_names(form, index.form(name_idx), rarity)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best
