@@ -7,6 +7,12 @@ a family name or two with a generic legal form or trade word (``ООО «Фед�
 listed firms such as Promsvyaz'bank, Мостотрест or Славнефть, so they are never called.
 On top of that, a generated name is dropped when its normalised form equals the normalised
 form of a name in the loaded lists (:class:`ListedNames`, computed at run time).
+
+A generated name that a variant generator of the benchmark could make from a listed name
+(:class:`VariantReach`: the listed name's words with some left out, or with one word mistyped
+or respelt) is kept but marked: the benchmark requires such variants to be *found*, so an
+alert on one is not a false alert. The alert rate is reported both over every clean name and
+over the unmarked ones (the figure the targets are judged on).
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from _names import latin_key, name_key, script_of
+from _variants import _TRANSLIT_RULES as TRANSLIT_RULES
+from _variants import _TRANSLIT_WORDS as TRANSLIT_WORDS
+from rapidfuzz.distance import OSA
 
 CLEAN_LOCALES = ("ru_RU", "ru_RU-Latn", "fa_IR", "ar_AA", "zh_CN", "tr_TR", "hy_AM", "en_US", "de_DE")
 PERSON_SHARE = 0.7
@@ -63,6 +72,90 @@ class ListedNames:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+
+def _key_tokens(name: str) -> tuple[str, ...]:
+    """The sorted, accent-free (and, for other scripts, romanised) words of a name."""
+    return tuple((name_key(name) if script_of(name) == "latin" else latin_key(name)).split())
+
+
+def respellings(token: str) -> set[str]:
+    """Every spelling the ``transliteration`` variant generator can make of one word."""
+    found = set(TRANSLIT_WORDS.get(token, ()))
+    for old, new in TRANSLIT_RULES:
+        start = token.find(old, 1)
+        while start >= 1:
+            found.add(token[:start] + new + token[start + len(old) :])
+            start = token.find(old, start + 1)
+    return found
+
+
+#: The typo variant generator changes words of this many letters or more.
+TYPO_MIN_LETTERS = 5
+
+
+def _one_change(query_token: str, listed_token: str) -> str | None:
+    """Why a variant generator could turn ``listed_token`` into ``query_token`` (None: it could not)."""
+    if len(listed_token) >= TYPO_MIN_LETTERS and OSA.distance(query_token, listed_token, score_cutoff=1) <= 1:
+        return "one typo"
+    if query_token in respellings(listed_token):
+        return "one respelling"
+    return None
+
+
+class VariantReach:
+    """Which clean names a variant generator of the benchmark could make from a listed name.
+
+    A clean name of two or more words is *within reach* of a listed name when (compared as
+    sorted, accent-free, romanised words):
+
+    * all its words are among the listed name's words (``reorder`` and ``drop_middle``:
+      "Yuriy Zaytsev" from "ZAYTSEV, Yuriy Viktorovich"), or
+    * it has the listed name's words but one, and that one is a single typo (one edit, in a word
+      of five letters or more) or a single respelling of the ``transliteration`` generator
+      ("Alex Wulf" from "Alex Woolf", oo -> u).
+
+    The engine is required to find such variants, so an alert on them is no false alert.
+    Names in Chinese characters are never within reach: their romanised syllables are not
+    words, and any two of them occur together in some long listed company name.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._postings: dict[str, set[tuple[str, ...]]] = {}
+        for name in names:
+            tokens = _key_tokens(name)
+            if len(tokens) < 2:
+                continue
+            for token in set(tokens):
+                self._postings.setdefault(token, set()).add(tokens)
+
+    def reason(self, name: str) -> str | None:
+        """Why ``name`` is within reach of a listed name (``"one typo: alex woolf"``), or None."""
+        tokens = _key_tokens(name)
+        if len(tokens) < 2 or script_of(name) == "chinese":
+            return None
+        # At most one word differs, so one of the two rarest words is the listed name's own.
+        rarest = sorted(set(tokens), key=lambda t: len(self._postings.get(t, ())))[:2]
+        for listed in sorted(set().union(*(self._postings.get(t, set()) for t in rarest))):
+            why = _reason(tokens, listed)
+            if why is not None:
+                return f"{why}: {' '.join(listed)}"
+        return None
+
+
+def _reason(query: tuple[str, ...], listed: tuple[str, ...]) -> str | None:
+    rest = list(listed)
+    missing: list[str] = []
+    for token in query:
+        if token in rest:
+            rest.remove(token)
+        else:
+            missing.append(token)
+    if not missing:
+        return "words of a listed name"
+    if len(missing) == 1 and len(rest) == 1:
+        return _one_change(missing[0], rest[0])
+    return None
 
 
 def person_name(fake: Any, locale: str, rng: random.Random) -> str:

@@ -4,11 +4,15 @@ A positive case is *found* at a threshold ``t`` when an expected entity is among
 matcher's results with a score of at least ``t``; a clean case *alerts* when its best result
 scores at least ``t``. "At 1 % alerts" uses, per matcher, the threshold that lets at most
 1 % of the clean names alert (found means scoring strictly above it).
+
+Clean names that a variant generator could make from a listed name (``Case.reach``) are left
+out of the alert rates and of the 1 % threshold (the benchmark requires such variants to be
+found); the alert rate over every clean name is reported beside it, with the count left out.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,15 +44,21 @@ def summarise(cases: Sequence[Case], outcomes: Sequence[Outcome], default_thresh
         outcomes: the matcher's outcome for each case, in the same order.
         default_threshold: the matcher's own alert threshold.
     Returns:
-        A JSON-ready dict: thresholds, alerts per 1,000 clean names, and per kind ``n``,
-        ``recall`` (at the default threshold), ``recall_at_1pct`` and ``top1``.
+        A JSON-ready dict: thresholds, alerts per 1,000 clean names (without and with the
+        names within a variant generator's reach, and how many were left out by reason), and
+        per kind ``n``, ``recall`` (at the default threshold), ``recall_at_1pct`` and ``top1``.
     """
-    clean = [o.top_score for c, o in zip(cases, outcomes, strict=True) if c.kind == "clean"]
+    every_clean = [(c, o.top_score) for c, o in zip(cases, outcomes, strict=True) if c.kind == "clean"]
+    clean = [score for c, score in every_clean if not c.reach]
+    all_scores = [score for _, score in every_clean]
     t1 = threshold_at_alert_rate(clean)
     summary: dict[str, Any] = {
         "default_threshold": default_threshold,
         "clean_names": len(clean),
         "alerts_per_1000_clean": 1000 * (_rate(sum(s >= default_threshold for s in clean), len(clean)) or 0.0),
+        "all_clean_names": len(all_scores),
+        "alerts_per_1000_all_clean": 1000 * (_rate(sum(s >= default_threshold for s in all_scores), len(all_scores)) or 0.0),
+        "clean_left_out": dict(Counter(c.reach.split(":")[0] for c, _ in every_clean if c.reach)),
         "threshold_at_1pct": t1,
         "alerts_per_1000_at_1pct": 1000 * (_rate(sum(s > t1 for s in clean), len(clean)) or 0.0),
         "kinds": {},

@@ -6,9 +6,17 @@ hold-outs removed in tradewarden's ``MatchIndex``, and scores every case. The sa
 brute-force Jaro-Winkler scan and nomenklatura's ``logic-v1`` on a stratified sample of the same
 cases, and scores the engine on that sample too, so the comparison is like for like.
 
+Clean names that a variant generator could make from a listed name (all their words among one
+listed name's words, or a listed name's words with one of them mistyped or respelt; see
+``_clean.VariantReach``) are counted apart: the benchmark requires such variants to be found, so
+an alert on one is not a false alert. The alert rate over every clean name is reported beside
+the filtered one, with how many names were left out and why; the targets are judged on the
+filtered set.
+
 The defaults (600 held-out aliases, 1,200 variants, 600 held-out names per script, 3,000 clean
 names; a baseline sample of 200 per kind and 1,000 clean names) keep a run under about eight
-minutes on a busy two-core machine; raise them for a finer measurement.
+minutes on a busy two-core machine; raise them for a finer measurement. ``--no-baselines``
+scores the engine alone (about two minutes), for iterating; write it elsewhere with ``--results-dir``.
 
 Writes ``bench/results/match_quality.json`` and ``.md``. Run: ``.venv/bin/python bench/match_quality.py``.
 """
@@ -45,6 +53,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--baseline-per-kind", type=int, default=200, help="baseline sample: cases per positive kind")
     parser.add_argument("--baseline-clean", type=int, default=1000, help="baseline sample: clean names")
     parser.add_argument("--workers", type=int, default=2, help="processes for logic-v1")
+    parser.add_argument("--no-baselines", action="store_true", help="score the engine only (quick iteration)")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the .json and .md go")
     return parser.parse_args()
 
@@ -96,6 +105,12 @@ def failures(
     found["clean"] = [
         {"query": c.query, "detail": c.detail, "got_id": o.top_id, "got_name": o.top_name, "got_score": round(o.top_score, 3)}
         for c, o in alerts[: FAILURES_PER_KIND * 2]
+        if not c.reach
+    ]
+    found["clean_within_variant_reach"] = [
+        {"query": c.query, "reach": c.reach, "got_name": o.top_name, "got_score": round(o.top_score, 3)}
+        for c, o in zip(cases, outcomes, strict=True)
+        if c.kind == "clean" and c.reach
     ]
     return found
 
@@ -157,6 +172,11 @@ def main() -> int:
         payload["engine_failures"] = failures(cases, engine_outcomes, DEFAULT_THRESHOLD, captions, args.seed)
         _engine_table(report, engine_summary, payload["engine_variant_generators"])
 
+    if args.no_baselines:
+        payload["timings"] = timings
+        _notes(report)
+        report.write(payload, args.results_dir)
+        return 0
     sample = baseline_sample(cases, args.baseline_per_kind, args.baseline_clean, args.seed)
     sample_cases = [cases[pos] for pos in sample]
     started = time.perf_counter()
@@ -181,6 +201,13 @@ def main() -> int:
     payload["baseline_sample"] = {"cases": len(sample_cases), "systems": compared}
     payload["timings"] = timings
     _comparison_table(report, compared, len(sample_cases))
+    _notes(report)
+    report.table("Timings", ["step", "value"], [[k, round(v, 2)] for k, v in timings.items()])
+    report.write(payload, args.results_dir)
+    return 0
+
+
+def _notes(report: Report) -> None:
     report.note(
         "Positives are held-out real aliases and original-script names (removed, order- and accent-"
         "insensitively, from every indexed entity carrying them) and generated variants; a result is "
@@ -188,13 +215,16 @@ def main() -> int:
         "list's record of the same party (same kind and an exact normalised name of two or more words, "
         "or one long word for organisations, with no birth-year conflict; or a shared identifier). "
         "Clean names are faker person names and synthetic company patterns (never faker's lists of "
-        "real companies), minus any whose normalised form equals a listed name's. `@default` uses each matcher's own threshold (engine "
+        "real companies), minus any whose normalised form equals a listed name's. Clean names a variant "
+        "generator could make from a listed name (all their words among one listed name's words, as "
+        "`reorder` and `drop_middle` make them, or a listed name's words with one word one typo or one "
+        "respelling away, as `typo` and `transliteration` make them) are left out of the clean rows "
+        "and of the 1 % thresholds, since the benchmark requires such variants to be found; "
+        "`clean, every name` gives the alert rate with them, and the JSON lists them "
+        "(`engine_failures.clean_within_variant_reach`). `@default` uses each matcher's own threshold (engine "
         "DEFAULT_THRESHOLD, Jaro-Winkler 0.90, logic-v1 0.70 as in yente); `@1%` uses, per matcher, "
         "the threshold at which at most 1 % of the clean names alert."
     )
-    report.table("Timings", ["step", "value"], [[k, round(v, 2)] for k, v in timings.items()])
-    report.write(payload, args.results_dir)
-    return 0
 
 
 def _engine_table(report: Report, summary: dict[str, Any], generators: dict[str, Any]) -> None:
@@ -206,6 +236,9 @@ def _engine_table(report: Report, summary: dict[str, Any], generators: dict[str,
     alerts = summary["alerts_per_1000_clean"]
     rows.append(["clean (alerts/1,000)", summary["clean_names"], alerts, f"≤ {MAX_ALERTS_PER_1000:g}",
                  _yes(alerts <= MAX_ALERTS_PER_1000), summary["alerts_per_1000_at_1pct"], None])
+    left_out = ", ".join(f"{count} {reason}" for reason, count in sorted(summary["clean_left_out"].items()))
+    rows.append([f"clean, every name (alerts/1,000; left out above: {left_out or 'none'})",
+                 summary["all_clean_names"], summary["alerts_per_1000_all_clean"], None, None, None, None])
     report.table(
         f"Engine, all cases, default threshold {summary['default_threshold']:g} "
         f"(1 % alert threshold: {summary['threshold_at_1pct']:.3f})",
@@ -232,6 +265,10 @@ def _comparison_table(report: Report, compared: dict[str, dict[str, Any]], size:
     alerts += [compared[s]["alerts_per_1000_at_1pct"] for s in systems]
     alerts += [compared[s]["alerts_per_1000_clean"] for s in systems]
     rows.append(alerts + ([None] if "engine" in compared else []))
+    every: list[Any] = ["clean, every name (alerts/1,000)", compared[systems[0]]["all_clean_names"]]
+    every += [None for _ in systems]
+    every += [compared[s]["alerts_per_1000_all_clean"] for s in systems]
+    rows.append(every + ([None] if "engine" in compared else []))
     thresholds: list[Any] = ["threshold", None]
     thresholds += [compared[s]["threshold_at_1pct"] for s in systems]
     thresholds += [compared[s]["default_threshold"] for s in systems]

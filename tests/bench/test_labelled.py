@@ -281,3 +281,37 @@ def test_party_links_need_a_distinctive_name_or_identifier() -> None:
     assert links.accepted(["r1"]) == {"r1", "r2"}
     assert links.accepted(["s1"]) == {"s1"}
     assert links.accepted(["p1"]) == {"p1"}
+
+
+def test_variant_reach_marks_names_a_generator_could_make() -> None:
+    reach = labelled.VariantReach(["ZAYTSEV, Yuriy Viktorovich", "Alex Woolf", "Charles Carper", "Иван Петров", "华为"])
+    assert (reach.reason("Yuriy Zaytsev") or "").startswith("words of a listed name")  # drop_middle
+    assert (reach.reason("Alex Wulf") or "").startswith("one respelling")  # oo -> u
+    assert (reach.reason("Charles Carter") or "").startswith("one typo")
+    assert (reach.reason("Petrov Ivan") or "").startswith("words of a listed name")  # romanised Cyrillic
+    assert reach.reason("Yuriy Ivanov") is None  # a different family name
+    assert reach.reason("Charles Cartwright") is None  # more than one typo
+    assert reach.reason("Zaytsev") is None  # one word is never within reach
+    assert reach.reason("华为 公司") is None  # Chinese syllables are not words
+
+
+def test_clean_names_within_reach_are_counted_apart() -> None:
+    cases = [labelled.Case("variant", "x", "Person", ("a",))]
+    cases += [labelled.Case("clean", f"c{i}", "Person", reach="one typo: c" if i < 2 else "") for i in range(102)]
+    outcomes = [Outcome("a", 0.9, "x", 0.9, 1)]
+    outcomes += [Outcome("z", 0.95 if i < 3 else 0.2, "z", 0.0, None) for i in range(102)]
+    summary = summarise(cases, outcomes, default_threshold=0.8)
+    assert summary["clean_names"] == 100 and summary["all_clean_names"] == 102
+    assert summary["alerts_per_1000_clean"] == pytest.approx(10.0)  # only c2 of the unmarked names
+    assert summary["alerts_per_1000_all_clean"] == pytest.approx(3000 / 102)
+    assert summary["clean_left_out"] == {"one typo": 2}
+
+
+def test_clean_cases_carry_the_reach_reason() -> None:
+    made = labelled.clean_cases(18, set(), seed=4)
+    assert all(not case.reach for case in made)  # no reach given: nothing is marked
+    target = next(c for c in made if len(c.query.split()) >= 2 and labelled.script_of(c.query) == "latin")
+    again = labelled.clean_cases(18, set(), seed=4, reach=labelled.VariantReach([f"{target.query} Extra"]))
+    assert [case.query for case in again] == [case.query for case in made]
+    marked = {case.query: case.reach for case in again if case.reach}
+    assert marked[target.query].startswith("words of a listed name")

@@ -2,13 +2,18 @@
 
 Each analysed name yields keys: its tokens, their consonant skeletons (``~mhmd``), adjacent
 tokens fused (``abdulrahman`` from ``abdul rahman``), all its tokens run together (``=xijinping``),
-and the first and last four letters of longer tokens (``<rosn``, ``>port``), so a typo in one half
-of a single-word name still finds it. The index keeps an inverted list per key; a query adds up
-the IDF of the keys it shares with each listed name and compares only the best few.
+the first and last four letters of longer tokens (``<rosn``, ``>port``), so a typo in one half
+of a single-word name still finds it, and the one-letter deletions of mid-length tokens
+(``-plnar`` from both ``planar`` and ``plznar``: "symmetric delete"), so a typo inside a short
+word, which breaks its skeleton and both affixes, still finds it. Arabic- and Hebrew-script names block by skeletons only,
+a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
+The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
+each listed name and compares only the best few.
 """
 
 from __future__ import annotations
 
+from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.phonetic import skeleton
 
@@ -16,6 +21,41 @@ from tradewarden.names.phonetic import skeleton
 MIN_AFFIX_LENGTH = 6
 #: Prefix and suffix keys count this much of their IDF (they are weaker evidence).
 AFFIX_WEIGHT = 0.5
+#: Listed tokens of these lengths (letters) also get deletion keys: shorter ones are too
+#: ambiguous one letter away, longer ones keep a prefix or suffix key through one typo.
+MIN_DELETE_LENGTH = 4
+MAX_DELETE_LENGTH = 8
+#: Deletion keys count this much of their IDF (one letter away is weaker evidence than equal).
+DELETE_WEIGHT = 0.5
+#: The share of its IDF a key counts, by its first character (other keys count fully).
+KEY_WEIGHTS = {"<": AFFIX_WEIGHT, ">": AFFIX_WEIGHT, "-": DELETE_WEIGHT}
+
+
+def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
+    """The ``-`` keys of a token: itself and each spelling with one letter deleted.
+
+    A listed token and a query token one edit apart (a letter dropped, added, changed or two
+    swapped) share at least one. Listed tokens of ``MIN_DELETE_LENGTH`` to ``MAX_DELETE_LENGTH``
+    letters have them; a query token one letter shorter or longer still meets those.
+
+    Args:
+        token: an ASCII token.
+        listed: True for a listed name's token (the index side), False for a query's.
+    Returns:
+        The keys, or none for tokens outside the lengths or holding digits.
+    """
+    low, high = (MIN_DELETE_LENGTH, MAX_DELETE_LENGTH) if listed else (MIN_DELETE_LENGTH - 1, MAX_DELETE_LENGTH + 1)
+    if not low <= len(token) <= high or not token.isalpha():
+        return ()
+    keys = {"-" + token}
+    keys.update("-" + token[:i] + token[i + 1 :] for i in range(len(token)) if len(token) >= MIN_DELETE_LENGTH)
+    return tuple(sorted(keys))
+
+
+def unknown_token_keys(token: str) -> tuple[str, ...]:
+    """The keys a query adds for a token the index does not know (likely misspelt): its affix
+    and deletion keys."""
+    return affix_keys(token) + deletion_keys(token, listed=False)
 
 
 def affix_keys(token: str) -> tuple[str, ...]:
@@ -30,12 +70,15 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
 
     Args:
         form: an analysed name.
-        affixes: include the prefix and suffix keys of every token (the index does; a query
-            adds them only for tokens the index does not know).
+        affixes: include the prefix, suffix and deletion keys of every token (the index does;
+            a query adds them only for tokens the index does not know, ``unknown_token_keys``). For Arabic- and Hebrew-script
+            names (``_abjad_keys``), True means the index side.
     Returns:
-        Plain tokens, ``~skeleton`` keys, ``<prefix``/``>suffix`` keys, fused adjacent tokens
-        and the ``=joined`` key.
+        Plain tokens, ``~skeleton`` keys, ``<prefix``/``>suffix`` and ``-deletion`` keys, fused
+        adjacent tokens and the ``=joined`` key.
     """
+    if form.abjad:
+        return _abjad_keys(form, affixes)
     keys: set[str] = set()
     tokens = form.tokens
     for token, skel, weight in zip(tokens, form.skeletons, form.weights):
@@ -44,6 +87,8 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         keys.add(token)
         if affixes:
             keys.update(affix_keys(token))
+            if not form.han:
+                keys.update(deletion_keys(token, listed=True))
         if len(skel) >= 2:
             keys.add("~" + skel)
     for left, right in zip(tokens, tokens[1:]):
@@ -54,4 +99,26 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
             keys.add("~" + skel)
     if len(tokens) > 1:
         keys.add("=" + form.joined)
+    return keys
+
+
+def _abjad_keys(form: NameForm, index_side: bool) -> set[str]:
+    """Skeleton keys, with the skeletons of each token's possible Latin spellings (ذ as d or z,
+    و as v ...). The romanised tokens themselves are indexed only so that their frequency (the
+    index's rarity) is known: a query sends none, since they would reach names in the same script
+    first and crowd out the Latin spellings. (The index side stays a superset of the query side,
+    as re-screening's party keys assume.)"""
+    keys: set[str] = set()
+    tokens = form.tokens
+    for token, weight in zip(tokens, form.weights):
+        if weight >= 1.0 and len(token) >= 2:
+            keys.update("~" + variant for variant in skeleton_variants(token) if len(variant) >= 2)
+            if index_side:
+                keys.add(token)
+    # Adjacent tokens fused (الجاسم / al-Jasim), and fused across a particle (شمس الدین / Shamsuddin).
+    names = [token for token, weight in zip(tokens, form.weights) if weight >= 1.0]
+    for left, right in (*zip(tokens, tokens[1:]), *zip(names, names[1:])):
+        skel = skeleton(left + right)
+        if len(skel) >= 3:
+            keys.add("~" + skel)
     return keys

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tradewarden.match.records import ListedRecord, schemata_compatible
-from tradewarden.names.analyze import NameForm
+from tradewarden.names.analyze import NameForm, analyze_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,20 @@ def schema_mismatch(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     if schemata_compatible(query.schema, cand.record.schema):
         return None
     return Evidence(1.0, f"query is a {query.schema}, listed entity a {cand.record.schema}")
+
+
+def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """One side is a person and the other side's name carries a legal form or company word
+    (``Ltd``, ``GmbH``, ``Group``): a company named like a person is not that person."""
+    if cand.record.schema == "Person":
+        forms = [form.legal_forms for name, form in query.names if name == cand.query_name and form.legal_forms]
+        if forms:
+            return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
+    elif query.schema == "Person":
+        legal = analyze_name(cand.matched_name, False).legal_forms
+        if legal:
+            return Evidence(1.0, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
+    return None
 
 
 def country_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:

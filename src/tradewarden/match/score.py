@@ -15,6 +15,7 @@ from tradewarden.match.model import FeatureResult
 WEIGHTS: tuple[tuple[Feature, float], ...] = (
     (f.name_similarity, 1.0),
     (f.weak_alias, -0.08),
+    (f.company_name_for_person, -0.15),
     (f.country_match, 0.03),
     (f.country_mismatch, -0.10),
     (f.dob_match, 0.08),

@@ -1,9 +1,13 @@
 """Analyse a name once into the forms every comparison needs (``NameForm``).
 
-A name is casefolded, stripped of titles (persons) or legal forms (organisations, folded to
-rigour's generic ``llc``/``jsc`` tokens), transliterated to ASCII, tokenised, and given
-consonant skeletons. The result is cached and serialisable, so the match index stores it at
-build time and queries pay for it once.
+A name is casefolded, its mixed-script words written in one script (``Aкционерное`` with a
+Latin A, see ``homoglyphs``), stripped of titles (persons) or legal forms (organisations, folded
+to rigour's generic ``llc``/``jsc`` tokens), transliterated to ASCII, tokenised, and given
+consonant skeletons. In organisation names (and names of unknown kind), generic company words
+rigour leaves behind, misspelt ones too (``compani``, ``obshkhestvo``), join the legal forms,
+and Russian and English words for the same kind of thing become one (``zavod``/``plant``, see
+``org_terms``). The result is cached and serialisable, so the match index stores it at build
+time and queries pay for it once.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
+from tradewarden.names.org_terms import fold_org_term
 from tradewarden.names.parts import ORG_WORD_WEIGHT, PARTICLE_WEIGHT, is_org_word, is_particle, strip_titles
 from tradewarden.names.phonetic import skeleton
 from tradewarden.names.script import ABJAD, Script, scripts_of
@@ -101,6 +107,30 @@ def _weights(tokens: tuple[str, ...], person: bool | None = None) -> tuple[float
     return weights
 
 
+#: Generic organisation words stay in a name that would keep fewer letters than this without them.
+MIN_KEPT_LETTERS = 3
+
+
+def _fold_generic_words(tokens: list[str], legal: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+    """Move the company-type and generic organisation words that rigour left in a name
+    (misspelt forms too: ``limted``, ``compani``, ``obshkhestvo``) to the legal forms.
+
+    A short word between two generic ones goes with them (the ``s`` of ``obshchestvo s
+    ogranichennoy otvetstvennostyu``). Generic words stay when fewer than ``MIN_KEPT_LETTERS``
+    letters would remain (``RN Holding``, ``46 TsNII``): there they are part of the name.
+    """
+    forms = [extra_form(token) for token in tokens]
+    generic = [form is not None or is_org_word(token) for token, form in zip(tokens, forms)]
+    for i in range(1, len(tokens) - 1):
+        if len(tokens[i]) <= 2 and generic[i - 1] and generic[i + 1] and not tokens[i].isdigit():
+            generic[i] = True
+    kept = [token for token, is_generic in zip(tokens, generic) if not is_generic]
+    moved = [form or token for token, form, is_generic in zip(tokens, forms, generic) if is_generic]
+    if not moved or sum(len(token) for token in kept if not token.isdigit()) < MIN_KEPT_LETTERS:
+        return tokens, legal
+    return kept, tuple(sorted(set(legal) | set(moved)))
+
+
 @lru_cache(maxsize=131072)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
@@ -113,7 +143,9 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     Returns:
         The analysed ``NameForm``; ``form.empty`` when the name has no letters or digits.
     """
-    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    # Lone surrogates (a JSON "\ud800" escape) cannot be transliterated; they are not letters: drop them.
+    name = name.encode("utf-8", "ignore").decode("utf-8")
+    folded = unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())
     legal: tuple[str, ...] = ()
     if person:
         folded = strip_titles(folded)
@@ -123,13 +155,8 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     abjad = bool(scripts & ABJAD)
     tokens = to_ascii(folded).split()
     if not person and len(tokens) > 1:
-        kept: list[str] = []
-        extra: list[str] = []
-        for token in tokens:
-            form = extra_form(token)
-            (extra if form is not None else kept).append(form or token)
-        if kept and extra:
-            tokens, legal = kept, tuple(sorted(set(legal) | set(extra)))
+        tokens, legal = _fold_generic_words(tokens, legal)
+        tokens = [fold_org_term(token) for token in tokens]
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,

@@ -2,36 +2,52 @@
 
 Every token of one name is paired with at most one token of the other (best pairs first). Tokens
 are compared by optimal-string-alignment edit similarity (rapidfuzz), by consonant skeleton
-(so Mohammad meets Muhammad, and Arabic-script names meet their Latin spellings), and as initials.
-Unpaired query tokens count fully against the score, unpaired listed tokens (a middle name the
-query left out) count 0.4. The names are also compared run together, which catches split and
+(so Mohammad meets Muhammad), and as initials; a token romanised from Arabic or Hebrew script
+meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
+same abjad script by plain edit similarity.
+A particle pairs with a name only when they differ by a slip (``hajji``/``hadjji``, never
+``al``/``ali``), and an East Slavic patronymic never with a family name (``Aleksandrovna``/
+``Aleksandrova``). Between two Latin-script names, a pair of long tokens more than a typo or a
+respelling apart counts twice its shortfall below ``FUZZY_KNEE`` (``Kazakova``/``Kapranova``).
+An unpaired token on either side (a middle name one side left out: ``Joseph Rao KONY`` /
+``JOSEPH KONY``) counts 0.4 once two significant tokens paired (an unpaired listed token counts
+0.4 in any case); otherwise unpaired query tokens count fully, and so do unpaired listed tokens
+when the query is a single word (``Vinogradov`` names one part of ``Mikhail Vinogradov``).
+Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
-count in that run-together form, and the consonant skeletons of abjad names are run together
-only when the token counts differ. Names too short to identify anyone (two- or three-syllable
-Chinese names, one short word) and matches resting on common or short tokens are scaled down.
+count in that run-together form, and an abjad name with more or fewer words than a Latin
+one meets it run together by ``abjad.joined_similarity``. (Names of as many words are not: run
+together, a wrong word is diluted over the whole name.) Names too short to identify anyone
+(two- or three-syllable Chinese names, one short word) and matches resting on common or short
+tokens are scaled down.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tradewarden.names.abjad import cross_similarity, joined_similarity, same_script_similarity
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.parts import is_particle
+from tradewarden.names.parts import is_particle, name_role
 
 #: A listed token the query did not mention counts this much against the score.
 UNPAIRED_LISTED_WEIGHT = 0.4
+#: An unpaired listed patronymic counts this share of the above (Lazar [Gurgenovich] SHAYBAZIAN).
+PATRONYMIC_SHARE = 0.5
+#: A query token the listed name lacks counts this much once two significant tokens paired
+#: (fully before: one shared word does not excuse the others).
+UNPAIRED_QUERY_WEIGHT = 0.4
 #: Token pairs less similar than this are not paired at all.
 MIN_TOKEN_SIMILARITY = 0.5
+#: Token pairs of two non-abjad names, both of SHORT_TOKEN letters or more, less similar than
+#: this (more than a typo or a respelling apart: Kazakova / Kapranova 0.67) count twice their
+#: shortfall below it. (In shorter words one respelling already costs that much: Fud / Food.)
+FUZZY_KNEE = 0.8
 #: Score of two tokens with the same consonant skeleton (Latin on both sides).
 SKELETON_EQUAL = 0.9
-#: Score of two tokens with the same consonant skeleton when one side is Arabic or Hebrew script.
-ABJAD_SKELETON_EQUAL = 0.97
-_REPEATS = re.compile(r"(.)\1+")
 #: Matched query tokens worth this much rarity in total make a name fully specific (one rare token).
 FULL_INFORMATION = 1.0
 #: How much a name made only of common tokens loses (at zero information).
@@ -39,7 +55,7 @@ COMMON_NAME_PENALTY = 0.45
 
 #: Tokens shorter than this count proportionally less as information.
 SHORT_TOKEN = 6
-#: Weight of the run-together consonant-skeleton comparison (Arabic and Hebrew script).
+#: Weight of the run-together alignment of an Arabic- or Hebrew-script name with a Latin one.
 ABJAD_JOINED = 0.92
 #: Factors for Chinese names of two and three syllables (a few hundred surnames, short given names).
 HAN_TWO_SYLLABLES = 0.75
@@ -61,10 +77,6 @@ class NameComparison:
     detail: str
 
 
-@lru_cache(maxsize=65536)
-def _soft(skel: str) -> str:
-    return _REPEATS.sub(r"\1", skel.replace("h", "").replace("v", ""))
-
 
 def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> float:
     """Similarity in [0, 1] of two ASCII tokens, given their skeletons.
@@ -72,7 +84,8 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     Args:
         q: query token; q_skel: its skeleton.
         c: listed token; c_skel: its skeleton.
-        abjad: True when either name was written in Arabic or Hebrew script.
+        abjad: True when ``q`` was romanised from Arabic or Hebrew script and ``c`` is Latin
+            (compared by ``abjad.cross_similarity``).
     Returns:
         1.0 for equal tokens, an initial score for an agreeing initial, otherwise the best of
         the edit similarity and the skeleton similarity.
@@ -81,38 +94,53 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
         return 1.0
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
+    if abjad:
+        return cross_similarity(q, c)
     score = OSA.normalized_similarity(q, c)
-    if q_skel and q_skel == c_skel and (abjad or score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5)):
+    if "x" in q or "x" in c:
+        # English x is Russian and BGN/PCGN ks (Maxim / Maksim, Alexey / Aleksey).
+        score = max(score, OSA.normalized_similarity(q.replace("x", "ks"), c.replace("x", "ks")))
+    if q_skel and q_skel == c_skel and q[0] == c[0] and (score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5)):
         # Short skeletons say little: two or three consonants are shared by unrelated names
-        # (Arabic حامد Hamed and أحمد Ahmad are both h-m-d).
-        equal = ABJAD_SKELETON_EQUAL if abjad else SKELETON_EQUAL
+        # (Dippel / Dipaul), and names that start differently are other names (Kaster / Costar).
+        equal = SKELETON_EQUAL
         if len(q_skel) <= 2:
             equal -= 0.15
-        elif len(q_skel) == 3 and abjad:
+        elif len(q_skel) == 3:
             equal -= 0.1
         return max(score, equal)
-    if abjad and q_skel and c_skel:
-        # Abjad spellings lose the "h" and "v" of Latin ones (כהן khn / Cohen, דוד dwd / David).
-        q_soft, c_soft = _soft(q_skel), _soft(c_skel)
-        soft = 0.85 * OSA.normalized_similarity(q_soft, c_soft)
-        if min(len(q_soft), len(c_soft)) <= 2:
-            soft *= 0.85
-        score = max(score, 0.92 * OSA.normalized_similarity(q_skel, c_skel), soft)
     return score
 
 
-def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[float, str, float]:
-    abjad = query.abjad or listed.abjad
+def _pair_similarity(query: NameForm, listed: NameForm) -> Callable[[str, str, str, str], float]:
+    """The token comparison for this pair of names: Latin, abjad against Latin, or one script."""
+    if query.abjad and listed.abjad:
+        return lambda q, qs, c, cs: same_script_similarity(q, c)
+    if query.abjad:
+        return lambda q, qs, c, cs: token_similarity(q, qs, c, cs, True)
+    if listed.abjad:
+        return lambda q, qs, c, cs: token_similarity(c, cs, q, qs, True)
+    return lambda q, qs, c, cs: token_similarity(q, qs, c, cs, False)
+
+
+def _align(
+    query: NameForm, listed: NameForm, rarity: Rarity | None, by_length: bool = True
+) -> tuple[float, str, float]:
+    similarity = _pair_similarity(query, listed)
+    latin = not (query.abjad or listed.abjad)
     # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
     # Chinese name missing a syllable is another name.
     han = query.han or listed.han
-    unpaired_weight = 1.0 if han else UNPAIRED_LISTED_WEIGHT
+    # A query of one word did not leave out a middle name: it names one part of the listed name.
+    unpaired_weight = 1.0 if han or _significant(query) <= 1 else UNPAIRED_LISTED_WEIGHT
     pairs: list[tuple[float, int, int]] = []
     for i, (q, qs) in enumerate(zip(query.tokens, query.skeletons)):
         for j, (c, cs) in enumerate(zip(listed.tokens, listed.skeletons)):
-            sim = 1.0 if q == c else 0.0 if han else token_similarity(q, qs, c, cs, abjad)
-            if sim < 1.0 and is_particle(q) != is_particle(c):
-                continue  # a particle only pairs with its equal, never with a name (al/ali)
+            sim = 1.0 if q == c else 0.0 if han else similarity(q, qs, c, cs)
+            if sim < FUZZY_KNEE and latin and min(len(q), len(c)) >= SHORT_TOKEN:
+                sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
+            if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
+                continue
             if sim >= MIN_TOKEN_SIMILARITY:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
@@ -133,26 +161,50 @@ def _align(query: NameForm, listed: NameForm, rarity: Rarity | None) -> tuple[fl
         gained += sim * weight
         total += weight
         information += query.weights[i] * min(
-            _specificity(query.tokens[i], rarity), _specificity(listed.tokens[j], rarity)
+            _specificity(query.tokens[i], rarity, by_length), _specificity(listed.tokens[j], rarity, by_length)
         )
         q, c = query.tokens[i], listed.tokens[j]
         parts.append(f"{q}={c}" if sim == 1.0 else f"{q}~{c} {sim:.2f}")
+    # A name written with one more given name or a second family name than the listed one is
+    # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
+    extra_weight = UNPAIRED_QUERY_WEIGHT if not han and _significant_pairs(query, used_q) >= 2 else 1.0
     for i, weight in enumerate(q_weights):
         if i not in used_q:
-            total += weight
+            total += extra_weight * weight
             parts.append(f"-{query.tokens[i]}")
     for j, weight in enumerate(c_weights):
         if j not in used_c:
-            total += unpaired_weight * weight
+            # Latin-script renderings of East Slavic names routinely leave the patronymic out.
+            left_out = unpaired_weight * (PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0)
+            total += left_out * weight
             parts.append(f"+{listed.tokens[j]}")
     if total <= 0:
         return 0.0, "", 0.0
     return gained / total, ", ".join(parts), information
 
 
-def _specificity(token: str, rarity: Rarity | None) -> float:
+def _significant_pairs(query: NameForm, used_q: set[int]) -> int:
+    return sum(1 for i in used_q if query.weights[i] >= 1.0)
+
+
+def _particle_mismatch(q: str, c: str, sim: float) -> bool:
+    """A particle pairs with a name only when they differ by a slip (hajji / hadjji), never
+    otherwise (al / ali)."""
+    return is_particle(q) != is_particle(c) and sim < FUZZY_KNEE
+
+
+def _roles_differ(q: str, c: str) -> bool:
+    """A patronymic never pairs with a family name (Aleksandrova / Aleksandrovna)."""
+    q_role, c_role = name_role(q), name_role(c)
+    return q_role is not None and c_role is not None and q_role != c_role
+
+
+def _specificity(token: str, rarity: Rarity | None, by_length: bool = True) -> float:
     """Rarity, scaled by length: a 15-letter word is specific even if seen before, a
-    four-letter one (``rust``, ``li``) says little even when rare."""
+    four-letter one (``rust``, ``li``) says little even when rare. (Not scaled by length for a
+    name already scaled down as short, which would count its few letters twice.)"""
+    if not by_length:
+        return rarity(token) if rarity is not None else 1.0
     length = len(token)
     length_factor = length / SHORT_TOKEN if length < SHORT_TOKEN else 1.0 + (length - SHORT_TOKEN) / SHORT_TOKEN
     return (rarity(token) if rarity is not None else 1.0) * length_factor
@@ -168,6 +220,11 @@ def _significant(form: NameForm) -> int:
     return sum(1 for w in form.weights if w >= 1.0)
 
 
+def _spoken_words(form: NameForm) -> int:
+    """How many words (initials included, particles not) go into the run-together form."""
+    return sum(1 for w in form.weights if w >= 0.5)
+
+
 def _run_together(form: NameForm) -> str:
     return "".join(t for t, w in zip(form.tokens, form.weights) if w >= 0.5) or form.joined
 
@@ -181,10 +238,11 @@ def _joined(query: NameForm, listed: NameForm) -> float:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
         score = max(score, OSA.normalized_similarity(q_all, flipped))
-    if (query.abjad or listed.abjad) and _significant(query) != _significant(listed):
-        # Consonant skeletons run together only for split or fused spellings (عبد الرحمن /
-        # Abdulrahman); over whole names of the same shape they meet unrelated names.
-        score = max(score, ABJAD_JOINED * OSA.normalized_similarity(query.joined_skeleton, listed.joined_skeleton))
+    if query.abjad != listed.abjad and _significant(query) != _significant(listed):
+        # Arabic script against Latin, split or fused (عبد الرحمن / Abdurrahman): the vowel-aware
+        # alignment over the whole names; over names of the same shape it meets unrelated names.
+        abjad, latin = (query, listed) if query.abjad else (listed, query)
+        score = max(score, ABJAD_JOINED * joined_similarity(abjad.tokens, latin.tokens))
     return score
 
 
@@ -216,14 +274,17 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     """
     if query.empty or listed.empty:
         return NameComparison(0.0, "nothing to compare")
-    aligned, detail, information = _align(query, listed, rarity)
-    joined = _joined(query, listed)
+    short = _short_factor(query, listed)
+    aligned, detail, information = _align(query, listed, rarity, by_length=short == 1.0)
+    # Run together only where the words may be split or fused differently (the names hold a
+    # different number of words): between names of as many words, the run-together form only
+    # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
+    joined = _joined(query, listed) if _spoken_words(query) != _spoken_words(listed) else 0.0
     if joined > aligned and min(len(query.joined), len(listed.joined)) >= 6:
         score, detail = joined, f"{_run_together(query)}~{_run_together(listed)} run together {joined:.2f}"
         information = max(information, joined * FULL_INFORMATION)
     else:
         score = aligned
-    short = _short_factor(query, listed)
     if short < 1.0:
         score *= short
         detail += f"; short name x{short:.2f}"

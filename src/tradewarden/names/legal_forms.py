@@ -10,23 +10,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from rigour.names import extract_org_types, remove_org_types
 
-
-def _load_extra() -> dict[str, str]:
-    text = resources.files("tradewarden.names").joinpath("data/legal_forms_extra.txt").read_text("utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, canonical = line.split("\t")
-        table[word.strip()] = canonical.strip()
-    return table
+from tradewarden.names.data_files import data_lines
 
 
-EXTRA_FORMS: dict[str, str] = _load_extra()
+EXTRA_FORMS: dict[str, str] = {
+    word.strip(): canonical.strip()
+    for word, canonical in (line.split("\t") for line in data_lines("legal_forms_extra.txt"))
+}
 _SPACES = re.compile(r"\s+")
 
 

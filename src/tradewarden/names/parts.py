@@ -1,27 +1,25 @@
 """Name parts that carry little identity: particles, titles, generic organisation words.
 
-Particles (al-, bin, ibn, abu, van, de ...) come from ``data/particles.txt`` and generic
-organisation words (company, joint, stock, obshchestvo ...) from ``data/org_words.txt``, each with
-the reasoning beside it; titles and honorifics ("Mr", "Dr", "Sheikh" ...) are removed with
-rigour's person-prefix table.
+Particles (al-, bin, ibn, abu, van, de ...) and honorifics written inside a name (haji, sheikh,
+mullah ...) come from ``data/particles.txt`` and generic organisation words (company, joint,
+stock, obshchestvo ...) from ``data/org_words.txt``, each with the reasoning beside it; leading
+titles ("Mr", "Dr", "Sheikh" ...) are removed with rigour's person-prefix table. East Slavic
+patronymics and family names are told apart by their endings (``name_role``), so that
+``Aleksandrova`` (a family name) does not pass for ``Aleksandrovna`` (a patronymic).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA
 from rigour.names import remove_person_prefixes
 
-
-def _load_words(name: str) -> frozenset[str]:
-    text = resources.files("tradewarden.names").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+from tradewarden.names.data_files import data_lines
 
 
-PARTICLES: frozenset[str] = _load_words("particles.txt")
-ORG_WORDS: frozenset[str] = _load_words("org_words.txt")
+PARTICLES: frozenset[str] = frozenset(data_lines("particles.txt"))
+ORG_WORDS: frozenset[str] = frozenset(data_lines("org_words.txt"))
 
 #: Weight of a generic organisation word relative to an ordinary name token.
 ORG_WORD_WEIGHT = 0.3
@@ -48,7 +46,10 @@ def is_org_word(token: str) -> bool:
     Args:
         token: one lower-case ASCII token.
     Returns:
-        True for ``company``, ``cimpany``, ``obshchyestvo`` ...; False for distinctive words.
+        True for ``company``, ``cimpany``, ``obshchyestvo``, ``jooint`` ...; False for
+        distinctive words. A misspelling must have six letters or more (one edit turns five-letter
+        words into other words: ``point``, ``stick``), and may come from a five-letter word by an
+        added letter (``jooint``, ``groupp``).
     """
     if token in ORG_WORDS:
         return True
@@ -57,8 +58,33 @@ def is_org_word(token: str) -> bool:
     return any(
         abs(len(word) - len(token)) <= 1 and OSA.distance(word, token, score_cutoff=1) <= 1
         for word in ORG_WORDS
-        if len(word) >= 6
+        if len(word) >= 6 or (len(word) == 5 and len(token) == 6)
     )
+
+
+#: Endings of East Slavic patronymics (Ivanovich, Sergeyevna, Oleksandrivna, Mikalayevich ...).
+PATRONYMIC_ENDINGS = ("vich", "vych", "vna", "ichna", "yichna", "ivna", "yivna")
+#: Endings of East Slavic family names (Petrov, Petrova, Sergeyev, Lukashenko, Zelenskiy ...).
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "yn", "yna", "enko", "skiy", "sky", "skaya")
+
+
+@lru_cache(maxsize=65536)
+def name_role(token: str) -> str | None:
+    """Whether an ASCII token looks like an East Slavic patronymic or family name, by its ending.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``"patronymic"`` (``sergeyevich``, ``aleksandrovna``), ``"surname"`` (``aleksandrova``,
+        ``petrov``), or None when the ending says neither (or the token is too short to tell).
+    """
+    if len(token) < 6:
+        return None
+    if token.endswith(PATRONYMIC_ENDINGS):
+        return "patronymic"
+    if token.endswith(SURNAME_ENDINGS):
+        return "surname"
+    return None
 
 
 def strip_titles(text: str) -> str:

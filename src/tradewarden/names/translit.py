@@ -1,9 +1,10 @@
 """Transliteration of any script to lower-case ASCII, with ICU's maintained transforms (PyICU).
 
 Cyrillic, Armenian and Georgian use the BGN/PCGN romanisations (``Юрий Хабаров → yuriy khabarov``,
-the spellings sanctions lists use), Greek the UN's UNGEGN system, and everything else (Arabic,
-Persian, Hebrew, Han ...) ICU's generic ``Any-Latin``, then ``Latin-ASCII`` drops the accents.
-No transliteration table is kept here. (rigour's ``maybe_ascii`` gives the same spellings but
+the spellings sanctions lists use), Greek the UN's UNGEGN system, and everything else (Hebrew,
+Han ...) ICU's generic ``Any-Latin``, then ``Latin-ASCII`` drops the accents. Arabic and Persian
+letters are first written by ``abjad.romanise``, letter for letter, so that long vowels and the
+article stay visible to the comparison. (rigour's ``maybe_ascii`` gives ICU's spellings but
 costs about a millisecond a call, too slow for the query path.)
 """
 
@@ -14,6 +15,8 @@ import unicodedata
 from functools import lru_cache
 
 import icu  # type: ignore[import-untyped]
+
+from tradewarden.names.abjad import has_arabic, romanise
 
 _TO_LATIN = icu.Transliterator.createInstance(
     "Russian-Latin/BGN; Armenian-Latin/BGN; Georgian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin"
@@ -41,6 +44,8 @@ def to_ascii(text: str) -> str:
         ``"Иван Петров"`` gives ``"ivan petrov"``, ``"习近平"`` gives ``"xi jin ping"``.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii() and has_arabic(folded):
+        folded = romanise(folded)
     if not folded.isascii():
         latin = _TO_LATIN.transliterate(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)

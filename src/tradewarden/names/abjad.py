@@ -1,0 +1,465 @@
+"""Arabic, Persian and Hebrew names: a romanisation made for matching, and a vowel-aware comparison.
+
+Arabic script writes consonants and long vowels (``ا و ي``) but not short vowels, so one Arabic
+name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three general rules meet them:
+
+* ``romanise`` writes Arabic and Persian letters as ASCII, one letter (or digraph) per letter:
+  the long vowels stay visible as ``a``/``w``/``y``, ``ع`` becomes ``e`` (a vowel slot Latin
+  spellings fill with any vowel or nothing), hamza is dropped, ``ة`` and a final ``ه`` become
+  ``h``, Persian ``پ چ ژ گ ک ی`` are read as ``p ch zh g k y`` (and ``خوا`` as ``kha``), the
+  article ``ال`` is split off as the particle ``al`` (``الشامي`` → ``al shamy``), ``عبد ال`` becomes
+  one token ``ebdal`` (Abdul, Abdel, Abd al-), and ``بن``/``ابن``/``ابو`` are written ``bin``,
+  ``ibn``, ``abu``.
+* ``cross_similarity`` compares one such token with a Latin token by a weighted alignment: Latin
+  short vowels cost nothing, an Arabic long vowel must meet a Latin vowel of its kind (``ا`` a/e,
+  ``و`` u/o/w/v, ``ي`` i/e/y), and letters that romanisation systems confuse cost a little (ذ/ض as
+  d, z or dh; ث as t, s or th; ق as q, k or g; ج as j or g; ة as a, ah or at; ش as sh or ch).
+  So ``ناذر``/Nazer and ``القوتلي``/al-Quwatly meet, while ``حامد``/Ahmad (same consonants, long
+  vowel in another place) do not.
+* ``joined_similarity`` runs that alignment over whole names, so an article written fused or
+  assimilated (Abdulrahman, Ash-Shami, Jamal Eddin) and fused Persian names (Ahmadinejad) meet.
+
+``skeleton_variants`` gives the consonant skeletons a romanised token may have in Latin (ذ as d
+or z, ث as t or s, و as v, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
+transliteration, whose letters (``y``, ``w`` as vowel letters) the same comparison reads. Pure
+functions, cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from rapidfuzz.distance import OSA, Indel
+
+from tradewarden.names.phonetic import skeleton
+
+# -- romanisation --------------------------------------------------------------------------
+
+#: One ASCII spelling per Arabic-script letter (Arabic, Persian, common Urdu/Kurdish forms).
+_LETTERS: dict[str, str] = {
+    "\u0627": "a", "\u0623": "a", "\u0625": "a", "\u0622": "a", "\u0671": "a",  # alif and its hamza forms
+    "\u0621": "", "\u0626": "", "\u0624": "w",  # hamza alone, on ya (dropped), on waw
+    "\u0628": "b", "\u067e": "p", "\u062a": "t", "\u062b": "th", "\u062c": "j", "\u0686": "ch",
+    "\u062d": "h", "\u062e": "kh", "\u062f": "d", "\u0630": "dh", "\u0631": "r", "\u0632": "z",
+    "\u0698": "zh", "\u0633": "s", "\u0634": "sh", "\u0635": "s", "\u0636": "dh", "\u0637": "t",
+    "\u0638": "z", "\u0639": "e", "\u063a": "gh", "\u0641": "f", "\u0642": "q", "\u0643": "k",
+    "\u06a9": "k", "\u06af": "g", "\u0644": "l", "\u0645": "m", "\u0646": "n", "\u0647": "h",
+    "\u06be": "h", "\u06c1": "h", "\u06c0": "h", "\u06d5": "h", "\u0629": "h", "\u0648": "w",
+    "\u064a": "y", "\u06cc": "y", "\u0649": "y", "\u06d2": "y", "\u06a4": "v", "\u06a8": "g",
+    "\u06c6": "w", "\u06c7": "w", "\u06c8": "w", "\u06cb": "w", "\u06d0": "y",
+    "\u0679": "t", "\u0688": "d", "\u0691": "r", "\u06ba": "n",  # Urdu retroflexes, noon ghunna
+}
+#: Short-vowel marks, shadda, sukun, superscript alif, tatweel and the Persian zero-width
+#: non-joiner (which joins parts of one word, خامنه‌ای): dropped.
+_DROPPED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D, 0x200F, 0x200E], None)
+_TABLE = str.maketrans({**_LETTERS, **_DROPPED})
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f]+")
+#: Whole words with a fixed spelling: the particles of Arabic names (son of, father of) and the
+#: titles written inside them, spelt as ``data/particles.txt`` lists them.
+_PARTICLES: dict[str, str] = {
+    "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
+    "شيخ": "sheikh", "حاجي": "haji", "ملا": "mullah", "مولوي": "mawlawi", "مولانا": "maulana",
+}
+#: Spelling variants folded before the particles are looked up: alif forms, Persian ye and kaf.
+_ALIFS = str.maketrans("أإآٱیىک", "ااااييك")
+#: The article ال, and wa- ("and") before it, written fused to the word they precede.
+_ARTICLE = "ال"
+_MIN_STEM = 2
+#: عبد written apart from the article of the name it governs (عبد الرحمن).
+_ABD_AL = re.compile(r"(?<![\u0600-\u06ff])عبد\s+(?=ال)")
+
+
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds Arabic-script letters (Arabic, Persian, Urdu)."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def _word(word: str) -> str:
+    # Persian خوا is read kha, its و silent (خواجه Khajeh, خوانساری Khansari).
+    word = word.replace("\u200c", "").replace("خوا", "خا")
+    plain = word.translate(_ALIFS)
+    if plain in _PARTICLES:
+        return _PARTICLES[plain]
+    parts: list[str] = []
+    # The article is a plain alif and lam (آل, with madda, is a word: آلاء, آل).
+    if word.startswith("و" + _ARTICLE) and len(word) - 3 > _MIN_STEM:
+        parts.append("wa")
+        word, plain = word[1:], plain[1:]
+    if plain.startswith("عبد" + _ARTICLE) and word[3:5] == _ARTICLE and len(word) - 5 >= _MIN_STEM:
+        parts.append("ebdal")  # Abd al-X: one name, written Abdul, Abdel, Abd al- or Abd-ul
+        word = word[5:]
+    elif word.startswith(_ARTICLE) and len(word) - 2 >= _MIN_STEM:
+        parts.append("al")
+        word = word[2:]
+    parts.append(word.translate(_TABLE))
+    return " ".join(part for part in parts if part)
+
+
+@lru_cache(maxsize=65536)
+def romanise(text: str) -> str:
+    """Write the Arabic-script words of ``text`` in ASCII for matching; other text is kept.
+
+    Args:
+        text: a casefolded name, possibly mixing scripts.
+    Returns:
+        The text with each Arabic-script word romanised letter by letter
+        (``"عبد الرحمن الشامي"`` → ``"ebdal rhmn al shamy"``).
+    """
+    return _WORD.sub(lambda m: f" {_word(m.group(0))} ", _ABD_AL.sub("عبد", text))
+
+
+# -- blocking keys ---------------------------------------------------------------------------
+
+#: Spellings a romanised letter may take in Latin (beyond its own), for skeleton variants.
+_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("dh", ("d", "z")),
+    ("th", ("t", "s")),
+    ("q", ("g",)),
+    ("j", ("g",)),
+    ("w", ("v",)),
+    ("sh", ("ch",)),
+)
+_ALT_SPLIT = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
+_ALT = dict(_ALTERNATIVES)
+MAX_VARIANTS = 8
+_DIGRAPH_H = re.compile(r"([kstdgzc])h")
+
+
+@lru_cache(maxsize=65536)
+def skeleton_variants(token: str) -> tuple[str, ...]:
+    """Consonant skeletons a romanised Arabic-script token may have in Latin spellings.
+
+    Args:
+        token: a token written by ``romanise`` (or ICU's Hebrew transliteration).
+    Returns:
+        Distinct skeletons, the token's own first, at most ``MAX_VARIANTS``
+        (``"rdha"`` → ``("rd", "rz", "rdh")``).
+    """
+    if len(token) > 3 and token.endswith("e"):
+        token = token[:-1]  # a final ayn is not written in Latin (ربيع Rabi, مطيع Mati)
+    pieces = _ALT_SPLIT.split(token)
+    choices = [(piece, *_ALT[piece]) if piece in _ALT else (piece,) for piece in pieces]
+    found: list[str] = []
+    for combo in product(*choices):
+        skel = skeleton("".join(combo))
+        if skel and skel not in found:
+            found.append(skel)
+            if len(found) >= MAX_VARIANTS:
+                break
+    # Each digraph may be two letters (تهامی Tahami, not Thami): the split h is kept apart.
+    split = skeleton(_DIGRAPH_H.sub(r"\1H", token)).lower()
+    if split not in found and len(found) < MAX_VARIANTS:
+        found.append(split)
+    return tuple(found)
+
+
+# -- alignment -------------------------------------------------------------------------------
+
+_DIGRAPHS = ("kh", "sh", "th", "dh", "gh", "ch", "zh")
+_VOWELS = frozenset("aeiou")
+# Unit kinds. Abjad side: consonant, long vowel (mater), ayn, final h, article vowel/l.
+# Latin side: consonant, vowel, semivowel (y, w).
+C, M, E, H, A, L, V, S = range(8)
+
+#: Costs of substituting near consonants (unordered pairs); unrelated consonants cost 1.
+_NEAR: dict[frozenset[str], float] = {
+    frozenset(pair): cost
+    for pair, cost in (
+        (("t", "th"), 0.2), (("s", "th"), 0.2), (("d", "dh"), 0.2), (("z", "dh"), 0.2), (("d", "z"), 0.3),
+        (("z", "zh"), 0.3), (("j", "zh"), 0.3), (("j", "g"), 0.3), (("k", "q"), 0.1), (("k", "kh"), 0.3),
+        (("h", "kh"), 0.3), (("g", "gh"), 0.1), (("q", "g"), 0.3), (("q", "gh"), 0.3), (("k", "g"), 0.5),
+        (("sh", "ch"), 0.2), (("s", "sh"), 0.5), (("b", "p"), 0.3), (("f", "v"), 0.3), (("f", "p"), 0.5),
+        (("t", "d"), 0.5), (("j", "y"), 0.5),
+    )
+}
+_LATIN_FOLD = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ou", "u"))
+
+
+def _split(token: str) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(token):
+        pair = token[i : i + 2]
+        if pair in _DIGRAPHS:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(token[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _abjad_parses(token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """The token's units, and its units with each digraph read as two letters (ز+ه in زهير
+    Zuhair is written like ژ zh): romanised letters pair up like Latin ones."""
+    units = _abjad_units(token, token == "al")
+    digraphs = [pos for pos, (kind, sym) in enumerate(units) if kind == C and len(sym) == 2]
+    if not digraphs:
+        return (units,)
+    parses = [units]
+    for pos in digraphs[:2]:
+        for parse in list(parses):
+            here = next(k for k, (kind, sym) in enumerate(parse) if k >= pos and kind == C and len(sym) == 2)
+            digraph = parse[here][1]
+            parses.append((*parse[:here], (C, digraph[0]), (C, digraph[1]), *parse[here + 1 :]))
+    return tuple(parses)
+
+
+@lru_cache(maxsize=65536)
+def _abjad_units(token: str, particle: bool) -> tuple[tuple[int, str], ...]:
+    if particle and token == "al":
+        return ((A, "a"), (L, "l"))
+    article = token.startswith("ebdal") and len(token) == 5
+    letters = _split(token[:3] if article else token)
+    units: list[tuple[int, str]] = []
+    for pos, letter in enumerate(letters):
+        if letter in ("a", "w", "y"):
+            if units and units[-1] == (M, letter):
+                continue  # ایی, داوود: a doubled long vowel is one vowel in Latin
+            units.append((M, letter if pos else "^" + letter))
+        elif letter == "e":
+            units.append((E, letter))
+        elif letter == "h" and pos == len(letters) - 1 and pos > 0:
+            units.append((H, letter))
+        elif letter in _VOWELS:  # vowels ICU's Hebrew transliteration may write
+            units.append((E, letter))
+        elif units and units[-1] == (C, letter):
+            continue  # الله: letters written twice are one in Latin spellings (Allah, -ullah)
+        else:
+            units.append((C, letter))
+    if units and units[-1] == (M, "y"):
+        units[-1] = (M, "y$")  # final ى/ي: Musa, Mustafa as well as Naqdi
+    if article:
+        units += [(A, "a"), (L, "l")]
+    return tuple(units)
+
+
+@lru_cache(maxsize=65536)
+def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
+    text = token
+    for spelling, sound in _LATIN_FOLD:
+        if spelling in text:
+            text = text.replace(spelling, sound)
+    units: list[tuple[int, str]] = []
+    for letter in _split(text):
+        if letter == "c":
+            letter = "k"
+        if units and units[-1][1] == letter:
+            continue  # doubled letters are one letter in Arabic script (shadda)
+        kind = V if letter in _VOWELS else S if letter in ("y", "w") else C
+        if kind == V and units and units[-1][0] == V:
+            units[-1] = (V, units[-1][1] + letter)  # a vowel cluster (ei, ia): one long vowel
+            continue
+        units.append((kind, letter))
+    return tuple(units)
+
+
+@lru_cache(maxsize=16384)
+def _sub(a: tuple[int, str], b: tuple[int, str]) -> float:
+    if b[0] == V and len(b[1]) > 1:
+        return min(_sub(a, (V, letter)) for letter in b[1])
+    kind, sym = a
+    lkind, lsym = b
+    if kind == C:
+        if lkind == C:
+            return 0.0 if sym == lsym else _NEAR.get(frozenset((sym, lsym)), 1.0)
+        return 1.0
+    if kind == M:
+        initial = sym[0] == "^"
+        final = sym[-1] == "$"
+        sym = sym.strip("^$")
+        if lkind == V:
+            if initial and sym == "a":
+                return 0.0
+            if sym == "a":
+                return 0.0 if lsym == "a" else 0.2 if lsym == "o" else 0.3 if lsym == "e" else 0.7
+            if sym == "w":
+                return 0.0 if lsym in "uo" else 0.5
+            if lsym in "ie":
+                return 0.0
+            return (0.2 if final else 0.4) if lsym == "a" else 0.6
+        if lkind == S:
+            return 0.0 if lsym == sym else 1.0
+        return 0.0 if sym == "w" and lsym == "v" else 1.0
+    if kind in (E, A):
+        return 0.0 if lkind == V else 0.3 if lkind == S else 1.0
+    if kind == H:
+        return 0.0 if lsym == "h" else 0.2 if lsym == "t" else 1.0
+    # article l
+    return 0.0 if lsym == "l" else 1.0
+
+
+@lru_cache(maxsize=1024)
+def _delete(a: tuple[int, str]) -> float:
+    kind, sym = a
+    if kind == C:
+        return 0.5 if sym == "h" else 1.0
+    if kind == M:
+        return 0.9
+    return 0.1  # ayn, final h, article
+
+
+@lru_cache(maxsize=4096)
+def _insert(b: tuple[int, str], final: bool) -> float:
+    kind, sym = b
+    if kind == V:
+        # A short vowel is not written in Arabic script; a long one (a cluster) should be.
+        return 0.0 if len(sym) == 1 else LONG_VOWEL_MISSING
+    if kind == S:
+        return 0.3
+    if sym == "h":
+        return 0.1 if final else 0.5
+    return 1.0
+
+
+#: Cost of a Latin vowel cluster (Hosseini's ei) that no Arabic long vowel or ayn meets.
+LONG_VOWEL_MISSING = 0.8
+#: Below this, alignment similarities fall twice as fast (a consonant apart is another name).
+STEEP_BELOW = 0.9
+
+_WEIGHT = {C: 1.0, M: 0.5, E: 0.0, H: 0.0, A: 0.0, L: 0.0}
+
+
+def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
+    n, m = len(abjad), len(latin)
+    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
+    first = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        first[j] = first[j - 1] + inserts[j - 1]
+    rows = [first]
+    for i in range(1, n + 1):
+        a = abjad[i - 1]
+        prev = rows[i - 1]
+        delete = _delete(a)
+        subs = [_sub(a, b) for b in latin]
+        cur = [prev[0] + delete] + [0.0] * m
+        # Up to three Arabic vowel letters (ayn, hamza seats, long vowels) may make one Latin
+        # vowel sound: اسماعیل / Esmaeil, خامنه‌ای / Khamenei.
+        run = 1
+        while run < 3 and i - run >= 1 and a[0] in (M, E) and abjad[i - run - 1][0] in (M, E):
+            run += 1
+        for j in range(1, m + 1):
+            best = prev[j - 1] + subs[j - 1]
+            other = prev[j] + delete
+            if other < best:
+                best = other
+            other = cur[j - 1] + inserts[j - 1]
+            if other < best:
+                best = other
+            b = latin[j - 1]
+            if run > 1 and b[0] == V:
+                for k in range(2, run + 1):
+                    letters = abjad[i - k : i]
+                    # ای is the ei of Khamenei, عی the e of Essa, initial ای the i of Iran;
+                    # but يا is not the a of Issam.
+                    if len(b[1]) == 1 and all(kind != E for kind, _ in letters) and letters[0][1] != "^a":
+                        continue
+                    joined = min(_sub(unit, b) for unit in letters) + 0.1 * (k - 1)
+                    best = min(best, rows[i - k][j - 1] + joined)
+            cur[j] = best
+        rows.append(cur)
+    cost = rows[n][m]
+    size = max(
+        sum(_WEIGHT[k] for k, _ in abjad),
+        sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin),
+        1.0,
+    )
+    return _steep(1.0 - cost / size)
+
+
+def _steep(score: float) -> float:
+    return max(0.0, score - (STEEP_BELOW - score)) if score < STEEP_BELOW else score
+
+
+@lru_cache(maxsize=262144)
+def cross_similarity(abjad_token: str, latin_token: str) -> float:
+    """Similarity in [0, 1] of a romanised Arabic-script (or Hebrew) token and a Latin token.
+
+    Args:
+        abjad_token: a token written by ``romanise`` or by ICU's Hebrew transliteration.
+        latin_token: a lower-case ASCII token of a Latin-script name.
+    Returns:
+        1 minus the weighted alignment cost over the size of the longer token in consonants
+        (a long vowel counts half); tokens of one or two consonants are scaled down, since
+        two consonants are shared by unrelated names.
+    """
+    if abjad_token == latin_token:
+        return 1.0
+    latin = _latin_units(latin_token)
+    if _consonant_overlap(_abjad_units(abjad_token, abjad_token == "al"), latin) < MIN_CONSONANT_OVERLAP:
+        return 0.0
+    parses = _abjad_parses(abjad_token) if (C, "h") in latin else (_abjad_units(abjad_token, abjad_token == "al"),)
+    score = max(_align(units, latin) for units in parses)
+    units = parses[0]
+    consonants = sum(1 for kind, _ in units if kind == C)
+    if consonants <= 1:
+        score *= 0.8
+    elif consonants == 2:
+        score *= 0.92
+    return score
+
+
+def _joined_units(tokens: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    units: list[tuple[int, str]] = []
+    for token in tokens:
+        units.extend(_abjad_units(token, token == "al"))
+    return tuple(units)
+
+
+@lru_cache(maxsize=65536)
+def joined_similarity(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, ...]) -> float:
+    """Similarity of two whole names run together: romanised Arabic-script and Latin.
+
+    The article and particles stay in, so fused, split and assimilated spellings meet
+    (``shms al dyn`` / ``shamsuddin``); for Latin names of up to four tokens each rotation
+    of their order is tried too (surname written first).
+
+    Args:
+        abjad_tokens: the tokens of the Arabic-script (or Hebrew) name.
+        latin_tokens: the tokens of the Latin-script name.
+    Returns:
+        The best alignment similarity in [0, 1].
+    """
+    units = _joined_units(abjad_tokens)
+    if _consonant_overlap(units, _latin_units("".join(latin_tokens))) < MIN_CONSONANT_OVERLAP:
+        return 0.0  # too few consonants in common for any order to align well
+    orders = [latin_tokens]
+    if 1 < len(latin_tokens) <= 4:
+        orders += [latin_tokens[k:] + latin_tokens[:k] for k in range(1, len(latin_tokens))]
+    return max(_align(units, _latin_units("".join(order))) for order in orders)
+
+
+#: Coarse consonant classes for the quick filter: letters romanisations confuse share a class.
+_COARSE = {
+    **dict.fromkeys(("t", "th", "d", "dh", "z", "zh", "s", "sh", "ch", "j"), "t"),
+    **dict.fromkeys(("k", "q", "kh", "g", "gh", "c"), "k"),
+    **dict.fromkeys(("b", "p", "f", "v"), "b"),
+}
+#: Names whose coarse consonants overlap less than this are not aligned (the score is 0).
+MIN_CONSONANT_OVERLAP = 0.5
+
+
+@lru_cache(maxsize=65536)
+def _coarse(units: tuple[tuple[int, str], ...]) -> str:
+    return "".join(sorted(_COARSE.get(sym, sym) for kind, sym in units if kind == C))
+
+
+def _consonant_overlap(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
+    """Share of the consonants (as a multiset of coarse classes) two names have in common."""
+    return Indel.normalized_similarity(_coarse(abjad), _coarse(latin))
+
+
+def same_script_similarity(q: str, c: str) -> float:
+    """Similarity of two tokens both romanised from Arabic script (or both Hebrew).
+
+    Spelling variants of one letter are already folded by ``romanise``, so what differs is
+    a different letter, a real difference (حسنی/حسینی): edit similarity, falling twice as
+    fast below ``STEEP_BELOW``, and no skeleton leniency.
+    """
+    if q == c:
+        return 1.0
+    return _steep(OSA.normalized_similarity(q, c))

@@ -1,0 +1,48 @@
+"""Mixed-script words: Latin letters typed inside Cyrillic words, and the other way round.
+
+Lists and users type names on two keyboard layouts, and letters that look alike slip across:
+``Aкционерное`` (Latin A, then Cyrillic), ``AО`` (Latin A, Cyrillic О), ``Kонструкторское``.
+Such a word is neither script, so legal-form folding and transliteration miss it. A word
+holding letters of both scripts is written wholly in the script most of its letters use,
+replacing only letters that look the same in both (Unicode's confusables for Latin and
+Cyrillic lower case: a/а, c/с, e/е, o/о, p/р, x/х, y/у, k/к, m/м, t/т, h/н, b/в, i/і).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_LATIN = "aceopxykmthbi"
+_CYRILLIC = "асеорхукмтнві"
+_TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u052f"
+
+
+def _unmix_word(match: re.Match[str]) -> str:
+    word = match.group()
+    cyrillic = sum(1 for char in word if _is_cyrillic(char))
+    latin = sum(1 for char in word if "a" <= char <= "z")
+    if not cyrillic or not latin:
+        return word
+    return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+
+
+@lru_cache(maxsize=65536)
+def unmix_scripts(text: str) -> str:
+    """Write each word of a casefolded text in one script, where look-alike letters allow it.
+
+    Args:
+        text: casefolded text (``"aкционерное общество"``).
+    Returns:
+        The text with every word that mixes Latin and Cyrillic letters written in the script
+        most of its letters use (``"акционерное общество"``); other words are unchanged.
+    """
+    if text.isascii():
+        return text
+    return _WORD.sub(_unmix_word, text)
