@@ -2,9 +2,11 @@
 
 Loads the chosen lists from ``../shared/data/lists`` into a store under
 ``bench/results/tmp/api_load/`` (kept between runs; reloaded only when the files change),
-starts ``uvicorn tradewarden.api.server:app`` in a subprocess on 127.0.0.1 at an ephemeral
-port, and runs N asyncio clients (httpx, keep-alive, one API key each) in a closed loop for a
-fixed time: each client sends its next request as soon as the answer arrives. Reported per
+starts ``tradewarden serve --workers N`` in a subprocess on 127.0.0.1 at an ephemeral
+port (waiting until every worker has loaded the index), and runs N asyncio clients (one
+keep-alive connection each, a minimal HTTP/1.1 client over asyncio streams: the clients share
+the cores with the server, and httpx spent more CPU per request than the route) in a closed
+loop for a fixed time: each client sends its next request as soon as the answer arrives. Reported per
 endpoint and concurrency: requests/s, p50 and p99 latency as the client saw it, and errors.
 
 Baseline, in this same process: the library calls the routes make (``MatchIndex.match`` for
@@ -12,8 +14,8 @@ one party; ``screen_order`` for one order), called directly in a loop on the sam
 each API figure is reported as a ratio to it (the HTTP, auth, validation and JSON overhead).
 Target: p99 < 50 ms for a single-party /match at 32 clients on 2 cores.
 
-Run: ``.venv/bin/python bench/api_load.py [--sources us_ofac_sdn,un_sc_sanctions] [--seconds 8]``.
-Writes ``bench/results/api_load.json`` and ``.md``. Traffic goes to 127.0.0.1 only, and every
+Run: ``.venv/bin/python bench/api_load.py [--sources us_ofac_sdn,un_sc_sanctions] [--seconds 8] [--workers 2]
+[--results-dir DIR]``. Writes ``bench/results/api_load.json`` and ``.md`` (or under ``DIR``). Traffic goes to 127.0.0.1 only, and every
 request loop stops after ``--seconds``.
 """
 
@@ -21,17 +23,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import random
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from _common import DEFAULT_LISTS, ROOT, Report, percentile, run_main
+from _common import DEFAULT_LISTS, RESULTS_DIR, ROOT, Report, percentile, run_main
 
 WORK = ROOT / "bench" / "results" / "tmp" / "api_load"
 DEFAULT_SOURCES = "us_ofac_sdn,un_sc_sanctions,gb_hmt_sanctions,us_trade_csl"
@@ -124,40 +128,80 @@ def summary(latencies: list[float], seconds: float, errors: int = 0) -> dict[str
     return {"requests": len(ms), "rps": len(ms) / seconds, "p50_ms": percentile(ms, 50), "p99_ms": percentile(ms, 99), "errors": errors}
 
 
-async def load(base: str, key: str, endpoint: str, names: list[str], clients: int, seconds: float) -> dict[str, float]:
-    """Run ``clients`` closed-loop clients against ``endpoint`` for ``seconds``."""
-    import httpx
+class Connection:
+    """One keep-alive HTTP/1.1 connection speaking just enough of the protocol for the bench.
 
+    A lean client on purpose: the clients share the machine's cores with the server, and a
+    full client (httpx) spends more CPU per request than the route itself, which would be
+    measured as server latency.
+    """
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, key: str) -> None:
+        self.reader = reader
+        self.writer = writer
+        self.head = f"Host: {host}\r\nAuthorization: ApiKey {key}\r\nContent-Type: application/json\r\n"
+
+    @classmethod
+    async def open(cls, base: str, key: str) -> Connection:
+        host, port = base.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        return cls(reader, writer, f"{host}:{port}", key)
+
+    async def post(self, path: str, body: Any) -> tuple[int, bytes]:
+        """POST ``body`` as JSON; the status and the response body."""
+        payload = json.dumps(body).encode("utf-8")
+        self.writer.write(f"POST {path} HTTP/1.1\r\n{self.head}Content-Length: {len(payload)}\r\n\r\n".encode("latin-1") + payload)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        length = next((int(line.split(":", 1)[1]) for line in lines[1:] if line.lower().startswith("content-length:")), None)
+        if length is None:
+            raise RuntimeError(f"response without Content-Length: {lines[:6]}")
+        return status, await self.reader.readexactly(length)
+
+    async def close(self) -> None:
+        self.writer.close()
+        await self.writer.wait_closed()
+
+
+def request_for(endpoint: str, name: str) -> tuple[str, dict[str, Any]]:
+    """The path and JSON body of one request to ``endpoint`` about ``name``."""
+    if endpoint == "match":
+        return "/match/default", {"queries": {"q": {"schema": "Person", "properties": {"name": [name]}}}}
+    return "/screen", order_for(name)
+
+
+async def load(base: str, key: str, endpoint: str, names: list[str], clients: int, seconds: float) -> dict[str, float]:
+    """Run ``clients`` closed-loop clients (one keep-alive connection each) against ``endpoint`` for ``seconds``."""
     latencies: list[float] = []
     errors = 0
-    headers = {"Authorization": f"ApiKey {key}"}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30.0) as client:
+    connections = [await Connection.open(base, key) for _ in range(clients)]
+    try:
+        # Warm the connections and the server's caches first.
+        for connection in connections:
+            await connection.post(*request_for("match", "warm up"))
         deadline = time.perf_counter() + seconds
 
-        async def worker(offset: int) -> None:
+        async def worker(offset: int, connection: Connection) -> None:
             nonlocal errors
             i = offset
             while time.perf_counter() < deadline:
-                name = names[i % len(names)]
+                path, body = request_for(endpoint, names[i % len(names)])
                 i += clients
-                if endpoint == "match":
-                    path, body = "/match/default", {"queries": {"q": {"schema": "Person", "properties": {"name": [name]}}}}
-                else:
-                    path, body = "/screen", order_for(name)
                 started = time.perf_counter()
-                response = await client.post(path, json=body)
+                status, _ = await connection.post(path, body)
                 elapsed = time.perf_counter() - started
-                if response.status_code != 200:
+                if status != 200:
                     errors += 1
                 else:
                     latencies.append(elapsed)
 
-        # Warm the connections and the server's caches first.
-        await client.post("/match/default", json={"queries": {"q": {"schema": "Person", "properties": {"name": ["warm up"]}}}})
         started = time.perf_counter()
-        await asyncio.gather(*(worker(n) for n in range(clients)))
+        await asyncio.gather(*(worker(n, c) for n, c in enumerate(connections)))
         took = time.perf_counter() - started
+    finally:
+        for connection in connections:
+            await connection.close()
     return summary(latencies, took, errors)
 
 
@@ -167,26 +211,52 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(settings: Any, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    """uvicorn serving the app from the bench settings; returns the process and its URL."""
+def start_server(settings: Any, workers: int) -> tuple[subprocess.Popen[str], str]:
+    """``tradewarden serve`` on SQLite under ``settings.home`` (rate limits lifted); returns the
+    process and its URL once every worker has finished its startup (each loads the match index
+    before it accepts). ``tests/api/test_api_workers.py`` uses it too."""
     import httpx
 
     port = free_port()
-    env = {**os.environ, "TRADEWARDEN_HOME": str(settings.home), "TRADEWARDEN_MAX_LIST_AGE_HOURS": str(settings.max_list_age_hours),
-           "TRADEWARDEN_API_RATE_PER_SECOND": "100000", "TRADEWARDEN_API_RATE_BURST": "100000"}
-    command = [sys.executable, "-m", "uvicorn", "tradewarden.api.server:app", "--host", "127.0.0.1", "--port", str(port),
-               "--log-level", "warning", "--no-access-log", "--workers", str(workers)]
-    process = subprocess.Popen(command, env=env)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TRADEWARDEN_")}
+    env.update({"TRADEWARDEN_HOME": str(settings.home), "TRADEWARDEN_DATABASE_URL": "",
+                "TRADEWARDEN_MAX_LIST_AGE_HOURS": str(settings.max_list_age_hours),
+                "TRADEWARDEN_API_RATE_PER_SECOND": "100000", "TRADEWARDEN_API_RATE_BURST": "100000"})
+    command = [sys.executable, "-m", "tradewarden", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "info", "--no-access-log", "--workers", str(workers)]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    started = threading.Semaphore(0)
+
+    def follow() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if "Application startup complete" in line:
+                started.release()
+            elif not line.startswith("INFO"):
+                sys.stderr.write(line)
+
+    threading.Thread(target=follow, daemon=True).start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 300
+    for _ in range(workers):
+        if not started.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            process.kill()
+            raise RuntimeError("the server did not start")
+    while time.monotonic() < deadline:  # one worker binds its socket after its startup
         try:
             if httpx.get(f"{base}/healthz", timeout=1.0).status_code == 200:
                 return process, base
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.1)
     process.kill()
-    raise RuntimeError("the server did not start")
+    raise RuntimeError("the server did not answer /healthz")
+
+
+def server_stack() -> str:
+    """The event loop and HTTP parser uvicorn picks here (``auto``: uvloop and httptools when installed)."""
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    return f"{loop} + {http}"
 
 
 def main() -> int:
@@ -194,7 +264,8 @@ def main() -> int:
     parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS)
     parser.add_argument("--sources", default=DEFAULT_SOURCES, help="comma-separated sources to load")
     parser.add_argument("--seconds", type=float, default=8.0, help="seconds per run")
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (tradewarden serve --workers)")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the .json and .md go")
     args = parser.parse_args()
     sources = [s for s in args.sources.split(",") if s]
     settings, key, listed = prepare_store(args.lists, sources)
@@ -218,8 +289,9 @@ def main() -> int:
     load_after = os.getloadavg()
     report = Report("api_load", "API load (issue 6)")
     report.note(
-        f"Lists: {', '.join(sources)} ({len(listed):,} listed parties, persons and organisations). Server: uvicorn, "
-        f"{args.workers} worker(s), on 127.0.0.1; clients: asyncio + httpx in the benchmark process, closed loop, "
+        f"Lists: {', '.join(sources)} ({len(listed):,} listed parties, persons and organisations). Server: `tradewarden serve`, "
+        f"{args.workers} worker(s) ({server_stack()}), on 127.0.0.1; clients: asyncio streams in the benchmark process "
+        "(one keep-alive connection each, a minimal HTTP/1.1 client: httpx's own CPU per request exceeded the route's), closed loop, "
         f"{args.seconds:g} s per run; both share the machine's {os.cpu_count()} cores. Queries: 400 names, half listed "
         "(half of those with a one-letter typo), half made up. /match sends one Person per request; /screen one order "
         "with one buyer and one item (every screening is stored, so /screen includes a database write). "
@@ -250,8 +322,8 @@ def main() -> int:
         "is about N / throughput: a query that costs the matcher C ms of one core cannot have a p99 under 50 ms at 32 "
         "clients on 2 cores unless C is below about 3 ms."
     )
-    report.write({"load_average": [load_before[0], load_after[0]], "sources": sources, "workers": args.workers, "seconds": args.seconds, "baseline": base_results, "runs": runs,
-                  "target_p99_ms": TARGET_P99_MS, "target_met": met})
+    report.write({"load_average": [load_before[0], load_after[0]], "sources": sources, "workers": args.workers, "server": server_stack(), "seconds": args.seconds, "baseline": base_results, "runs": runs,
+                  "target_p99_ms": TARGET_P99_MS, "target_met": met}, args.results_dir)
     return 0
 
 

@@ -189,6 +189,21 @@ def test_sessions_are_signed_expire_and_can_be_revoked() -> None:
     assert signer.check(cookie, now=1010.0) is None
 
 
+def test_a_logout_in_one_worker_ends_the_session_in_every_worker(tmp_path: Path) -> None:
+    # serve --workers N: each process has its own signer; they share the revocation file.
+    revoked = tmp_path / "sessions.revoked"
+    worker_a, worker_b = (SessionSigner(b"k" * 32, 3600, revoked_file=revoked) for _ in range(2))
+    kept, ended = worker_a.issue("rita"), worker_a.issue("rob")
+    assert worker_b.check(ended) is not None
+    session = worker_a.check(ended)
+    assert session is not None
+    worker_a.revoke(session)
+    assert worker_b.check(ended) is None and worker_a.check(ended) is None
+    assert worker_b.check(kept) is not None
+    # A process started after the logout reads it too.
+    assert SessionSigner(b"k" * 32, 3600, revoked_file=revoked).check(ended) is None
+
+
 def test_request_size_limit(tmp_path: Path) -> None:
     env = make_env(tmp_path, api_max_body_bytes=2048)
     with TestClient(create_app(env.settings, store=env.store)) as small:

@@ -14,11 +14,13 @@ argument (``tradewarden serve`` passes :func:`~tradewarden.settings.get_settings
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 
 from tradewarden.api.deps import AppState
@@ -26,11 +28,14 @@ from tradewarden.api.errors import install_handlers
 from tradewarden.api.metrics import RequestMetrics
 from tradewarden.api.routers import audit, cases, catalog, entities, health, lists, match, screen, search
 from tradewarden.api.security import BodySizeLimit, install_log_redaction
+from tradewarden.errors import TradewardenError
 from tradewarden.models import Order
 from tradewarden.settings import Settings
 from tradewarden.store import Store
 
 __all__ = ["create_app"]
+
+logger = logging.getLogger(__name__)
 
 DESCRIPTION = """Export-control and sanctions screening.
 
@@ -59,13 +64,16 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
     return build
 
 
-def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings, *, store: Store | None = None, preload: bool = False) -> FastAPI:
     """Build the API and web UI.
 
     Args:
         settings: the configuration (store location, limits, list freshness, session length).
         store: an already open store to use (tests); by default one is opened from
             ``settings`` on first use and closed at shutdown.
+        preload: load the match index and list data at startup (``tradewarden serve``), so the
+            first requests do not wait for them; a failure is logged and left to the first
+            request (``/healthz`` still answers; ``/readyz`` says what is missing).
     Returns:
         The FastAPI application.
     """
@@ -74,6 +82,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         install_log_redaction()
+        if preload:
+            try:
+                await run_in_threadpool(state.warm)
+            except TradewardenError as exc:
+                logger.warning("could not preload the lists at startup: %s", exc)
         yield
         if store is None:
             state.close()

@@ -64,7 +64,7 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 @dataclass(slots=True)
 class _Cached:
     key: tuple[int, ...]
-    checked: float
+    seen: list[VersionInfo]
     index: MatchIndex
     versions: dict[str, ListVersionRef]
 
@@ -85,12 +85,14 @@ class AppState:
     _entities: OrderedDict[str, EntityProxy] = field(default_factory=OrderedDict)
     _list_data: dict[tuple[int, ...], Any] = field(default_factory=dict)
     _keys: dict[str, tuple[float, User]] = field(default_factory=dict)
+    _versions: tuple[float, list[VersionInfo]] | None = None
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
-    _policy: tuple[float, DecisionPolicy] | None = None
+    _policy: tuple[list[VersionInfo], DecisionPolicy] | None = None
 
     def __post_init__(self) -> None:
         if self.signer is None:
-            self.signer = SessionSigner(load_secret(self.settings.home), self.settings.session_hours * 3600)
+            self.signer = SessionSigner(load_secret(self.settings.home), self.settings.session_hours * 3600,
+                                        revoked_file=self.settings.home / "sessions.revoked")
         if self.limiter is None:
             self.limiter = RateLimiter(self.settings.api_rate_per_second, self.settings.api_rate_burst)
         if self.metrics is None:
@@ -128,6 +130,27 @@ class AppState:
         store = self.store
         return [v for v in (store.current(s) for s in store.sources()) if v is not None]
 
+    def recent_versions(self) -> list[VersionInfo]:
+        """:meth:`current_versions`, read from the store at most every :data:`INDEX_RECHECK_SECONDS`.
+
+        The index and the policy share this one read, so a busy server asks the store twice
+        less often, and both see the same versions.
+        """
+        now = time.monotonic()
+        cached = self._versions
+        if cached is not None and now - cached[0] < INDEX_RECHECK_SECONDS:
+            return cached[1]
+        versions = self.current_versions()
+        self._versions = (now, versions)
+        return versions
+
+    def warm(self) -> None:
+        """Load the match index, the list side tables and the policy now (at startup), so that the
+        first requests do not wait seconds for them; each worker process loads its own."""
+        self.index()
+        self.list_data()
+        self.policy()
+
     def list_statuses(self) -> list[SourceStatus]:
         """Every known source's freshness (``ok``, ``stale`` or ``missing``)."""
         current = {v.source: v for v in self.current_versions()}
@@ -136,44 +159,46 @@ class AppState:
     def policy(self) -> DecisionPolicy:
         """The decision policy: stale lists, and required lists never loaded, make a screening never clear.
 
-        The same rule as the CLI (:func:`tradewarden.screen_service.stale_and_missing`); cached
-        for :data:`INDEX_RECHECK_SECONDS`, like the index.
+        The same rule as the CLI (:func:`tradewarden.screen_service.stale_and_missing`); worked
+        out again each time :meth:`recent_versions` reads the store (at most every
+        :data:`INDEX_RECHECK_SECONDS`), like the index.
         """
-        now = time.monotonic()
+        versions = self.recent_versions()
         cached = self._policy
-        if cached is not None and now - cached[0] < INDEX_RECHECK_SECONDS:
+        if cached is not None and cached[0] is versions:
             return cached[1]
         current: dict[str, VersionInfo | None] = {name: None for name in SOURCES}
-        current.update({v.source: v for v in self.current_versions()})
+        current.update({v.source: v for v in versions})
         stale, missing = stale_and_missing(current, self.settings)
         policy = DecisionPolicy(stale_sources=tuple(sorted({*stale, *missing})))
-        self._policy = (now, policy)
+        self._policy = (versions, policy)
         return policy
 
     def index(self, sources: Sequence[str] | None = None) -> tuple[MatchIndex, dict[str, ListVersionRef]]:
         """The match index of the current versions (of ``sources``) and the versions it holds.
 
-        Cached; re-checked against the store at most every :data:`INDEX_RECHECK_SECONDS`.
+        Cached; re-checked each time :meth:`recent_versions` reads the store (at most every
+        :data:`INDEX_RECHECK_SECONDS`).
         """
         scope = "*" if sources is None else ",".join(sorted(sources))
         cached = self._index.get(scope)
-        now = time.monotonic()
-        if cached is not None and now - cached.checked < INDEX_RECHECK_SECONDS:
+        current = self.recent_versions()
+        if cached is not None and cached.seen is current:
             return cached.index, cached.versions
         versions = {
             v.source: ListVersionRef(source=v.source, version_id=v.id, published_at=v.published_at, sha256=v.sha256)
-            for v in self.current_versions()
+            for v in current
             if sources is None or v.source in sources
         }
         key = tuple(sorted(v.version_id for v in versions.values()))
         if cached is not None and cached.key == key:
-            cached.checked = now
+            cached.seen = current
             return cached.index, cached.versions
         from tradewarden.match.service import load_index
 
         index = load_index(self.store, self.settings, None if sources is None else list(sources))
         with self._lock:
-            self._index[scope] = _Cached(key, now, index, versions)
+            self._index[scope] = _Cached(key, current, index, versions)
             self._entities.clear()
         return index, versions
 

@@ -106,13 +106,20 @@ class Session:
 
 
 class SessionSigner:
-    """Issues and checks ``tw_session`` cookies and CSRF tokens under one server key."""
+    """Issues and checks ``tw_session`` cookies and CSRF tokens under one server key.
 
-    def __init__(self, secret: bytes, max_age_seconds: float) -> None:
+    With ``revoked_file`` (``TRADEWARDEN_HOME/sessions.revoked``), logouts are appended to that
+    file and every process re-reads it when it changes, so a logout handled by one worker of
+    ``serve --workers N`` ends the session in all of them; without it they stay in memory.
+    """
+
+    def __init__(self, secret: bytes, max_age_seconds: float, revoked_file: Path | None = None) -> None:
         self._secret = secret
         self.max_age = int(max_age_seconds)
         self._revoked: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._revoked_file = revoked_file
+        self._revoked_seen: tuple[int, int] | None = None
 
     def _sign(self, text: str) -> str:
         return _b64(hmac.new(self._secret, text.encode("utf-8"), hashlib.sha256).digest())
@@ -135,7 +142,7 @@ class SessionSigner:
             session = Session(str(claims["u"]), int(claims["e"]), str(claims["n"]))
         except (ValueError, KeyError, TypeError):
             return None
-        if session.expires < (now or time.time()) or session.nonce in self._revoked:
+        if session.expires < (now or time.time()) or session.nonce in self._revocations():
             return None
         return session
 
@@ -145,6 +152,30 @@ class SessionSigner:
             now = int(time.time())
             self._revoked = {n: e for n, e in self._revoked.items() if e >= now}
             self._revoked[session.nonce] = session.expires
+            if self._revoked_file is not None:
+                with self._revoked_file.open("a", encoding="ascii") as handle:
+                    handle.write(f"{session.nonce} {session.expires}\n")
+
+    def _revocations(self) -> dict[str, int]:
+        """The revoked nonces, re-read from ``revoked_file`` when its size or time changed (one ``stat``)."""
+        path = self._revoked_file
+        if path is None:
+            return self._revoked
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return self._revoked
+        seen = (info.st_size, info.st_mtime_ns)
+        if seen != self._revoked_seen:
+            now = int(time.time())
+            revoked = dict(self._revoked)
+            for line in path.read_text(encoding="ascii", errors="replace").splitlines():
+                nonce, _, expires = line.partition(" ")
+                if expires.isdigit() and int(expires) >= now:
+                    revoked[nonce] = int(expires)
+            with self._lock:
+                self._revoked, self._revoked_seen = revoked, seen
+        return self._revoked
 
     def csrf_token(self, csrf_cookie: str) -> str:
         """The form token that goes with a ``tw_csrf`` cookie value."""
