@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tradewarden.batch import BatchEngine, BatchJob, LocalEngine, ScreenOptions, make_engine, run_batch
-from tradewarden.batch.checkpoint import Checkpoint, fingerprint
+from tradewarden.batch.checkpoint import Checkpoint, PackedChunk, fingerprint, pack
 from tradewarden.batch.records import PartyRecord, RawRecord, check_record
-from tradewarden.batch.screening import Chunk, ChunkResult, screen_party
+from tradewarden.batch.screening import Chunk, ChunkResult, screen_chunk, screen_party
 from tradewarden.errors import ConfigError, InputError
 from tradewarden.match import MatchIndex
 
@@ -133,6 +133,64 @@ def test_checkpoint_starts_afresh_when_anything_changed(tmp_path: Path) -> None:
     source.write_text("id,name\n1,B\n", encoding="utf-8")  # same size, new content and mtime
     assert Checkpoint.open(folder, fingerprint(source, {"chunk_size": 5}), resume=True).completed == set()
     assert not list(folder.glob("chunk-*"))
+
+
+def test_a_packed_chunk_writes_the_same_part_files(index: MatchIndex, tmp_path: Path) -> None:
+    header, *cells = parties(40)
+    chunk = Chunk(3, tuple(RawRecord(i + 2, {k: v.encode() for k, v in zip(header, row, strict=True)})
+                            for i, row in enumerate(cells)))
+    result = screen_chunk(index, chunk, ScreenOptions(min_score=0.5))
+    packed = pack(result)
+    assert isinstance(packed, PackedChunk) and pack(packed) is packed
+    assert packed.records == result.records == 40 and len(result.rejects) == 1
+    written = {}
+    for name, item in (("dicts", result), ("packed", packed)):
+        folder = tmp_path / name
+        Checkpoint.open(folder, {"run": 1}, resume=False).save(item)
+        written[name] = {p.name: p.read_bytes() for p in sorted(folder.glob("chunk-*"))}
+    assert len(written["dicts"]) == 3 and written["dicts"] == written["packed"]
+
+
+class FreezeWatch(LocalEngine):
+    """A local engine that notes how many objects the garbage collector has frozen while it screens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frozen: list[int] = []
+
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
+        import gc
+
+        for result in super()._screen(chunks):
+            self.frozen.append(gc.get_freeze_count())
+            yield result
+
+
+def test_the_local_engine_freezes_the_index_only_while_it_runs(
+    index: MatchIndex, write_csv: WriteCsv, tmp_path: Path
+) -> None:
+    import gc
+
+    source = write_csv(tmp_path / "parties.csv", parties(20))
+    engine = FreezeWatch()
+    run_batch(BatchJob(source, tmp_path / "out.csv", chunk_size=10), index, engine)
+    assert len(engine.frozen) == 2 and all(count > 0 for count in engine.frozen)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_local_cluster_runs_its_workers_without_the_profiler(index: MatchIndex, index_file: Path) -> None:
+    dask = pytest.importorskip("dask")
+    from tradewarden.batch.dask_engine import DaskEngine
+    from tradewarden.batch.task import ScreenTask
+
+    engine = DaskEngine(workers=1)
+    engine._start(index, index_file, ScreenTask())
+    try:
+        flags = engine.client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    finally:
+        engine._stop()
+    assert list(flags.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled")  # this process's settings are left alone
 
 
 def test_bad_arguments_are_user_errors(index: MatchIndex, tmp_path: Path) -> None:

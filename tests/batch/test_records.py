@@ -76,3 +76,14 @@ def test_query_key_is_equal_for_equal_queries_only() -> None:
     c = check_record(RawRecord(3, {"id": b"3", "name": b"Ivan", "country": b"by"}))
     assert isinstance(a, PartyRecord) and isinstance(b, PartyRecord) and isinstance(c, PartyRecord)
     assert query_key(a.query) == query_key(b.query) != query_key(c.query)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("tab\there, CR\r and LF\n", None),
+    ("a\x1fb\ud800", "contains control character U+001F"),  # the first offender is named
+    ("a\ud800b\x01", "contains a lone UTF-16 surrogate"),
+    ("\x7f is DEL, not a C0 control", None),
+    ("x\x0b", "contains control character U+000B"),
+])
+def test_encoding_problem_names_the_first_offending_character(text: str, problem: str | None) -> None:
+    assert encoding_problem(text) == problem

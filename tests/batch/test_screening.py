@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
-from tradewarden.batch.records import PartyRecord, RawRecord, Reject, check_record
+from tradewarden.batch.records import PartyRecord, RawRecord, Reject, check_record, query_key
 from tradewarden.batch.screening import (
     BLOCK_SCORE,
     Chunk,
@@ -115,3 +117,27 @@ def test_a_failing_record_is_rejected_not_fatal(index: MatchIndex, monkeypatch: 
     result = screen_chunk(index, chunk)
     assert result.rejects == [Reject(2, "1", "screening failed: ValueError: matcher bug")]
     assert [r["id"] for r in result.rows] == ["2"]
+
+
+def test_a_chunk_is_matched_in_one_call_each_distinct_query_once(
+    index: MatchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[list[str]]] = []
+    real = index.match_many
+
+    def counted(queries: Iterable[Query], limit: int = 10, min_score: float = 0.8) -> list[list[Match]]:
+        batch = list(queries)
+        calls.append([q.names for q in batch])
+        return real(batch, limit, min_score)
+
+    monkeypatch.setattr(index, "match_many", counted)
+    names = [b"Rosoboronexport", b"John Smith", b"Rosoboronexport", b"Romashka", b"John Smith"]
+    chunk = Chunk(0, tuple(RawRecord(i + 2, {"id": str(i).encode(), "name": n}) for i, n in enumerate(names)))
+    cache = ResultCache()
+    screen_party(index, _record("Romashka"), cache=cache)  # already decided: not matched again
+    assert cache.get(query_key(_record("Romashka").query)) is not None
+    result = screen_chunk(index, chunk, cache=cache)
+    assert calls == [[["Rosoboronexport"], ["John Smith"]]]
+    expected = [screen_party(index, _record(n.decode()))[0]["matches"] for n in names]
+    assert [r["matches"] for r in result.rows] == expected
+    assert [r["id"] for r in result.rows] == ["0", "1", "2", "3", "4"]

@@ -8,7 +8,8 @@ output and rejects files atomically and merges the summary. The hooks:
 * ``_start(index, index_file, task)`` - get ready (keep or ship the index and the task, start or
   join a cluster);
 * ``_screen(chunks)`` - yield a ``ChunkResult`` for every chunk, in any order, by calling
-  :func:`~tradewarden.batch.task.run_chunk` somewhere;
+  :func:`~tradewarden.batch.task.run_chunk` somewhere (or a ``PackedChunk``, the same result
+  packed as part-file bytes where it was screened, see :func:`~tradewarden.batch.checkpoint.pack`);
 * ``_stop()`` - release resources (always called).
 
 Because every engine runs the same per-chunk function and the base class alone writes files,
@@ -25,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol, final
 
-from tradewarden.batch.checkpoint import Checkpoint, fingerprint
+from tradewarden.batch.checkpoint import Checkpoint, PackedChunk, fingerprint
 from tradewarden.batch.io import (
     ORDER_SCHEMA,
     REJECT_SCHEMA,
@@ -164,7 +165,7 @@ class BatchEngine(ABC):
                 pending = self._pending(iter_chunks(raw_records, job.chunk_size), checkpoint, counts)
                 for result in self._screen(pending):
                     checkpoint.save(result)
-                    records = len(result.rows) + len(result.rejects)
+                    records = result.records
                     counts["processed"] += records
                     if progress is not None:
                         progress.advance(records)
@@ -217,8 +218,8 @@ class BatchEngine(ABC):
         """Get ready to screen for ``task`` with ``index`` (also saved at ``index_file`` for remote workers)."""
 
     @abstractmethod
-    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:
-        """Yield one ``run_chunk`` result per chunk of ``chunks``, in any order; pull chunks lazily."""
+    def _screen(self, chunks: Iterator[Chunk]) -> Iterator[ChunkResult | PackedChunk]:
+        """Yield one ``run_chunk`` result (or its ``pack``) per chunk of ``chunks``, in any order; pull chunks lazily."""
 
     def _stop(self) -> None:  # noqa: B027 - optional hook
         """Release whatever ``_start`` acquired; called even when screening failed."""

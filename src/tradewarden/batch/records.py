@@ -10,6 +10,7 @@ JSONL); every check of a record's content lives here, so both engines reject the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -41,7 +42,9 @@ SCHEMATA: dict[str, str] = {
     for name in ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 }
 # Latin-1 look-alikes that start UTF-8 text decoded as Latin-1 or cp1252 ("Ð˜Ð²Ð°Ð½").
-_MOJIBAKE_LEADS = frozenset("ÂÃÐÑØÙÚÛ")
+_MOJIBAKE_LEAD = re.compile("[ÂÃÐÑØÙÚÛ]")
+# Control characters other than tab, CR and LF, and lone UTF-16 surrogates: never in a clean cell.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 RawValue = str | bytes | int | float | bool | list[object] | dict[str, object] | None
 
@@ -100,13 +103,13 @@ def encoding_problem(text: str) -> str | None:
     """
     if "\ufffd" in text:
         return "contains U+FFFD replacement characters"
-    for char in text:
-        code = ord(char)
-        if code < 0x20 and char not in "\t\r\n":
+    bad = _BAD_CHARACTER.search(text)  # the first offender, as a character-by-character scan would find
+    if bad is not None:
+        code = ord(bad.group())
+        if code < 0x20:
             return f"contains control character U+{code:04X}"
-        if 0xD800 <= code <= 0xDFFF:
-            return "contains a lone UTF-16 surrogate"
-    if any(char in _MOJIBAKE_LEADS for char in text):
+        return "contains a lone UTF-16 surrogate"
+    if _MOJIBAKE_LEAD.search(text) is not None:
         try:
             repaired = text.encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):

@@ -43,6 +43,8 @@ CACHE_SIZE = 50_000
 IDENTIFIER_FEATURES = frozenset({"identifier_match", "shared_identifier"})
 
 ResultRow = dict[str, Any]
+#: A decided query: the decision and every candidate fetched (best first).
+Decided = tuple[Outcome, list[Match]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ class ChunkResult:
     rows: list[ResultRow] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     stats: ChunkStats = field(default_factory=ChunkStats)
+
+    @property
+    def records(self) -> int:
+        """Records of the chunk, screened or rejected."""
+        return len(self.rows) + len(self.rejects)
 
 
 def has_exact_identifier(match: Match) -> bool:
@@ -127,20 +134,28 @@ class ResultCache:
 
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self._size = size
-        self._items: OrderedDict[tuple[object, ...], tuple[Outcome, list[Match]]] = OrderedDict()
+        self._items: OrderedDict[tuple[object, ...], Decided] = OrderedDict()
 
-    def get(self, key: tuple[object, ...]) -> tuple[Outcome, list[Match]] | None:
+    def get(self, key: tuple[object, ...]) -> Decided | None:
         """The cached result of ``key``, or None."""
         found = self._items.get(key)
         if found is not None:
             self._items.move_to_end(key)
         return found
 
-    def put(self, key: tuple[object, ...], value: tuple[Outcome, list[Match]]) -> None:
+    def put(self, key: tuple[object, ...], value: Decided) -> None:
         """Remember ``value`` for ``key``, forgetting the least recently used beyond the size."""
         self._items[key] = value
         if len(self._items) > self._size:
             self._items.popitem(last=False)
+
+
+def _shown_row(record: PartyRecord, found: Decided, options: ScreenOptions) -> tuple[ResultRow, Outcome, list[Match]]:
+    """The output row of ``record`` from its decided candidates, the decision and the shown candidates."""
+    decision, candidates = found
+    shown = [m for m in candidates if m.score >= options.min_score]
+    row = {"id": record.id, "decision": decision.value, "matches": [match_row(m) for m in shown]}
+    return row, decision, shown
 
 
 def screen_party(
@@ -164,16 +179,76 @@ def screen_party(
         found = (party_decision(candidates, options), candidates)
         if cache is not None:
             cache.put(key, found)
-    decision, candidates = found
-    shown = [m for m in candidates if m.score >= options.min_score]
-    row = {"id": record.id, "decision": decision.value, "matches": [match_row(m) for m in shown]}
-    return row, decision, shown
+    return _shown_row(record, found, options)
+
+
+def decide_parties(
+    index: MatchIndex, records: Sequence[PartyRecord], options: ScreenOptions = DEFAULT_OPTIONS,
+    cache: ResultCache | None = None,
+) -> list[Decided | Exception]:
+    """Match and decide many checked records at once, each distinct query once.
+
+    Queries already in ``cache`` are not matched again; the rest go to ``MatchIndex.match_many``
+    in one call. Should that call fail, each of its queries is matched on its own, so only the
+    record that fails carries the error.
+
+    Args:
+        index: the match index.
+        records: checked records.
+        options: thresholds and limits.
+        cache: results of earlier identical queries, if any (updated).
+    Returns:
+        Per record, in order: its decision and candidates (best first), or the error that stopped it.
+    """
+    position: dict[tuple[object, ...], int] = {}  # distinct query -> its place in ``distinct``
+    distinct: list[tuple[tuple[object, ...], PartyRecord]] = []
+    slots = []
+    for record in records:
+        key = query_key(record.query)
+        slot = position.get(key)
+        if slot is None:
+            slot = position[key] = len(distinct)
+            distinct.append((key, record))
+        slots.append(slot)
+    decided: list[Decided | Exception | None] = [None if cache is None else cache.get(key) for key, _ in distinct]
+    todo = [slot for slot, found in enumerate(decided) if found is None]
+    floor = min(options.min_score, options.threshold)
+    queries = [distinct[slot][1].query for slot in todo]
+    try:
+        matched: list[list[Match] | Exception] = list(index.match_many(queries, options.limit, floor))
+    except Exception:  # find the query that failed: match each on its own
+        matched = []
+        for query in queries:
+            try:
+                matched.append(index.match(query, options.limit, floor))
+            except Exception as exc:  # noqa: BLE001 - becomes that record's reject
+                matched.append(exc)
+    for slot, candidates in zip(todo, matched, strict=True):
+        if isinstance(candidates, Exception):
+            decided[slot] = candidates
+            continue
+        try:
+            found = (party_decision(candidates, options), candidates)
+        except Exception as exc:  # noqa: BLE001 - becomes that record's reject
+            decided[slot] = exc
+            continue
+        decided[slot] = found
+        if cache is not None:
+            cache.put(distinct[slot][0], found)
+    return [decided[slot] for slot in slots]  # type: ignore[misc]  # every slot is filled above
+
+
+def _failed(record: PartyRecord, exc: Exception) -> Reject:
+    return Reject(record.line, record.id, f"screening failed: {type(exc).__name__}: {exc}")
 
 
 def screen_chunk(
     index: MatchIndex, chunk: Chunk, options: ScreenOptions = DEFAULT_OPTIONS, cache: ResultCache | None = None
 ) -> ChunkResult:
     """Check and screen every row of a chunk; a bad row becomes a reject and the rest go on.
+
+    The chunk's checked records are matched together (:func:`decide_parties`), with the same
+    results as :func:`screen_party` on each.
 
     Args:
         index: the match index.
@@ -184,19 +259,23 @@ def screen_chunk(
         The chunk's output rows (input order), rejects and statistics.
     """
     result = ChunkResult(chunk.chunk_id)
-    for raw in chunk.records:
-        checked = check_record(raw)
-        if isinstance(checked, Reject):
-            result.rejects.append(checked)
+    checked = [check_record(raw) for raw in chunk.records]
+    parties = [record for record in checked if isinstance(record, PartyRecord)]
+    outcomes = iter(decide_parties(index, parties, options, cache))
+    for record in checked:
+        if isinstance(record, Reject):
+            result.rejects.append(record)
             result.stats.add_reject()
             continue
-        try:
-            row, decision, shown = screen_party(index, checked, options, cache)
-        except Exception as exc:  # one record must not stop a million; the reject names the cause
-            reason = f"screening failed: {type(exc).__name__}: {exc}"
-            result.rejects.append(Reject(checked.line, checked.id, reason))
+        found = next(outcomes)
+        try:  # one record must not stop a million; the reject names the cause
+            if isinstance(found, Exception):
+                raise found
+            row, decision, shown = _shown_row(record, found, options)
+        except Exception as exc:  # noqa: BLE001
+            result.rejects.append(_failed(record, exc))
             result.stats.add_reject()
             continue
         result.rows.append(row)
-        result.stats.add(checked.id, checked.query.names[0], decision, shown)
+        result.stats.add(record.id, record.query.names[0], decision, shown)
     return result
