@@ -22,14 +22,17 @@ name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three gen
 ``skeleton_variants`` gives the consonant skeletons a romanised token may have in Latin (ذ as d
 or z, ث as t or s, و as v, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
 transliteration, whose letters (``y``, ``w`` as vowel letters) the same comparison reads. Pure
-functions, cached.
+functions, cached. ``cross_similarity_above`` and ``joined_similarity_above`` give the same
+values where they exceed a caller's floor and stop early elsewhere (a lower bound of the
+alignment cost: unmatched consonants, then the least cell of the last rows).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
-from itertools import product
+from itertools import product, repeat
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -178,18 +181,12 @@ _NEAR: dict[frozenset[str], float] = {
 _LATIN_FOLD = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ou", "u"))
 
 
+#: A digraph where one starts, else one letter (left to right, as romanisation writes them).
+_LETTER_OR_DIGRAPH = re.compile("|".join(_DIGRAPHS) + "|.", re.DOTALL)
+
+
 def _split(token: str) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(token):
-        pair = token[i : i + 2]
-        if pair in _DIGRAPHS:
-            out.append(pair)
-            i += 2
-        else:
-            out.append(token[i])
-            i += 1
-    return out
+    return _LETTER_OR_DIGRAPH.findall(token)
 
 
 @lru_cache(maxsize=65536)
@@ -324,51 +321,115 @@ STEEP_BELOW = 0.9
 _WEIGHT = {C: 1.0, M: 0.5, E: 0.0, H: 0.0, A: 0.0, L: 0.0}
 
 
-def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
+def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...], beat: float = -1.0) -> float:
+    """The alignment similarity, or -1.0 once it cannot come out above ``beat``.
+
+    Every cost is at least zero and a path skips at most two rows, so the least cell of the
+    last three rows is a lower bound of the final cost (rounding is monotone: bit-exact).
+    """
     n, m = len(abjad), len(latin)
-    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
-    first = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        first[j] = first[j - 1] + inserts[j - 1]
-    rows = [first]
-    for i in range(1, n + 1):
-        a = abjad[i - 1]
-        prev = rows[i - 1]
-        delete = _delete(a)
-        subs = [_sub(a, b) for b in latin]
-        cur = [prev[0] + delete] + [0.0] * m
-        # Up to three Arabic vowel letters (ayn, hamza seats, long vowels) may make one Latin
-        # vowel sound: اسماعیل / Esmaeil, خامنه‌ای / Khamenei.
-        run = 1
-        while run < 3 and i - run >= 1 and a[0] in (M, E) and abjad[i - run - 1][0] in (M, E):
-            run += 1
-        for j in range(1, m + 1):
-            best = prev[j - 1] + subs[j - 1]
-            other = prev[j] + delete
-            if other < best:
-                best = other
-            other = cur[j - 1] + inserts[j - 1]
-            if other < best:
-                best = other
-            b = latin[j - 1]
-            if run > 1 and b[0] == V:
-                for k in range(2, run + 1):
-                    letters = abjad[i - k : i]
-                    # ای is the ei of Khamenei, عی the e of Essa, initial ای the i of Iran;
-                    # but يا is not the a of Issam.
-                    if len(b[1]) == 1 and all(kind != E for kind, _ in letters) and letters[0][1] != "^a":
-                        continue
-                    joined = min(_sub(unit, b) for unit in letters) + 0.1 * (k - 1)
-                    best = min(best, rows[i - k][j - 1] + joined)
-            cur[j] = best
-        rows.append(cur)
-    cost = rows[n][m]
     size = max(
         sum(_WEIGHT[k] for k, _ in abjad),
         sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin),
         1.0,
     )
+    if beat >= 0.0 and _steep(1.0 - (_unmatched_consonants(abjad, latin) - _ROUNDING_MARGIN) / size) <= beat:
+        return -1.0
+    row_least = [0.0, 0.0]
+    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
+    first = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        first[j] = first[j - 1] + inserts[j - 1]
+    rows = [first]
+    has_vowels = any(b[0] == V for b in latin)
+    for i in range(1, n + 1):
+        a = abjad[i - 1]
+        prev = rows[i - 1]
+        delete = _delete(a)
+        # Up to three Arabic vowel letters in a row may make one Latin vowel sound (_vowel_runs).
+        run = 1
+        while run < 3 and i - run >= 1 and a[0] in (M, E) and abjad[i - run - 1][0] in (M, E):
+            run += 1
+        jumps = _vowel_runs(abjad, latin, rows, i, run) if run > 1 and has_vowels else _NO_RUNS
+        left = prev[0] + delete
+        cur = [left]
+        # The edit recurrence: substitute, delete, insert, or end a vowel run here.
+        for diagonal, above, substitute, insert, jump in zip(prev, prev[1:], _sub_row(a, latin), inserts, jumps):
+            best = diagonal + substitute
+            other = above + delete
+            if other < best:
+                best = other
+            other = left + insert
+            if other < best:
+                best = other
+            if jump < best:
+                best = jump
+            cur.append(best)
+            left = best
+        rows.append(cur)
+        if beat >= 0.0:
+            least = min(cur)
+            row_least.append(least)
+            bound = min(row_least[-3], row_least[-2], least)
+            if _steep(1.0 - bound / size) <= beat:
+                return -1.0
+    cost = rows[n][m]
     return _steep(1.0 - cost / size)
+
+
+_NO_RUNS = repeat(math.inf)
+
+
+def _vowel_runs(
+    abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...], rows: list[list[float]], i: int, run: int
+) -> list[float]:
+    """For each Latin unit, the cheapest way for the last ``run`` (2 or 3) abjad vowel letters
+    to make that one Latin vowel sound together: اسماعیل / Esmaeil, خامنه‌ای / Khamenei."""
+    jumps = [math.inf] * len(latin)
+    for j, b in enumerate(latin, 1):
+        if b[0] != V:
+            continue
+        for k in range(2, run + 1):
+            letters = abjad[i - k : i]
+            # ای is the ei of Khamenei, عی the e of Essa, initial ای the i of Iran;
+            # but يا is not the a of Issam.
+            if len(b[1]) == 1 and all(kind != E for kind, _ in letters) and letters[0][1] != "^a":
+                continue
+            joined = min(_sub(unit, b) for unit in letters) + 0.1 * (k - 1)
+            jumps[j - 1] = min(jumps[j - 1], rows[i - k][j - 1] + joined)
+    return jumps
+
+
+@lru_cache(maxsize=65536)
+def _sub_row(a: tuple[int, str], latin: tuple[tuple[int, str], ...]) -> tuple[float, ...]:
+    """Substitution costs of one abjad unit against each Latin unit (rows recur: a letter
+    against the same Latin name)."""
+    return tuple([_sub(a, b) for b in latin])
+
+
+#: Keeps a lower bound of a cost (a sum of costs rounded another way) safely below the cost.
+_ROUNDING_MARGIN = 1e-9
+#: Latin consonants an abjad unit other than a consonant may meet at a cost below 1 (ة as t or
+#: h, و as v, the article's l).
+_SOFT_LATIN = frozenset("htvl")
+#: An abjad h may be dropped at 0.5.
+_SOFT_ABJAD = frozenset("h")
+
+
+def _unmatched_consonants(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
+    """A lower bound of the alignment cost: an abjad consonant (but h) met by no Latin consonant
+    costs at least 1 (deleted, or against a vowel), and so does a Latin consonant (but h, t, v,
+    l) met by no abjad consonant (inserted, or against a long vowel, ayn or article)."""
+    abjad_hard, abjad_consonants = _consonant_counts(abjad, _SOFT_ABJAD)
+    latin_hard, latin_consonants = _consonant_counts(latin, _SOFT_LATIN)
+    return float(max(0, abjad_hard - latin_consonants) + max(0, latin_hard - abjad_consonants))
+
+
+@lru_cache(maxsize=65536)
+def _consonant_counts(units: tuple[tuple[int, str], ...], soft: frozenset[str]) -> tuple[int, int]:
+    """(consonants but ``soft`` ones, all consonants) of one side's units."""
+    consonants = [sym for kind, sym in units if kind == C]
+    return sum(1 for sym in consonants if sym not in soft), len(consonants)
 
 
 def _steep(score: float) -> float:
@@ -387,15 +448,36 @@ def cross_similarity(abjad_token: str, latin_token: str) -> float:
         (a long vowel counts half); tokens of one or two consonants are scaled down, since
         two consonants are shared by unrelated names.
     """
+    return _cross_similarity(abjad_token, latin_token, -1.0)
+
+
+def cross_similarity_above(abjad_token: str, latin_token: str, floor: float) -> float:
+    """``cross_similarity`` where it is above ``floor``; elsewhere some value at or below
+    ``floor`` (sooner: an alignment stops once it cannot end above ``floor``). Not cached.
+
+    Args:
+        abjad_token: a token written by ``romanise`` or by ICU's Hebrew transliteration.
+        latin_token: a lower-case ASCII token of a Latin-script name.
+        floor: the similarity the caller needs to beat.
+    Returns:
+        The similarity, exact where above ``floor``.
+    """
+    return _cross_similarity(abjad_token, latin_token, floor)
+
+
+def _cross_similarity(abjad_token: str, latin_token: str, floor: float) -> float:
     if abjad_token == latin_token:
         return 1.0
     latin = _latin_units(latin_token)
     if _consonant_overlap(_abjad_units(abjad_token, abjad_token == "al"), latin) < MIN_CONSONANT_OVERLAP:
         return 0.0
     parses = _abjad_parses(abjad_token) if (C, "h") in latin else (_abjad_units(abjad_token, abjad_token == "al"),)
-    score = max(_align(units, latin) for units in parses)
-    units = parses[0]
-    consonants = sum(1 for kind, _ in units if kind == C)
+    consonants = sum(1 for kind, _ in parses[0] if kind == C)
+    factor = 0.8 if consonants <= 1 else 0.92 if consonants == 2 else 1.0
+    beat = floor / factor - _ROUNDING_MARGIN if floor >= 0.0 else -1.0
+    score = -1.0
+    for units in parses:
+        score = max(score, _align(units, latin, max(score, beat)))  # each parse need only beat the best so far
     if consonants <= 1:
         score *= 0.8
     elif consonants == 2:
@@ -424,13 +506,36 @@ def joined_similarity(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, ..
     Returns:
         The best alignment similarity in [0, 1].
     """
+    return _joined_similarity(abjad_tokens, latin_tokens, -1.0)
+
+
+@lru_cache(maxsize=65536)
+def joined_similarity_above(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, ...], floor: float) -> float:
+    """``joined_similarity`` where it is above ``floor``; elsewhere some value at or below
+    ``floor`` (sooner: an alignment stops once it cannot end above ``floor``).
+
+    Args:
+        abjad_tokens: the tokens of the Arabic-script (or Hebrew) name.
+        latin_tokens: the tokens of the Latin-script name.
+        floor: the similarity the caller needs to beat.
+    Returns:
+        The similarity, exact where above ``floor``.
+    """
+    return _joined_similarity(abjad_tokens, latin_tokens, floor)
+
+
+def _joined_similarity(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, ...], floor: float) -> float:
     units = _joined_units(abjad_tokens)
     if _consonant_overlap(units, _latin_units("".join(latin_tokens))) < MIN_CONSONANT_OVERLAP:
         return 0.0  # too few consonants in common for any order to align well
     orders = [latin_tokens]
     if 1 < len(latin_tokens) <= 4:
         orders += [latin_tokens[k:] + latin_tokens[:k] for k in range(1, len(latin_tokens))]
-    return max(_align(units, _latin_units("".join(order))) for order in orders)
+    # Each order need only beat the best so far (the max is the same; the others stop early).
+    best = -1.0
+    for order in orders:
+        best = max(best, _align(units, _latin_units("".join(order)), max(best, floor)))
+    return best
 
 
 #: Coarse consonant classes for the quick filter: letters romanisations confuse share a class.

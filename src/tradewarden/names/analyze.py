@@ -13,7 +13,7 @@ time and queries pay for it once.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradewarden.names.homoglyphs import unmix_scripts
@@ -45,11 +45,25 @@ class NameForm:
     legal_forms: tuple[str, ...]
     abjad: bool
     han: bool = False
+    # Derived from the fields above once, for the comparisons (not compared, not dumped):
+    #: The tokens without particles, run together (meets split or fused spellings).
+    joined: str = field(init=False, repr=False, compare=False)
+    #: Every token but particles run together, initials included (``compare`` aligns this).
+    run_together: str = field(init=False, repr=False, compare=False)
+    #: How many tokens count fully (weight 1), and how many are spoken (initials too, not particles).
+    significant: int = field(init=False, repr=False, compare=False)
+    spoken_words: int = field(init=False, repr=False, compare=False)
+    #: ``(position, (token, skeleton))`` for each token.
+    indexed_tokens: tuple[tuple[int, tuple[str, str]], ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def joined(self) -> str:
-        """The tokens without particles, run together (meets split or fused spellings)."""
-        return _joined(self.tokens, self.weights)
+    def __post_init__(self) -> None:
+        joined = _joined(self.tokens, self.weights)
+        object.__setattr__(self, "joined", joined)
+        spoken = "".join(t for t, w in zip(self.tokens, self.weights) if w >= 0.5)
+        object.__setattr__(self, "run_together", spoken or joined)
+        object.__setattr__(self, "significant", sum(1 for w in self.weights if w >= 1.0))
+        object.__setattr__(self, "spoken_words", sum(1 for w in self.weights if w >= 0.5))
+        object.__setattr__(self, "indexed_tokens", tuple(enumerate(zip(self.tokens, self.skeletons))))
 
     @property
     def joined_skeleton(self) -> str:

@@ -20,16 +20,27 @@ one meets it run together by ``abjad.joined_similarity``. (Names of as many word
 together, a wrong word is diluted over the whole name.) Names too short to identify anyone
 (two- or three-syllable Chinese names, one short word) and matches resting on common or short
 tokens are scaled down.
+
+Speed, with results unchanged bit for bit (``tests/names/test_compare_equivalence.py``): a token
+pair's similarity is memoised (tokens recur across names), per-name counts and run-together
+forms are computed once on ``NameForm``, and the abjad alignments stop as soon as they cannot
+raise the score (``abjad.cross_similarity_above``, ``abjad.joined_similarity_above``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from tradewarden.names.abjad import cross_similarity, joined_similarity, same_script_similarity
+from tradewarden.names.abjad import (
+    cross_similarity,
+    cross_similarity_above,
+    joined_similarity_above,
+    same_script_similarity,
+)
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import is_particle, name_role
 
@@ -112,37 +123,72 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     return score
 
 
-def _pair_similarity(query: NameForm, listed: NameForm) -> Callable[[str, str, str, str], float]:
+# How the tokens of a pair of names are compared (see ``_paired_similarity``).
+_LATIN, _ABJAD_QUERY, _ABJAD_LISTED, _SAME_SCRIPT = range(4)
+#: Returned by ``_paired_similarity`` for tokens that may not pair.
+_NOT_PAIRED = -1.0
+#: Keeps the floors handed to the abjad alignments safely below the scores they stand for.
+_ROUNDING_MARGIN = 1e-9
+
+
+def _mode(query: NameForm, listed: NameForm) -> int:
     """The token comparison for this pair of names: Latin, abjad against Latin, or one script."""
     if query.abjad and listed.abjad:
-        return lambda q, qs, c, cs: same_script_similarity(q, c)
+        return _SAME_SCRIPT
     if query.abjad:
-        return lambda q, qs, c, cs: token_similarity(q, qs, c, cs, True)
+        return _ABJAD_QUERY
     if listed.abjad:
-        return lambda q, qs, c, cs: token_similarity(c, cs, q, qs, True)
-    return lambda q, qs, c, cs: token_similarity(q, qs, c, cs, False)
+        return _ABJAD_LISTED
+    return _LATIN
+
+
+@lru_cache(maxsize=262144)
+def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
+    """Similarity of a query and a listed token as the alignment counts it (a far-fetched pair
+    of long Latin tokens already lowered), or ``_NOT_PAIRED``. Cached: tokens recur across names."""
+    if mode == _SAME_SCRIPT:
+        sim = same_script_similarity(q, c)
+    elif mode == _ABJAD_QUERY:
+        sim = _abjad_latin_similarity(q, c)
+    elif mode == _ABJAD_LISTED:
+        sim = _abjad_latin_similarity(c, q)
+    else:
+        sim = token_similarity(q, qs, c, cs, False)
+        if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
+            sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
+    if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
+        return _NOT_PAIRED
+    return sim
+
+
+def _abjad_latin_similarity(abjad_token: str, latin_token: str) -> float:
+    """``token_similarity`` of a romanised abjad token and a Latin one where it reaches
+    MIN_TOKEN_SIMILARITY (below, where the pair is dropped anyway, some lower value: sooner)."""
+    if abjad_token == latin_token or len(abjad_token) == 1 or len(latin_token) == 1:
+        return token_similarity(abjad_token, "", latin_token, "", True)
+    return cross_similarity_above(abjad_token, latin_token, MIN_TOKEN_SIMILARITY - _ROUNDING_MARGIN)
 
 
 def _align(
     query: NameForm, listed: NameForm, rarity: Rarity | None, by_length: bool = True
 ) -> tuple[float, str, float]:
-    similarity = _pair_similarity(query, listed)
-    latin = not (query.abjad or listed.abjad)
+    mode = _mode(query, listed)
     # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
     # Chinese name missing a syllable is another name.
     han = query.han or listed.han
     # A query of one word did not leave out a middle name: it names one part of the listed name.
-    unpaired_weight = 1.0 if han or _significant(query) <= 1 else UNPAIRED_LISTED_WEIGHT
-    pairs: list[tuple[float, int, int]] = []
-    for i, (q, qs) in enumerate(zip(query.tokens, query.skeletons)):
-        for j, (c, cs) in enumerate(zip(listed.tokens, listed.skeletons)):
-            sim = 1.0 if q == c else 0.0 if han else similarity(q, qs, c, cs)
-            if sim < FUZZY_KNEE and latin and min(len(q), len(c)) >= SHORT_TOKEN:
-                sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
-            if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
-                continue
-            if sim >= MIN_TOKEN_SIMILARITY:
-                pairs.append((sim, i, j))
+    unpaired_weight = 1.0 if han or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
+    listed_tokens = listed.indexed_tokens
+    if han:
+        pairs = [(1.0, i, j) for i, (q, _) in query.indexed_tokens for j, (c, _) in listed_tokens if q == c]
+    else:
+        similarity = _paired_similarity
+        pairs = [
+            (sim, i, j)
+            for i, (q, qs) in query.indexed_tokens
+            for j, (c, cs) in listed_tokens
+            if (sim := 1.0 if q == c else similarity(q, qs, c, cs, mode)) >= MIN_TOKEN_SIMILARITY
+        ]
     pairs.sort(reverse=True)
     q_weights = _rare_weights(query, rarity)
     c_weights = _rare_weights(listed, rarity)
@@ -152,7 +198,10 @@ def _align(
     total = 0.0
     information = 0.0
     parts: list[str] = []
+    most = min(len(query.tokens), len(listed.tokens))
     for sim, i, j in pairs:
+        if len(used_q) == most:
+            break  # one side has no token left to pair
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
@@ -216,33 +265,25 @@ def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
     return tuple(w * rarity(t) for t, w in zip(form.tokens, form.weights))
 
 
-def _significant(form: NameForm) -> int:
-    return sum(1 for w in form.weights if w >= 1.0)
-
-
-def _spoken_words(form: NameForm) -> int:
-    """How many words (initials included, particles not) go into the run-together form."""
-    return sum(1 for w in form.weights if w >= 0.5)
-
-
-def _run_together(form: NameForm) -> str:
-    return "".join(t for t, w in zip(form.tokens, form.weights) if w >= 0.5) or form.joined
-
-
-def _joined(query: NameForm, listed: NameForm) -> float:
+def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
+    """The run-together similarity; a value at or below ``floor`` (the caller's score to beat)
+    may come back as any other value at or below it."""
     # Every token run together, initials and particles included: a dropped middle initial
     # (John Walters / John P. Walters) must cost here as it does in the alignment.
-    q_all, l_all = _run_together(query), _run_together(listed)
+    q_all, l_all = query.run_together, listed.run_together
     score = OSA.normalized_similarity(q_all, l_all)
     if 1 < len(listed.tokens) <= 3:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
         score = max(score, OSA.normalized_similarity(q_all, flipped))
-    if query.abjad != listed.abjad and _significant(query) != _significant(listed):
+    if query.abjad != listed.abjad and query.significant != listed.significant and max(score, floor) < ABJAD_JOINED:
         # Arabic script against Latin, split or fused (عبد الرحمن / Abdurrahman): the vowel-aware
         # alignment over the whole names; over names of the same shape it meets unrelated names.
+        # (It scores at most ABJAD_JOINED: skipped when that could not raise the score.)
         abjad, latin = (query, listed) if query.abjad else (listed, query)
-        score = max(score, ABJAD_JOINED * joined_similarity(abjad.tokens, latin.tokens))
+        # (Below this floor it could not raise the score, so the alignment may stop there.)
+        need = max(score, floor) / ABJAD_JOINED - _ROUNDING_MARGIN
+        score = max(score, ABJAD_JOINED * joined_similarity_above(abjad.tokens, latin.tokens, need))
     return score
 
 
@@ -279,9 +320,10 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # Run together only where the words may be split or fused differently (the names hold a
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
-    joined = _joined(query, listed) if _spoken_words(query) != _spoken_words(listed) else 0.0
-    if joined > aligned and min(len(query.joined), len(listed.joined)) >= 6:
-        score, detail = joined, f"{_run_together(query)}~{_run_together(listed)} run together {joined:.2f}"
+    runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
+    joined = _joined(query, listed, aligned) if runs_together else 0.0
+    if joined > aligned:
+        score, detail = joined, f"{query.run_together}~{listed.run_together} run together {joined:.2f}"
         information = max(information, joined * FULL_INFORMATION)
     else:
         score = aligned
