@@ -22,7 +22,7 @@ from followthemoney.proxy import EntityProxy
 from tradewarden.match import MatchIndex, Query
 from tradewarden.match import index as index_module
 from tradewarden.match import matching
-from tradewarden.match.blocking import AFFIX_WEIGHT, affix_keys, name_keys
+from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
 from tradewarden.match.model import Match, MatchKind
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm
@@ -95,14 +95,14 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
     postings = index._postings
     keys = name_keys(form, affixes=False)
     for token in [t for t in form.tokens if t in keys and t not in postings]:
-        keys.update(affix_keys(token))
+        keys.update(unknown_token_keys(token))
     hits: list[np.ndarray] = []
     common: list[tuple[int, np.ndarray, float]] = []
     for key in sorted(keys):
         ids = postings.get(key)
         if ids is None:
             continue
-        idf = math.log(1.0 + index.name_count / len(ids)) * (AFFIX_WEIGHT if key[0] in "<>" else 1.0)
+        idf = math.log(1.0 + index.name_count / len(ids)) * KEY_WEIGHTS.get(key[0], 1.0)
         if len(ids) > index_module.MAX_POSTING:
             common.append((len(ids), ids, idf))
             continue
@@ -136,6 +136,7 @@ def reference_match(index: MatchIndex, query: Query, limit: int, min_score: floa
     for query_name, form in prepared.names:
         for name_idx in matching._shortlist(index, form):
             comparison = compare_names(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
+            comparison = matching.exact_floor(comparison, query_name, index.name_text(name_idx))
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             if entity_idx not in best or score > best[entity_idx][0]:

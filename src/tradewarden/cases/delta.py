@@ -42,7 +42,7 @@ from tradewarden.cases.parties import fit_key, party_keys, query_from_json
 from tradewarden.match.blocking import name_keys
 from tradewarden.match.features import Candidate, PreparedQuery
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.matching import QUICK_CUTOFF, prepare_query
+from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import entity_shared_keys, is_party
 from tradewarden.match.score import score_candidate
@@ -203,12 +203,15 @@ class DeltaMatcher:
         if not within:
             return False  # not even an equal name would do (a person against a company ...)
         rarity = self.reference.rarity
-        forms = [(form, " ".join(form.tokens)) for _text, form in prepare_query(query).names]
+        forms = [(name, form, " ".join(form.tokens)) for name, form in prepare_query(query).names]
         for score, names in within:
             for name_idx in names:
                 listed_text, listed = self.delta.name_token_text(name_idx), self.delta.form(name_idx)
-                for form, text in forms:
-                    if comparable(form, text, listed_text) and compare_names(form, listed, rarity).score >= score:
+                written = self.delta.name_text(name_idx)
+                for name, form, text in forms:
+                    if not comparable(form, text, listed_text):
+                        continue
+                    if exact_floor(compare_names(form, listed, rarity), name, written).score >= score:
                         return True
         return False
 

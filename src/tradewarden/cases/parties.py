@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tradewarden.lists.values import parse_date, split_values
-from tradewarden.match.blocking import affix_keys, name_keys
+from tradewarden.match.blocking import name_keys, unknown_token_keys
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.index import FORMAT_VERSION
 from tradewarden.match.matching import prepare_query
@@ -64,8 +64,8 @@ def party_keys(query: Query) -> set[str]:
     """Every blocking and shared-identifier key the matcher could look up for ``query``.
 
     The names are analysed exactly as the matcher analyses a query (``prepare_query``); each
-    name contributes its blocking keys plus the prefix/suffix keys of all its tokens (a query
-    adds those only for tokens the index does not know, so this is a superset).
+    name contributes its blocking keys plus the prefix, suffix and deletion keys of all its tokens
+    (a query adds those only for tokens the index does not know, so this is a superset).
 
     Args:
         query: the party.
@@ -76,7 +76,7 @@ def party_keys(query: Query) -> set[str]:
     for _text, form in prepare_query(query).names:
         keys.update(name_keys(form))
         for token in form.tokens:
-            keys.update(affix_keys(token))
+            keys.update(unknown_token_keys(token))
     keys.update(shared_query_keys(query))
     return {fit_key(key) for key in keys}
 

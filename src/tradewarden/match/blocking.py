@@ -21,9 +21,9 @@ from tradewarden.names.phonetic import skeleton
 MIN_AFFIX_LENGTH = 6
 #: Prefix and suffix keys count this much of their IDF (they are weaker evidence).
 AFFIX_WEIGHT = 0.5
-#: Listed tokens of these lengths (letters) also get deletion keys: shorter ones are too
-#: ambiguous one letter away, longer ones keep a prefix or suffix key through one typo.
-MIN_DELETE_LENGTH = 4
+#: Tokens of these lengths (letters) get deletion keys: shorter ones are too ambiguous one letter
+#: away (``hess`` and ``dhess``), longer ones keep a prefix or suffix key through one typo.
+MIN_DELETE_LENGTH = 5
 MAX_DELETE_LENGTH = 8
 #: Deletion keys count this much of their IDF (one letter away is weaker evidence than equal).
 DELETE_WEIGHT = 0.5
@@ -36,7 +36,7 @@ def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
 
     A listed token and a query token one edit apart (a letter dropped, added, changed or two
     swapped) share at least one. Listed tokens of ``MIN_DELETE_LENGTH`` to ``MAX_DELETE_LENGTH``
-    letters have them; a query token one letter shorter or longer still meets those.
+    letters have them; a query token one letter longer still meets those.
 
     Args:
         token: an ASCII token.
@@ -44,11 +44,10 @@ def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
     Returns:
         The keys, or none for tokens outside the lengths or holding digits.
     """
-    low, high = (MIN_DELETE_LENGTH, MAX_DELETE_LENGTH) if listed else (MIN_DELETE_LENGTH - 1, MAX_DELETE_LENGTH + 1)
-    if not low <= len(token) <= high or not token.isalpha():
+    if not MIN_DELETE_LENGTH <= len(token) <= MAX_DELETE_LENGTH + (not listed) or not token.isalpha():
         return ()
     keys = {"-" + token}
-    keys.update("-" + token[:i] + token[i + 1 :] for i in range(len(token)) if len(token) >= MIN_DELETE_LENGTH)
+    keys.update("-" + token[:i] + token[i + 1 :] for i in range(len(token)))
     return tuple(sorted(keys))
 
 

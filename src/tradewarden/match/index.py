@@ -24,7 +24,7 @@ import numpy as np
 from followthemoney.proxy import EntityProxy
 
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import AFFIX_WEIGHT, affix_keys, name_keys
+from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
@@ -32,7 +32,7 @@ from tradewarden.match.records import ListedRecord, entity_names, entity_shared_
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.variants import name_variants
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
@@ -306,7 +306,7 @@ class MatchIndex:
         keys = name_keys(form, affixes=False)
         for token in form.tokens:
             if token in keys and token not in postings:
-                keys.update(affix_keys(token))
+                keys.update(unknown_token_keys(token))
         total = self._name_count
         hits: list[np.ndarray] = []
         idfs: list[float] = []
@@ -316,9 +316,7 @@ class MatchIndex:
             if ids is None:
                 continue
             length = len(ids)
-            idf = math.log(1.0 + total / length)
-            if key[0] in "<>":
-                idf *= AFFIX_WEIGHT
+            idf = math.log(1.0 + total / length) * KEY_WEIGHTS.get(key[0], 1.0)
             if length > MAX_POSTING:
                 common.append((length, ids, idf))
                 continue

@@ -1,7 +1,8 @@
 """One query against the index: block, compare names, score, and add shared-identifier matches.
 
 Pure over an in-memory ``MatchIndex``: the query is prepared once (names analysed, countries to
-ISO codes, identifiers to keys), blocked candidates get their best name pair compared, every
+ISO codes, identifiers to keys), blocked candidates get their best name pair compared (a listed
+name written exactly as the query's scoring at least ``names.exact.EXACT_NAME_SCORE``), every
 feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
 or address with the query come back as ``shared_identifier`` matches even when names differ.
 """
@@ -19,6 +20,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
+from tradewarden.names.exact import EXACT_NAME_SCORE, is_written_as
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -37,10 +39,14 @@ SHARED_SCORES: dict[IdentifierKind, float] = {
 MIN_BLOCK_SHARE = 0.4
 #: At most this many blocked names per query name get the full (Python) comparison.
 MAX_FULL_COMPARISONS = 6
-#: Arabic- and Hebrew-script names, which the quick filter cannot judge, get this many instead.
+#: Arabic- and Hebrew-script names, which the quick filter cannot judge, get this many distinct names instead.
 MAX_ABJAD_COMPARISONS = 24
 #: Blocked names whose quick token-sort similarity (0-100) to the query is below this are not compared.
 QUICK_CUTOFF = 45
+#: The best this many blocked names are compared when they reach ``QUICK_CUTOFF``, even when
+#: ``MAX_FULL_COMPARISONS`` names are quicker-similar (a misspelt word lowers that similarity more
+#: than an unrelated name's extra words do). Two did no better than one on bench/match_quality.py.
+BEST_BLOCKED = 1
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -102,6 +108,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
             if comparison is None:
                 comparison = compare_names(form, index.form(name_idx), rarity)
                 compared[key] = comparison
+            comparison = exact_floor(comparison, query_name, index.name_text(name_idx))
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -110,23 +117,58 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
     return best
 
 
+def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -> NameComparison:
+    """``comparison`` raised to ``EXACT_NAME_SCORE`` when the query name is the listed name as
+    written (``names.exact``): an exact listed name reaches the alert threshold.
+
+    Args:
+        comparison: the comparison of the analysed names.
+        query_name: the query name as written.
+        listed_text: the listed name as written.
+    """
+    if comparison.score >= EXACT_NAME_SCORE or not is_written_as(query_name, listed_text):
+        return comparison
+    return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
+
+
 def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
-    C-level string similarity (for Arabic and Hebrew script, whose skeletons it misses, the
-    best blocking weights instead)."""
+    C-level string similarity, plus the best blocked names when that similarity ranked them
+    below its limit. For Arabic and Hebrew script, whose skeletons the quick similarity misses,
+    the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by blocking weight instead (a
+    name on several lists is compared once, so it takes one place).
+    """
     blocked = index.candidate_names(form)
     if not blocked:
         return []
     floor = blocked[0][1] * MIN_BLOCK_SHARE
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
     if form.abjad:
-        return names[:MAX_ABJAD_COMPARISONS]
+        return _distinct_forms(index, names, MAX_ABJAD_COMPARISONS)
     text = " ".join(form.tokens)
     choices = index.name_token_texts(names)
     quick = process.extract(
         text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS, score_cutoff=QUICK_CUTOFF
     )
-    return [names[position] for _, _, position in quick]
+    chosen = [names[position] for _, _, position in quick]
+    for position, name_idx in enumerate(names[:BEST_BLOCKED]):
+        if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
+            chosen.append(name_idx)
+    return chosen
+
+
+def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int]:
+    """``names`` (in order) whose analysed forms are among the first ``limit`` distinct ones."""
+    kept: list[int] = []
+    seen: set[str] = set()
+    for name_idx in names:
+        key = index.form_key(name_idx)
+        if key not in seen:
+            if len(seen) == limit:
+                continue
+            seen.add(key)
+        kept.append(name_idx)
+    return kept
 
 
 def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: int) -> tuple[float, int, str, str]:
@@ -136,7 +178,7 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     rarity = index.rarity_of
     for query_name, form in prepared.names:
         for name_idx in names:
-            comparison = compare_names(form, index.form(name_idx), rarity)
+            comparison = exact_floor(compare_names(form, index.form(name_idx), rarity), query_name, index.name_text(name_idx))
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best

@@ -1,0 +1,136 @@
+"""Blocking and the shortlist: which listed names a query name is compared with at all.
+
+Deletion keys let a typo inside a short word still find its listed name; the shortlist keeps
+the best blocked names and spends Arabic-script places on distinct names; an exact listed name
+always reaches the alert threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, matching
+from tradewarden.match.blocking import deletion_keys, name_keys, unknown_token_keys
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names
+from tradewarden.names.exact import EXACT_NAME_SCORE, is_written_as
+
+from followthemoney.proxy import EntityProxy
+
+Factory = Callable[..., EntityProxy]  # the e fixture (conftest.py)
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [("planar", "plznar"), ("rahat", "rqhat"), ("makin", "malkin"), ("valengro", "valehgro"),
+     ("planar", "palnar"), ("kavosh", "kavsh"), ("sepahan", "sepahan")],
+)
+def test_one_edit_apart_shares_a_deletion_key(listed: str, query: str) -> None:
+    assert set(deletion_keys(listed, listed=True)) & set(deletion_keys(query, listed=False))
+
+
+@pytest.mark.parametrize(("listed", "query"), [("planar", "plasma"), ("rahat", "rohit"), ("makin", "mokun")])
+def test_two_edits_apart_share_none(listed: str, query: str) -> None:
+    assert not set(deletion_keys(listed, listed=True)) & set(deletion_keys(query, listed=False))
+
+
+def test_deletion_keys_only_for_mid_length_words() -> None:
+    assert deletion_keys("hess", listed=True) == () and deletion_keys("hess", listed=False) == ()
+    assert deletion_keys("abcdefghi", listed=True) == ()
+    assert "-abcdefgh" in deletion_keys("abcdefghi", listed=False)  # one letter added to a listed word
+    assert deletion_keys("ak47mm", listed=True) == ()
+    assert {key for key in name_keys(analyze_name("Planar", False)) if key[0] == "-"} == set(
+        deletion_keys("planar", listed=True)
+    )
+    # A query sends them only for words the index does not know (``MatchIndex.candidate_names``).
+    assert not any(key[0] == "-" for key in name_keys(analyze_name("Planar", False), affixes=False))
+    assert set(deletion_keys("plznar", listed=False)) <= set(unknown_token_keys("plznar"))
+
+
+@pytest.fixture
+def typo_index(e: Factory) -> MatchIndex:
+    make = e
+    fillers = [f"Pl{a}n{b}r Systems" for a in "aeiou" for b in "aeiou"]
+    entities = [make("Company", "planar", name="JSC Planar"), make("Company", "rahat", name="Rahat Ltd")]
+    entities += [make("Company", f"f{n}", name=name) for n, name in enumerate(fillers)]
+    return MatchIndex.build(entities)
+
+
+@pytest.mark.parametrize(("query", "source_id"), [("JSC Plznar", "planar"), ("Rqhat Ltd", "rahat")])
+def test_a_typo_in_a_short_single_word_name_is_blocked(typo_index: MatchIndex, query: str, source_id: str) -> None:
+    form = analyze_name(query, False)
+    assert not set(form.tokens) & set(name_keys(analyze_name(source_id, False)))  # no plain key shared
+    blocked = [typo_index.record(typo_index.name_entity(i)).source_id for i, _ in typo_index.candidate_names(form)]
+    assert source_id in blocked
+    found = typo_index.match(Query(names=[query]), min_score=0.5)
+    assert found and found[0].source_id == source_id
+
+
+@dataclass
+class _Blocked:
+    """A stand-in index: blocked names with their forms, in blocking order."""
+
+    forms: list[str]
+
+    def candidate_names(self, form: object) -> list[tuple[int, float]]:
+        return [(n, 10.0 - n) for n in range(len(self.forms))]
+
+    def form_key(self, name_idx: int) -> str:
+        return self.forms[name_idx]
+
+    def name_token_texts(self, name_idxs: list[int]) -> list[str]:
+        return [self.forms[name_idx].partition("|")[0] for name_idx in name_idxs]
+
+
+def _form(text: str, abjad: bool = False) -> str:
+    return f"{text}|||{''}|{int(abjad)}"
+
+
+def test_shortlist_keeps_the_best_blocked_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 1)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 2)
+    index = _Blocked([_form("alpha beta gamma delta"), _form("zzz qqq xxx"), _form("alpha beta"), _form("alpha betta")])
+    shortlist = matching._shortlist(index, analyze_name("alpha beta"))  # type: ignore[arg-type]
+    # The quick filter's one place goes to "alpha beta"; the best blocked name joins it, the
+    # second best does not (too unlike the query for the quick filter's cutoff).
+    assert shortlist == [2, 0]
+
+
+def test_shortlist_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_ABJAD_COMPARISONS", 2)
+    same, other, third = _form("mhmd rd", True), _form("mhmd rza", True), _form("mhmd rdi", True)
+    index = _Blocked([same, same, same, other, same, third])
+    shortlist = matching._shortlist(index, analyze_name("محمد رضا"))  # type: ignore[arg-type]
+    assert shortlist == [0, 1, 2, 3, 4]  # the same name on four lists takes one place
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "exact"),
+    [("npo splav, jsc", "NPO Splav JSC", True), ("ООО «Сплав»", "ооо сплав", True), ("Société Générale", "SOCIETE GENERALE", True),
+     ("Splav", "NPO Splav JSC", False), ("Meyer", "General Meyer", False), ("彬 杨", "Bin Yang", False), ("Ali", "ALI", False)],
+)
+def test_an_exact_listed_name_reaches_the_threshold(query: str, listed: str, exact: bool) -> None:
+    def common(token: str) -> float:
+        return 0.25
+
+    comparison = compare_names(analyze_name(query), analyze_name(listed), common)
+    floored = matching.exact_floor(comparison, query, listed)
+    assert is_written_as(query, listed) == exact
+    if exact:
+        assert floored.score == max(EXACT_NAME_SCORE, comparison.score) and floored.score >= DEFAULT_THRESHOLD
+    else:
+        assert floored == comparison
+
+
+def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None:
+    make = e
+    entities = [make("Company", "splav", name="NPO Splav JSC")]
+    entities += [make("Company", f"s{n}", name=f"Splav {word}") for n, word in enumerate("Alfa Beta Gamma Delta Omega".split())]
+    index = MatchIndex.build(entities)
+    found = index.match(Query(names=["npo splav, jsc"]))
+    assert found and found[0].source_id == "splav" and found[0].score >= DEFAULT_THRESHOLD
+    assert "the listed name as written" in found[0].explanation
+    assert not index.match(Query(names=["Splav"]))  # the common word alone is not the listed name
