@@ -189,7 +189,7 @@ def test_concurrent_promotes_leave_one_current_version(store: Store, e: EntityFa
     statuses = [store.version(v).status for v in staged]
     assert statuses.count(VersionStatus.CURRENT) == 1
     assert store.current(SOURCE) is not None
-    assert all("newer version" in str(exc) for exc in errors)
+    assert all("newer version" in str(exc) for exc in errors), [str(exc) for exc in errors]
     assert len(errors) == statuses.count(VersionStatus.FAILED)
 
 

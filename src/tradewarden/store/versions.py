@@ -110,8 +110,11 @@ def promote_version(conn: Connection, version_id: int) -> int | None:
         StoreError: the version is not staged or did not finish staging.
     """
     source = version_row(conn, version_id).source
-    # Lock the source's versions: a concurrent promote of the same source waits here.
-    conn.execute(select(list_version.c.id).where(list_version.c.source == source).with_for_update()).all()
+    # Lock the source's versions, in id order (two promotes locking the same rows in different
+    # physical orders could deadlock): a concurrent promote of the same source waits here.
+    conn.execute(
+        select(list_version.c.id).where(list_version.c.source == source).order_by(list_version.c.id).with_for_update()
+    ).all()
     row = version_row(conn, version_id)
     if row.status != _STAGED:
         raise StoreError(f"version {version_id} is {row.status}; only a staged version can be promoted")
