@@ -362,7 +362,8 @@ def planted_found(out: Path, planted: list[Planted], index: MatchIndex) -> dict[
     return {
         "planted": len(planted), "found": sum(found.values()), "found_by_same_name_entity": by_namesake,
         "by_kind": {k: {"planted": n, "found": found[k]} for k, n in sorted(by_kind.items())},
-        "missed_examples": [{"name": p.name, "kind": p.kind, "entity_id": p.entity_id} for p in missed[:15]],
+        # Every miss is kept (the JSON is the record to investigate from); the Markdown shows 15.
+        "missed": [{"record_id": p.record_id, "name": p.name, "kind": p.kind, "entity_id": p.entity_id} for p in missed],
     }
 
 
@@ -492,9 +493,9 @@ def main() -> int:
         if namesakes:
             report.note(f"{found['records']:,} parties: {namesakes} planted names counted as found through another "
                         "listed entity of exactly the same analysed name.")
-        if found["planted"]["missed_examples"]:
-            report.note(f"Missed planted names, {found['records']:,} parties (first 15): " + "; ".join(
-                f"`{m['name']}` ({m['kind']}, {m['entity_id']})" for m in found["planted"]["missed_examples"]))
+        if found["planted"]["missed"]:
+            report.note(f"Missed planted names, {found['records']:,} parties (first 15; all in the JSON): " + "; ".join(
+                f"`{m['name']}` ({m['kind']}, {m['entity_id']})" for m in found["planted"]["missed"][:15]))
     report.write({
         "args": {k: str(v) for k, v in vars(args).items()}, "index_entities": len(index), "index_names": index.name_count,
         "index_seconds": index_s, "inputs": [{"records": d.records, "path": str(d.path), "distinct_queries": d.distinct,

@@ -44,3 +44,14 @@ def test_person_query_against_a_company_name(e: Factory) -> None:
     assert any(f.name == "company_name_for_person" for f in hit.features), hit.explanation
     plain = index.match(Query(names=["Haeryong Trading"]), min_score=0.0)
     assert hit.score < next(m.score for m in plain if m.entity_id == "test-c1")
+
+
+def test_a_listed_persons_own_words_do_not_make_the_query_a_company(e: Factory) -> None:
+    # "Na" reads as a legal form (N.A.) when the query's kind is unknown; the listed person's name
+    # carries it too, so the query is that person's name, not a company's.
+    index = MatchIndex.build([e("Person", "p9", name="WEI, Lin Na"), e("Person", "p1", name="CAMPBELL, David")])
+    hit = next(m for m in index.match(Query(names=["WEI, Lin Na"]), min_score=0.0) if m.entity_id == "test-p9")
+    assert not any(f.name == "company_name_for_person" for f in hit.features), hit.explanation
+    assert hit.score >= 0.95
+    company = next(m for m in index.match(Query(names=["Wei Lin Na Trading Ltd"]), min_score=0.0) if m.entity_id == "test-p9")
+    assert any(f.name == "company_name_for_person" for f in company.features), company.explanation

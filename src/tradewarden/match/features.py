@@ -68,7 +68,15 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
     """One side is a person and the other side's name carries a legal form or company word
     (``Ltd``, ``GmbH``, ``Group``): a company named like a person is not that person."""
     if cand.record.schema == "Person":
-        forms = [form.legal_forms for name, form in query.names if name == cand.query_name and form.legal_forms]
+        # Words the listed person's own name carries too ("MUN SAN SON", "WEI, Lin Na" read as
+        # legal forms) say nothing about the query being a company.
+        own = set(analyze_name(cand.matched_name, False).legal_forms)
+        forms = [
+            [legal for legal in form.legal_forms if legal not in own]
+            for name, form in query.names
+            if name == cand.query_name
+        ]
+        forms = [found for found in forms if found]
         if forms:
             return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
     elif query.schema == "Person":
