@@ -226,6 +226,7 @@ def start_server(settings: Any, workers: int) -> tuple[subprocess.Popen[str], st
                "--log-level", "info", "--no-access-log", "--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     started = threading.Semaphore(0)
+    said: list[str] = []
 
     def follow() -> None:
         assert process.stderr is not None
@@ -233,15 +234,18 @@ def start_server(settings: Any, workers: int) -> tuple[subprocess.Popen[str], st
             if "Application startup complete" in line:
                 started.release()
             elif not line.startswith("INFO"):
+                said.append(line)
                 sys.stderr.write(line)
 
     threading.Thread(target=follow, daemon=True).start()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
     for _ in range(workers):
-        if not started.acquire(timeout=max(0.0, deadline - time.monotonic())):
-            process.kill()
-            raise RuntimeError("the server did not start")
+        while not started.acquire(timeout=0.5):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                tail = "".join(said[-20:])
+                raise RuntimeError(f"the server did not start (exit status {process.poll()}):\n{tail}")
     while time.monotonic() < deadline:  # one worker binds its socket after its startup
         try:
             if httpx.get(f"{base}/healthz", timeout=1.0).status_code == 200:

@@ -9,6 +9,7 @@ import re
 import signal
 import socket
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -49,6 +50,24 @@ def test_two_workers_share_the_connections_and_stop_on_sigterm(tmp_path: Path) -
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="needs SO_REUSEPORT")
+def test_workers_stop_when_the_supervisor_is_killed(tmp_path: Path) -> None:
+    env = make_env(tmp_path)
+    env.store.close()
+    process, base = start_server(env.settings, workers=2)
+    process.kill()  # SIGKILL: the supervisor cannot stop its workers itself
+    process.wait()
+    deadline = time.monotonic() + 60
+    answering = True
+    while answering and time.monotonic() < deadline:
+        try:
+            httpx.get(f"{base}/healthz", timeout=1.0)
+            time.sleep(0.2)
+        except httpx.HTTPError:
+            answering = False
+    assert not answering, "orphaned workers went on serving after the supervisor was killed"
 
 
 def test_preload_loads_the_index_before_the_first_request(api_env: ApiEnv) -> None:

@@ -32,11 +32,31 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:
+#: Seconds between a worker's checks that the process which started it is still alive.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    """Stop this worker (SIGTERM to itself) once its parent is gone: a supervisor killed with
+    SIGKILL cannot stop its workers, and they must not go on serving on their own."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="tradewarden-parent-watch", daemon=True).start()
+
+
+def _worker(host: str, port: int, log_level: str, access_log: bool, parent: int) -> None:
     import uvicorn
 
     from tradewarden.api.security import install_log_redaction
 
+    _stop_when_orphaned(parent)
     install_log_redaction()
     sock = _listening_socket(host, port)
     uvicorn.Server(uvicorn.Config(APP, log_level=log_level, access_log=access_log)).run(sockets=[sock])
@@ -60,8 +80,12 @@ def serve_workers(host: str, port: int, workers: int, log_level: str, access_log
         uvicorn.run(APP, host=host, port=port, workers=workers, log_level=log_level, access_log=access_log)
         return 0
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_worker, args=(host, port, log_level, access_log), name=f"tradewarden-worker-{n}")
-                 for n in range(workers)]
+    import os
+
+    processes = [
+        context.Process(target=_worker, args=(host, port, log_level, access_log, os.getpid()), name=f"tradewarden-worker-{n}")
+        for n in range(workers)
+    ]
 
     def stop(signum: int, _: FrameType | None) -> None:
         for process in processes:
