@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tradewarden.atomic_file import write_pickle
 from tradewarden.decide import DecisionPolicy, ListVersionRef
 from tradewarden.listed import ListData
 from tradewarden.lists.sources import SOURCES
@@ -112,11 +113,7 @@ def load_list_data(store: Store, settings: Settings, versions: list[VersionInfo]
                 cached = None
         if cached is None:
             cached = ListData.build(store.current_entities([v.source for v in versions]))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(cached, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            write_pickle(cached, path)
             for old in path.parent.glob("listdata-*.pkl"):
                 if old != path:
                     old.unlink(missing_ok=True)

@@ -23,6 +23,7 @@ import numpy as np
 
 from followthemoney.proxy import EntityProxy
 
+from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
 from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
 from tradewarden.match.inverted import InvertedList
@@ -189,10 +190,7 @@ class MatchIndex:
             "postings": self._postings.dump(),
             "shared": self._shared.dump(),
         }
-        tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        write_pickle(payload, path)
 
     @classmethod
     def load(cls, path: Path) -> MatchIndex:
