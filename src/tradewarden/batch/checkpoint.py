@@ -24,6 +24,7 @@ from typing import Any
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from tradewarden.atomic_file import write_bytes
 from tradewarden.batch.io import RESULT_SCHEMA, part_bytes, rejects_table, results_table, write_part_bytes
 from tradewarden.batch.screening import ChunkResult
 from tradewarden.batch.summary import ChunkStats
@@ -93,9 +94,7 @@ def pack(result: ChunkResult | PackedChunk, schema: pa.Schema = RESULT_SCHEMA) -
 
 
 def _write_json(path: Path, payload: Any) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
+    write_bytes(json.dumps(payload, sort_keys=True).encode("utf-8"), path)
 
 
 class Checkpoint:

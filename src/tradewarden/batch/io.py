@@ -32,6 +32,7 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from tradewarden.atomic_file import write_bytes
 from tradewarden.batch.records import COLUMNS, RawRecord, RawValue
 from tradewarden.batch.screening import Chunk
 from tradewarden.csv_safe import ESCAPE, FORMULA_PATTERN
@@ -378,9 +379,7 @@ def part_bytes(table: pa.Table) -> bytes:
 
 def write_part_bytes(path: Path, data: bytes) -> None:
     """Write the bytes of a part file (``part_bytes``), atomically (temporary file, then rename)."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_bytes(data, path)
 
 
 def write_part(path: Path, table: pa.Table) -> None:

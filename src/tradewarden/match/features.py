@@ -70,15 +70,12 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
     if cand.record.schema == "Person":
         # Words the listed person's own name carries too ("MUN SAN SON", "WEI, Lin Na" read as
         # legal forms) say nothing about the query being a company.
-        own = set(analyze_name(cand.matched_name, False).legal_forms)
-        forms = [
-            [legal for legal in form.legal_forms if legal not in own]
-            for name, form in query.names
-            if name == cand.query_name
-        ]
-        forms = [found for found in forms if found]
-        if forms:
-            return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
+        carried = [form.legal_forms for name, form in query.names if name == cand.query_name and form.legal_forms]
+        if carried:  # only then is the listed name analysed (most queries carry no legal form)
+            own = set(analyze_name(cand.matched_name, False).legal_forms)
+            forms = [found for found in ([legal for legal in legal_forms if legal not in own] for legal_forms in carried) if found]
+            if forms:
+                return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
     elif query.schema == "Person":
         legal = analyze_name(cand.matched_name, False).legal_forms
         if legal:
