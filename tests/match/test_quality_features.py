@@ -55,3 +55,18 @@ def test_a_listed_persons_own_words_do_not_make_the_query_a_company(e: Factory) 
     assert hit.score >= 0.95
     company = next(m for m in index.match(Query(names=["Wei Lin Na Trading Ltd"]), min_score=0.0) if m.entity_id == "test-p9")
     assert any(f.name == "company_name_for_person" for f in company.features), company.explanation
+
+
+def test_same_legal_form_adds_a_little(e: Factory) -> None:
+    index = MatchIndex.build([e("Company", "c7", name="Joint Stock Company Design Bureau Zenit Optics")])
+    same = index.match(Query(names=["АО «ОКБ Зенит»"], schema="LegalEntity"), min_score=0.0)[0]
+    feature = next(f for f in same.features if f.name == "legal_form_match")
+    assert feature.contribution == WEIGHTS_BY_NAME["legal_form_match"] > 0, same.explanation
+    other = index.match(Query(names=["ООО «ОКБ Зенит»"], schema="LegalEntity"), min_score=0.0)[0]
+    assert not any(f.name == "legal_form_match" for f in other.features), other.explanation
+    assert other.score < same.score
+    bare = index.match(Query(names=["ОКБ Зенит"], schema="LegalEntity"), min_score=0.0)[0]
+    assert not any(f.name == "legal_form_match" for f in bare.features), bare.explanation
+
+
+WEIGHTS_BY_NAME = {feature.__name__: weight for feature, weight in WEIGHTS}

@@ -134,6 +134,9 @@ def test_x_is_ks_and_a_left_out_patronymic_costs_little() -> None:
 
 def test_short_names_are_not_scaled_down_twice() -> None:
     """A short one-word name loses to the short-name factor once, not again as low information."""
-    result = compare_names(analyze_name("OOO SFT", None), analyze_name("SFT LLC", False), lambda token: 1.0)
+    result = compare_names(analyze_name("OOO SFT", None), analyze_name("SFT", False), lambda token: 1.0)
     assert THRESHOLD <= result.score < 0.9, result
     assert "common name" not in result.detail
+    # The same legal form on both sides halves the short-name penalty (ООО «Т1» / LLC T1).
+    same_form = compare_names(analyze_name("OOO SFT", None), analyze_name("SFT LLC", False), lambda token: 1.0)
+    assert result.score < same_form.score < 1.0, same_form

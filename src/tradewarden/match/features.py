@@ -83,6 +83,20 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
     return None
 
 
+def legal_form_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """The query name and the listed organisation's name carry the same legal form (``ООО`` /
+    ``LLC``, ``АО`` / ``Joint-Stock Company``): the same kind of body, a little more evidence."""
+    if cand.record.schema == "Person":
+        return None
+    carried = {legal for name, form in query.names if name == cand.query_name for legal in form.legal_forms}
+    if not carried:  # only then is the listed name analysed (most queries carry no legal form)
+        return None
+    shared = carried & set(analyze_name(cand.matched_name, False).legal_forms)
+    if not shared:
+        return None
+    return Evidence(1.0, f"same legal form {', '.join(sorted(shared))}")
+
+
 def country_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     """The query shares a country with the listed entity."""
     shared = query.countries & set(cand.record.countries)

@@ -5,21 +5,35 @@ Latin A, see ``homoglyphs``), stripped of titles (persons) or legal forms (organ
 to rigour's generic ``llc``/``jsc`` tokens), transliterated to ASCII, tokenised, and given
 consonant skeletons. In organisation names (and names of unknown kind), generic company words
 rigour leaves behind, misspelt ones too (``compani``, ``obshkhestvo``), join the legal forms,
-and Russian and English words for the same kind of thing become one (``zavod``/``plant``, see
-``org_terms``). The result is cached and serialisable, so the match index stores it at build
-time and queries pay for it once.
+Russian and English words for the same kind of thing become one (``zavod``/``plant``, and
+abbreviations written out: ``nii`` -> ``research institute``, see ``org_terms``), and function
+words (``of``, ``the``, ``and``, ``imeni``) count for little. In personal names (and names of
+unknown kind), name elements spelt several ways take one spelling (``abed``/``abdel`` ->
+``abdul``); ordinals are written as their number (``841st``, ``841-й`` -> ``841``). The result
+is cached and serialisable, so the match index stores it at build time and queries pay for it
+once.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
-from tradewarden.names.org_terms import fold_org_term
-from tradewarden.names.parts import ORG_WORD_WEIGHT, PARTICLE_WEIGHT, is_org_word, is_particle, strip_titles
+from tradewarden.names.org_terms import expand_abbreviation, fold_org_term
+from tradewarden.names.parts import (
+    FUNCTION_WORD_WEIGHT,
+    ORG_WORD_WEIGHT,
+    PARTICLE_WEIGHT,
+    fold_spelling,
+    is_function_word,
+    is_org_word,
+    is_particle,
+    strip_titles,
+)
 from tradewarden.names.phonetic import skeleton
 from tradewarden.names.script import ABJAD, Script, scripts_of
 from tradewarden.names.translit import to_ascii
@@ -111,6 +125,10 @@ def _token_weight(token: str, person: bool | None) -> float:
         return 0.5
     if not person and is_org_word(token):
         return ORG_WORD_WEIGHT
+    if not person and is_function_word(token):
+        # A translation adds or leaves out "of", "the", "and" freely (Main Computing Center of
+        # the General Staff / Главный вычислительный центр Генерального штаба).
+        return FUNCTION_WORD_WEIGHT
     return 1.0
 
 
@@ -145,6 +163,26 @@ def _fold_generic_words(tokens: list[str], legal: tuple[str, ...]) -> tuple[list
     return kept, tuple(sorted(set(legal) | set(moved)))
 
 
+#: Endings English and Russian write after the digits of an ordinal (``841st``, ``841-й``,
+#: ``10-я``, ``18-го`` in BGN/PCGN: ``841 y``, ``10 ya``, ``18 go``).
+_ENGLISH_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_RUSSIAN_ORDINAL_ENDINGS = frozenset({"y", "yy", "iy", "ya", "aya", "ye", "oye", "go", "ogo", "oy", "yi"})
+
+
+def _plain_numbers(tokens: list[str]) -> list[str]:
+    """Ordinal numbers written as the bare number (``841st``, ``841 y`` -> ``841``): lists
+    write the ordinal of a numbered unit or plant in one language and its number in another."""
+    if not any(token[0].isdigit() for token in tokens):
+        return tokens
+    plain: list[str] = []
+    for token in tokens:
+        if plain and plain[-1].isdigit() and token in _RUSSIAN_ORDINAL_ENDINGS:
+            continue
+        match = _ENGLISH_ORDINAL.match(token)
+        plain.append(match.group(1) if match else token)
+    return plain
+
+
 @lru_cache(maxsize=131072)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
@@ -167,10 +205,12 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         folded, legal = split_legal_forms(folded)
     scripts = scripts_of(folded)
     abjad = bool(scripts & ABJAD)
-    tokens = to_ascii(folded).split()
+    tokens = _plain_numbers(to_ascii(folded).split())
+    if person is not False:
+        tokens = [fold_spelling(token) for token in tokens]
     if not person and len(tokens) > 1:
         tokens, legal = _fold_generic_words(tokens, legal)
-        tokens = [fold_org_term(token) for token in tokens]
+        tokens = [fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,

@@ -1,11 +1,14 @@
 """Name parts that carry little identity: particles, titles, generic organisation words.
 
 Particles (al-, bin, ibn, abu, van, de ...) and honorifics written inside a name (haji, sheikh,
-mullah ...) come from ``data/particles.txt`` and generic organisation words (company, joint,
-stock, obshchestvo ...) from ``data/org_words.txt``, each with the reasoning beside it; leading
-titles ("Mr", "Dr", "Sheikh" ...) are removed with rigour's person-prefix table. East Slavic
-patronymics and family names are told apart by their endings (``name_role``), so that
-``Aleksandrova`` (a family name) does not pass for ``Aleksandrovna`` (a patronymic).
+mullah ...) come from ``data/particles.txt``, generic organisation words (company, joint,
+stock, obshchestvo ...) from ``data/org_words.txt``, the function words of organisation names
+(of, the, and, imeni ...) from ``data/function_words.txt`` and one spelling for the name
+elements lists spell several ways (abed, abdel -> abdul) from ``data/name_spellings.txt``, each
+with the reasoning beside it; leading titles ("Mr", "Dr", "Sheikh" ...) are removed with
+rigour's person-prefix table. East Slavic patronymics and family names are told apart by their
+endings (``name_role``), so that ``Aleksandrova`` (a family name) does not pass for
+``Aleksandrovna`` (a patronymic).
 """
 
 from __future__ import annotations
@@ -20,12 +23,23 @@ from tradewarden.names.data_files import data_lines
 
 PARTICLES: frozenset[str] = frozenset(data_lines("particles.txt"))
 ORG_WORDS: frozenset[str] = frozenset(data_lines("org_words.txt"))
+FUNCTION_WORDS: frozenset[str] = frozenset(data_lines("function_words.txt"))
+#: Spellings of one personal-name element, to its canonical spelling (abed, abdel -> abdul).
+NAME_SPELLINGS: dict[str, str] = {
+    spelling: canonical
+    for canonical, spellings in (line.split("\t") for line in data_lines("name_spellings.txt"))
+    for spelling in spellings.split()
+}
 
 #: Weight of a generic organisation word relative to an ordinary name token.
 ORG_WORD_WEIGHT = 0.3
 
 #: Weight of a particle relative to an ordinary name token when names are compared.
 PARTICLE_WEIGHT = 0.25
+
+#: Weight of a function word of an organisation name (of, the, and): a translation adds or drops
+#: them freely, so they barely count either way (Smith and Company / Smith & Company).
+FUNCTION_WORD_WEIGHT = 0.1
 
 
 def is_particle(token: str) -> bool:
@@ -60,6 +74,29 @@ def is_org_word(token: str) -> bool:
         for word in ORG_WORDS
         if len(word) >= 6 or (len(word) == 5 and len(token) == 6)
     )
+
+
+def fold_spelling(token: str) -> str:
+    """The canonical spelling of a personal-name element lists spell several ways.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``"abdul"`` for ``"abed"``, ``"abdel"`` ... (``data/name_spellings.txt``); any other
+        token unchanged.
+    """
+    return NAME_SPELLINGS.get(token, token)
+
+
+def is_function_word(token: str) -> bool:
+    """Whether an ASCII token is a function word of organisation names (``of``, ``the``, ``and``).
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        True for the prepositions, articles and conjunctions of ``data/function_words.txt``.
+    """
+    return token in FUNCTION_WORDS
 
 
 #: Endings of East Slavic patronymics (Ivanovich, Sergeyevna, Oleksandrivna, Mikalayevich ...).
