@@ -69,4 +69,18 @@ def test_same_legal_form_adds_a_little(e: Factory) -> None:
     assert not any(f.name == "legal_form_match" for f in bare.features), bare.explanation
 
 
+def test_different_patronymics_are_namesakes(e: Factory) -> None:
+    index = MatchIndex.build([e("Person", "p3", name="Владимир Алексеевич СОРОКИН")])
+    other = index.match(Query(names=["Vladimir Vikentyevich Sorokin"], schema="Person"), min_score=0.0)[0]
+    conflict = next(f for f in other.features if f.name == "patronymic_conflict")
+    assert conflict.contribution == WEIGHTS_BY_NAME["patronymic_conflict"] < 0, other.explanation
+    for same_or_left_out in ("Vladimir Alexeevich Sorokin", "Vladimir Sorokin"):
+        hit = index.match(Query(names=[same_or_left_out], schema="Person"), min_score=0.0)[0]
+        assert not any(f.name == "patronymic_conflict" for f in hit.features), hit.explanation
+        assert hit.score > other.score
+    # The Ukrainian form of the same patronymic (vowels elsewhere, same consonants) is no conflict.
+    ukrainian = index.match(Query(names=["Volodymyr Oleksiyovych Sorokin"], schema="Person"), min_score=0.0)[0]
+    assert not any(f.name == "patronymic_conflict" for f in ukrainian.features), ukrainian.explanation
+
+
 WEIGHTS_BY_NAME = {feature.__name__: weight for feature, weight in WEIGHTS}

@@ -7,7 +7,7 @@ import pytest
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.legal_forms import split_legal_forms
 from tradewarden.names.parts import is_particle, strip_titles
-from tradewarden.names.phonetic import skeleton, sound_key
+from tradewarden.names.phonetic import skeleton, sound_key, vowel_shape
 from tradewarden.names.script import ABJAD, Script, scripts_of
 from tradewarden.names.translit import to_ascii
 
@@ -46,6 +46,21 @@ def test_scripts_of() -> None:
 @pytest.mark.parametrize("spelling", ["mohammad", "muhammad", "mohamed", "mohammed", "mhmd"])
 def test_skeleton_meets_spellings_of_muhammad(spelling: str) -> None:
     assert skeleton(spelling) == "mhmd"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("mohammed", "muhammad"), ("zaitsev", "zaytsev"), ("hussein", "husayn"), ("abdullah", "abdulla")]
+)
+def test_vowel_shape_of_respellings_agrees(one: str, other: str) -> None:
+    assert vowel_shape(one) == vowel_shape(other)
+
+
+def test_vowel_shape_keeps_consonant_clusters_and_vowel_places() -> None:
+    assert vowel_shape("mohammad") == "CVCVCVC"
+    assert vowel_shape("pestova") == "CVCCVCV"  # s-t cluster kept, o-a vowel slots
+    assert vowel_shape("positive") == "CVCVCVCV"
+    assert vowel_shape("subbotin") != vowel_shape("sabtina")
+    assert vowel_shape("") == ""
 
 
 def test_skeleton_keeps_different_names_apart() -> None:

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from tradewarden.match.records import ListedRecord, schemata_compatible
 from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.compare import token_similarity
+from tradewarden.names.parts import name_role
+from tradewarden.names.phonetic import skeleton
+
+#: Two patronymics at least this similar (``token_similarity``), or of one consonant skeleton, are
+#: one patronymic spelt two ways (Alekseyevich / Alexeevich); otherwise they name different fathers.
+SAME_PATRONYMIC = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,30 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
         if legal:
             return Evidence(1.0, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
     return None
+
+
+def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """Both names give an East Slavic patronymic and no two of them are one name spelt two ways
+    (Vladimir Vikentyevich SOROKIN / Vladimir Alekseyevich SOROKIN): the father's names differ,
+    so these are namesakes. A patronymic left out on either side is no conflict."""
+    if cand.record.schema != "Person":
+        return None
+    mine = [
+        token for name, form in query.names if name == cand.query_name for token in form.tokens if name_role(token) == "patronymic"
+    ]
+    if not mine:  # only then is the listed name analysed (most queries give no patronymic)
+        return None
+    listed = [token for token in analyze_name(cand.matched_name, True).tokens if name_role(token) == "patronymic"]
+    if not listed:
+        return None
+    for q in mine:
+        for c in listed:
+            # Same consonants alone suffice here: Ukrainian and Russian forms of one patronymic
+            # put their vowels elsewhere (Volodymyrovych / Vladimirovich).
+            q_skel, c_skel = skeleton(q), skeleton(c)
+            if q_skel == c_skel or token_similarity(q, q_skel, c, c_skel, False) >= SAME_PATRONYMIC:
+                return None
+    return Evidence(1.0, f"patronymic {mine[0]} vs listed {listed[0]}")
 
 
 def legal_form_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:

@@ -32,6 +32,7 @@ _LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
 _DROP_VOWELS = str.maketrans("", "", "aeiouyw")
 _VOWEL_SET = frozenset("aeiouyw")
 _REPEATS = re.compile(r"(.)\1+")
+_VOWEL_RUNS = re.compile(r"V{2,}")
 
 
 @lru_cache(maxsize=131072)
@@ -64,6 +65,36 @@ def skeleton(token: str) -> str:
     if len(text) > 1 and text[-1] == "h":
         text = text[:-1]
     return _REPEATS.sub(r"\1", text)
+
+
+@lru_cache(maxsize=131072)
+def vowel_shape(token: str) -> str:
+    """Where one lower-case ASCII token has consonants and vowels: ``C`` and ``V``, after the
+    same digraph folding as ``skeleton`` (a final ``h`` dropped), doubled letters collapsed and a
+    run of vowels counted as one (``ai``/``ay``); consonant clusters are kept.
+
+    Two spellings of one name put their vowels in the same places and differ in which vowels
+    they write (``mohammed``/``muhammad`` both ``CVCVCVC``); two names that only share their
+    consonants usually do not (``pestova`` ``CVCCVCV`` / ``positive`` ``CVCVCVCV``).
+
+    Args:
+        token: a lower-case ASCII word.
+    Returns:
+        The shape, e.g. ``"CVCVCVC"`` for ``"mohammad"``; empty for an empty token.
+    """
+    text = token
+    if "h" in text:
+        for spelling, sound in _H_DIGRAPHS:
+            if spelling in text:
+                text = text.replace(spelling, sound)
+    for spelling, sound in _OTHER_DIGRAPHS:
+        if spelling in text:
+            text = text.replace(spelling, sound)
+    text = text.translate(_LETTERS)
+    if len(text) > 1 and text[-1] == "h":
+        text = text[:-1]
+    shape = "".join("V" if char in _VOWEL_SET else "C" for char in _REPEATS.sub(r"\1", text))
+    return _VOWEL_RUNS.sub("V", shape)
 
 
 def sound_key(token: str) -> str:
