@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import product
 
+import pytest
 from followthemoney.proxy import EntityProxy
 
 from tradewarden.cases.delta import DeltaMatcher
@@ -19,7 +20,7 @@ from tradewarden.match.features import Candidate, name_similarity
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.matching import prepare_query
 from tradewarden.match.model import Query
-from tradewarden.match.score import WEIGHTS, score_candidate
+from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
 
 Factory = Callable[..., EntityProxy]
 
@@ -52,8 +53,8 @@ def test_no_feature_but_the_name_scores_more_with_names_than_without(e: Factory)
         for (query_name, _form), name_idx in product(prepared.names, index.entity_names(entity_idx)):
             real = Candidate(record, 0.9, query_name, index.name_text(name_idx), index.name_is_weak(name_idx), "")
             for feature, weight in WEIGHTS:
-                if feature is name_similarity:
-                    continue
+                if feature is name_similarity or feature in RAISED_BY_NAMES:
+                    continue  # the name itself; features the bound counts at their full weight
                 with_names, without = feature(prepared, real), feature(nameless, bound)
                 assert (0.0 if without is None else without.value * weight) >= (
                     0.0 if with_names is None else with_names.value * weight
@@ -73,3 +74,8 @@ def test_the_least_name_score_needed_is_the_threshold_less_the_other_features(e:
     assert score_candidate(prepared, Candidate(person, needed, "", "", False, ""))[0] >= 0.8 - 1e-9
     assert score_candidate(prepared, Candidate(person, needed - 0.01, "", "", False, ""))[0] < 0.8
     assert matcher._needed_name_score(facts, 1) > 1.0 and company.schema == "Company"  # a person is no company
+    # A company's bound counts the most a same-legal-form name could add (legal_form_match).
+    company_facts = ("Company", ("ru",), (), ())
+    nameless = score_candidate(prepare_query(Query(schema="Company", countries=["ru"])), Candidate(company, 0.9, "", "", False, ""))[0]
+    bonus = dict(WEIGHTS)[RAISED_BY_NAMES[0]]
+    assert matcher._needed_name_score(company_facts, 1) == pytest.approx((0.8 - (nameless - 0.9) - bonus))

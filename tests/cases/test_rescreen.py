@@ -191,10 +191,11 @@ def test_the_bound_never_skips_a_party_a_full_rescreen_would_alert(e: Factory) -
     # The contract with the matcher: every listed name a full screen compares in full passes
     # ``comparable`` (the private shortlist is read on purpose, to catch a change in match/).
     for query in queries:
-        for _text, form in prepare_query(query).names:
+        for name, form in prepare_query(query).names:
             text = " ".join(form.tokens)
-            for name_idx in _shortlist(full_index, form):
-                assert comparable(form, text, full_index.name_token_text(name_idx)), (query, name_idx)
+            for name_idx in _shortlist(full_index, form, name):
+                listed_text, written = full_index.name_token_text(name_idx), full_index.name_text(name_idx)
+                assert comparable(form, text, listed_text, name, written), (query, name_idx)
 
 
 def test_a_relisted_entry_alerts_again_and_released_cases_stay_closed(store: Store, e: Factory, people: People) -> None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, matching
-from tradewarden.match.blocking import deletion_keys, name_keys, unknown_token_keys
+from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, blocking, matching
+from tradewarden.match.blocking import deletion_keys, name_keys, unknown_token_keys, whole_name_key
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.exact import EXACT_NAME_SCORE, is_written_as
+from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 
 from followthemoney.proxy import EntityProxy
 
@@ -134,3 +134,63 @@ def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None
     assert found and found[0].source_id == "splav" and found[0].score >= DEFAULT_THRESHOLD
     assert "the listed name as written" in found[0].explanation
     assert not index.match(Query(names=["Splav"]))  # the common word alone is not the listed name
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "slip"),
+    [("JOINT STOKK COMPANY TERRA TECH", "JOINT STOCK COMPANY TERRA TECH", True),
+     ("ANHUI LAND GROP CO., LIMITED", "ANHUI LAND GROUP CO., LIMITED", True),
+     ("OOO GUIKEL", "OOO GIKEL", True), ("AL FAY COMAPNY", "AL FAY COMPANY", True),
+     ("Sin Trading LLC", "Sun Trading LLC", False),  # a three-letter word one letter away is another word
+     ("NEW HOLDING 1", "NEW HOLDING 2", False),  # a digit is not a slip
+     ("Ben Yang", "Bin Yang", False),  # too few letters
+     ("JOINT STOCK COMPANY TERRA", "JOINT STOCK COMPANY TERRA TECH", False),  # a word left out
+     ("STOKK COMPANY TERA TECH", "STOCK COMPANY TERRA TECH", False)],  # two slips
+)
+def test_a_listed_name_but_for_one_slip_reaches_the_threshold(query: str, listed: str, slip: bool) -> None:
+    comparison = compare_names(analyze_name(query), analyze_name(listed), lambda token: 1.0)
+    floored = matching.exact_floor(comparison, query, listed)
+    assert is_slip_of(query, listed) == slip
+    if slip:
+        assert floored.score == max(SLIP_NAME_SCORE, comparison.score) and floored.score >= DEFAULT_THRESHOLD
+    else:
+        assert floored == comparison
+
+
+def test_a_name_in_another_word_order_blocks_as_high_as_written(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``KHRYAKOV, Alexander`` shares the whole-name key of ``Alexander KHRYAKOV``, so it is not left
+    below the matcher's share of the best blocked name by the written-order copies of the name on
+    other lists (their fused keys are the rarest). One key, so no comparison more per query."""
+    query = analyze_name("Alexander Khryakov", True)
+    assert whole_name_key(query) == whole_name_key(analyze_name("KHRYAKOV, Alexander", True))
+    assert whole_name_key(query) in name_keys(query, affixes=False)
+    assert whole_name_key(analyze_name("LLC Engineering Group")) != whole_name_key(analyze_name("Engineering LLC"))
+    make = e
+    entities = [make("Person", f"w{n}", name="Alexander KHRYAKOV") for n in range(2)]
+    entities += [make("Person", "r", name="KHRYAKOV, Alexander")]
+    entities += [make("Person", f"a{n}", name=f"Alexander {word}") for n, word in enumerate("Petrov Ivanov Smirnov".split())]
+    entities += [make("Person", f"f{n}", name=f"Filler{n:03d} Person{n:03d}") for n in range(300)]  # rare keys weigh more
+    index = MatchIndex.build(entities)
+    reordered = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "r")
+
+    def share() -> float:
+        blocked = dict(index.candidate_names(query))
+        return blocked[reordered] / max(blocked.values())
+
+    with_key = share()
+    monkeypatch.setitem(blocking.KEY_WEIGHTS, "%", 0.0)
+    assert with_key > share() and with_key >= matching.MIN_BLOCK_SHARE
+
+
+def test_a_name_written_alike_is_compared_whatever_the_quick_filter(e: Factory) -> None:
+    """A misspelt legal form stays in the query's tokens, and the quick filter would drop the listed name."""
+    make = e
+    name = "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"
+    index = MatchIndex.build([make("Company", "inmo", name=name), make("Company", "other", name="L. INMO INMOBILIARIA")])
+    query = "L-INMO, SOCIEDAD ANONIMA DE CAPTIAL VARIABLE"
+    form = analyze_name(query)
+    listed = next(n for n in range(index.name_count) if index.name_text(n) == name)
+    assert listed not in matching._shortlist(index, form)  # type: ignore[arg-type]
+    assert listed in matching._shortlist(index, form, query)  # type: ignore[arg-type]
+    found = index.match(Query(names=[query]))
+    assert found and found[0].source_id == "inmo" and "one slip" in found[0].explanation

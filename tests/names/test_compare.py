@@ -154,3 +154,22 @@ def test_short_names_are_not_full_matches() -> None:
     assert long_single.score == 1.0
     three = compare_names(analyze_name("习近平", True), analyze_name("Xi Jinping", True))
     assert 0.85 <= three.score < 1.0, three
+
+
+def test_short_words_two_edits_apart_are_other_words() -> None:
+    """San / Star do not pair (the clean "Seven San." met "Seven Star Company"); respellings do."""
+    other = compare_names(analyze_name("Seven San", False), analyze_name("Seven Star Company", False))
+    assert other.score < THRESHOLD and "san~star" not in other.detail, other
+    respelt = compare_names(analyze_name("YUN, Ho-Chin", True), analyze_name("YUN, Ho-Jin", True))
+    assert "chin~jin" in respelt.detail, respelt  # the initial sound respelt, the ending kept
+    assert "htu~htoo" in compare_names(analyze_name("Htu Min"), analyze_name("Htoo Min")).detail  # same skeleton
+
+
+def test_a_left_out_middle_word_costs_half() -> None:
+    """Khin [Maung] Yi: the first and last words given, the middle one left out, as often."""
+    middle = compare_names(analyze_name("Khin Yi", True), analyze_name("Khin Maung Yi", True))
+    last = compare_names(analyze_name("Khin Maung", True), analyze_name("Khin Maung Yi", True))
+    assert middle.score > last.score and middle.score >= THRESHOLD, (middle, last)
+    # Not for company names with a legal form, nor for an initial (already weighed half).
+    company = compare_names(analyze_name("Alfa Omega LLC", False), analyze_name("Alfa Beta Omega LLC", False))
+    assert company.score == pytest.approx(compare_names(analyze_name("Alfa Beta LLC", False), analyze_name("Alfa Beta Omega LLC", False)).score)

@@ -18,9 +18,9 @@ entities while comparing each party's names only with the changed entities' name
    out once per kind of party (schema, countries, birth dates, identifiers), and never for a
    person against a company. The party's names are then compared with that entity's names it
    shares a key with, skipping pairs the matcher itself never compares in full (its quick
-   ``token_sort_ratio`` filter, :func:`comparable`), with the matcher's own ``compare_names``
-   and the full index's rarity, until one scores enough. A full screen compares a subset of
-   these pairs, so it cannot score higher.
+   ``token_sort_ratio`` filter, save names written alike, :func:`comparable`), with the
+   matcher's own ``compare_names`` and the full index's rarity, until one scores enough. A full
+   screen compares a subset of these pairs, so it cannot score higher.
 3. **Match.** The few parties within the bound are matched against the full index
    (``MatchIndex.match``) and keep their matches on changed entities: exactly a full re-screen's.
 
@@ -42,10 +42,10 @@ from tradewarden.cases.parties import fit_key, party_keys, query_from_json
 from tradewarden.match.blocking import name_keys
 from tradewarden.match.features import Candidate, PreparedQuery
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query
+from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query, written_alike
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import entity_shared_keys, is_party
-from tradewarden.match.score import score_candidate
+from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import compare_names
 from tradewarden.store.cases_monitor import PartyRecord
@@ -83,19 +83,26 @@ def build_delta_index(entities: Iterable[EntityProxy], reference: MatchIndex | N
     return index
 
 
-def comparable(form: NameForm, text: str, listed_text: str) -> bool:
+def comparable(form: NameForm, text: str, listed_text: str, query_name: str = "", written: str = "") -> bool:
     """Whether a full screen could compare the query name ``form`` with a listed name in full.
 
     The matcher compares a blocked name only when their tokens' quick similarity
     (``token_sort_ratio``) reaches ``QUICK_CUTOFF``, except for Arabic- and Hebrew-script names,
-    which that filter cannot judge (``match.matching``).
+    which that filter cannot judge, and names written as the query name or so but for one slip
+    (``match.matching.written_alike``).
 
     Args:
         form: the analysed query name.
         text: its tokens, space-separated.
         listed_text: the listed name's tokens (``MatchIndex.name_token_text``).
+        query_name: the query name as written ("": not known, that exception not checked).
+        written: the listed name as written.
     """
-    return form.abjad or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
+    return (
+        form.abjad
+        or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
+        or bool(query_name and written_alike(query_name, written))
+    )
 
 
 def keyed_names(index: MatchIndex, entities: Iterable[EntityProxy]) -> tuple[dict[str, list[int]], set[str]]:
@@ -209,7 +216,7 @@ class DeltaMatcher:
                 listed_text, listed = self.delta.name_token_text(name_idx), self.delta.form(name_idx)
                 written = self.delta.name_text(name_idx)
                 for name, form, text in forms:
-                    if not comparable(form, text, listed_text):
+                    if not comparable(form, text, listed_text, name, written):
                         continue
                     if exact_floor(compare_names(form, listed, rarity), name, written).score >= score:
                         return True
@@ -229,6 +236,10 @@ class DeltaMatcher:
         _, results = score_candidate(prepared, Candidate(self.delta.record(entity_idx), 1.0, "", "", False, ""))
         name = next(r for r in results if r.name == "name_similarity")
         rest = sum(r.contribution for r in results if r is not name)
+        # A feature that needs the party's names is not in the nameless bound: count its most
+        # (they compare legal forms, which a listed person does not carry).
+        if self.delta.record(entity_idx).schema != "Person":
+            rest += sum(weight for feature, weight in WEIGHTS if feature in RAISED_BY_NAMES and weight > 0)
         needed = (self.min_score - rest) / name.weight
         self._needed[(facts, entity_idx)] = needed
         return needed

@@ -2,6 +2,7 @@
 
 Each analysed name yields keys: its tokens, their consonant skeletons (``~mhmd``), adjacent
 tokens fused (``abdulrahman`` from ``abdul rahman``), all its tokens run together (``=xijinping``),
+the whole name in any word order with its legal forms (``%alexander khryakov|``),
 the first and last four letters of longer tokens (``<rosn``, ``>port``), so a typo in one half
 of a single-word name still finds it, and the one-letter deletions of mid-length tokens
 (``-plnar`` from both ``planar`` and ``plznar``: "symmetric delete"), so a typo inside a short
@@ -27,8 +28,12 @@ MIN_DELETE_LENGTH = 5
 MAX_DELETE_LENGTH = 8
 #: Deletion keys count this much of their IDF (one letter away is weaker evidence than equal).
 DELETE_WEIGHT = 0.5
+#: The whole-name key counts this much of its IDF: enough to lift a name written in another
+#: word order to where the written order's fused keys put it, not so much that every spelling
+#: less close than an exact namesake falls below the matcher's share of the best.
+WHOLE_NAME_WEIGHT = 0.5
 #: The share of its IDF a key counts, by its first character (other keys count fully).
-KEY_WEIGHTS = {"<": AFFIX_WEIGHT, ">": AFFIX_WEIGHT, "-": DELETE_WEIGHT}
+KEY_WEIGHTS = {"<": AFFIX_WEIGHT, ">": AFFIX_WEIGHT, "-": DELETE_WEIGHT, "%": WHOLE_NAME_WEIGHT}
 
 
 def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
@@ -74,7 +79,7 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
             names (``_abjad_keys``), True means the index side.
     Returns:
         Plain tokens, ``~skeleton`` keys, ``<prefix``/``>suffix`` and ``-deletion`` keys, fused
-        adjacent tokens and the ``=joined`` key.
+        adjacent tokens, the ``=joined`` key and the ``%`` whole-name key (``whole_name_key``).
     """
     if form.abjad:
         return _abjad_keys(form, affixes)
@@ -98,7 +103,21 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
             keys.add("~" + skel)
     if len(tokens) > 1:
         keys.add("=" + form.joined)
+    if tokens:
+        keys.add(whole_name_key(form))
     return keys
+
+
+def whole_name_key(form: NameForm) -> str:
+    """The ``%`` key of a whole analysed name, in any word order, legal forms included.
+
+    The keys above meet a name word by word, and the fused and ``=joined`` keys, the rarest,
+    only in written order: a name written surname first (``KHRYAKOV, Alexander``) or one made of
+    words that hundreds of names hold (``LLC Engineering Group``: ``engineering``, its legal forms
+    folded away) ranked below names merely sharing its words. This key puts every name with the
+    same words, and the same legal forms, first.
+    """
+    return "%" + " ".join(sorted(form.tokens)) + "|" + " ".join(sorted(form.legal_forms))
 
 
 def _abjad_keys(form: NameForm, index_side: bool) -> set[str]:

@@ -2,8 +2,8 @@
 
 Pure over an in-memory ``MatchIndex``: the query is prepared once (names analysed, countries to
 ISO codes, identifiers to keys), blocked candidates get their best name pair compared (a listed
-name written exactly as the query's scoring at least ``names.exact.EXACT_NAME_SCORE``), every
-feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
+name written exactly as the query's scoring at least ``names.exact.EXACT_NAME_SCORE``, one
+written so but for one slip at least ``SLIP_NAME_SCORE``), every feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
 or address with the query come back as ``shared_identifier`` matches even when names differ.
 """
 
@@ -20,7 +20,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
-from tradewarden.names.exact import EXACT_NAME_SCORE, is_written_as
+from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ QUICK_CUTOFF = 45
 #: ``MAX_FULL_COMPARISONS`` names are quicker-similar (a misspelt word lowers that similarity more
 #: than an unrelated name's extra words do). Two did no better than one on bench/match_quality.py.
 BEST_BLOCKED = 1
+#: The best this many blocked names are compared when written as the query name, or so but for
+#: one slip, whatever the quick similarity (such a name shares nearly every key with the query,
+#: so it ranks near the top; checking the best eight cost 10-25 % more CPU on cold caches, the
+#: written forms of more listed names to work out).
+WRITTEN_ALIKE_BLOCKED = 3
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -102,7 +107,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
     rarity = index.rarity_of
     for query_name, form in prepared.names:
         compared: dict[str, NameComparison] = {}
-        for name_idx in _shortlist(index, form):
+        for name_idx in _shortlist(index, form, query_name):
             key = index.form_key(name_idx)
             comparison = compared.get(key)
             if comparison is None:
@@ -119,24 +124,31 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[f
 
 def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -> NameComparison:
     """``comparison`` raised to ``EXACT_NAME_SCORE`` when the query name is the listed name as
-    written (``names.exact``): an exact listed name reaches the alert threshold.
+    written (``names.exact``): an exact listed name reaches the alert threshold; and to
+    ``SLIP_NAME_SCORE`` when it is the listed name as written but for one slip in one word
+    (``names.exact.is_slip_of``).
 
     Args:
         comparison: the comparison of the analysed names.
         query_name: the query name as written.
         listed_text: the listed name as written.
     """
-    if comparison.score >= EXACT_NAME_SCORE or not is_written_as(query_name, listed_text):
+    if comparison.score >= EXACT_NAME_SCORE:
         return comparison
-    return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
+    if is_written_as(query_name, listed_text):
+        return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
+    if comparison.score < SLIP_NAME_SCORE and is_slip_of(query_name, listed_text):
+        return NameComparison(SLIP_NAME_SCORE, f"{comparison.detail}; the listed name as written but for one slip, at least {SLIP_NAME_SCORE:.2f}")
+    return comparison
 
 
-def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
+def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
     C-level string similarity, plus the best blocked names when that similarity ranked them
-    below its limit. For Arabic and Hebrew script, whose skeletons the quick similarity misses,
-    the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by blocking weight instead (a
-    name on several lists is compared once, so it takes one place).
+    below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names ``written_alike``
+    the query name as written (when given). For Arabic and Hebrew script, whose skeletons the
+    quick similarity misses, the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by
+    blocking weight instead (a name on several lists is compared once, so it takes one place).
     """
     blocked = index.candidate_names(form)
     if not blocked:
@@ -154,7 +166,22 @@ def _shortlist(index: MatchIndex, form: NameForm) -> list[int]:
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
+    if query_name:
+        # A listed name written as the query, or so but for one slip, is compared whatever the
+        # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
+        # (Punctuation and spacing aside, such a name is as long as the query: a loose bound on the
+        # lengths as written spares the written keys of the others.)
+        kept, length, slack = set(chosen), len(query_name), 2 + len(query_name) // 5
+        for name_idx in names[:WRITTEN_ALIKE_BLOCKED]:
+            listed_text = index.name_text(name_idx)
+            if abs(len(listed_text) - length) <= slack and name_idx not in kept and written_alike(query_name, listed_text):
+                chosen.append(name_idx)
     return chosen
+
+
+def written_alike(query_name: str, listed_text: str) -> bool:
+    """Whether the query name is the listed name as written, or so but for one slip (``names.exact``)."""
+    return is_written_as(query_name, listed_text) or is_slip_of(query_name, listed_text)
 
 
 def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int]:

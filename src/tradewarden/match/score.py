@@ -27,6 +27,11 @@ WEIGHTS: tuple[tuple[Feature, float], ...] = (
     (f.schema_mismatch, -2.0),
 )
 
+#: Features other than the name that read the query's names and can raise a score. Re-screening
+#: (``cases/delta.py``) bounds a score from everything but the names, so it counts their full
+#: weight (``test_delta.py`` checks every other feature scores no more with names than without).
+RAISED_BY_NAMES: tuple[Feature, ...] = (f.legal_form_match,)
+
 
 def score_candidate(query: PreparedQuery, cand: Candidate) -> tuple[float, list[FeatureResult]]:
     """Run every feature of the table on one candidate.

@@ -13,12 +13,16 @@ An unpaired token on either side (a middle name one side left out: ``Joseph Rao 
 ``JOSEPH KONY``) counts 0.4 once two significant tokens paired (an unpaired listed token counts
 0.4 in any case); otherwise unpaired query tokens count fully, and so do unpaired listed tokens
 when the query is a single word (``Vinogradov`` names one part of ``Mikhail Vinogradov``).
+The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``).
+Two Latin tokens of three or four letters two edits apart pair only as a respelling (``Htu``/
+``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
 Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
 count in that run-together form, and an abjad name with more or fewer words than a Latin
 one meets it run together by ``abjad.joined_similarity``. (Names of as many words are not: run
 together, a wrong word is diluted over the whole name.) Names too short to identify anyone
-(two- or three-syllable Chinese names, one short word) and matches resting on common or short
+(two- or three-syllable Chinese names, one short word; half as much for the same short word
+with the same legal form: ``ООО «Т1»``/``LLC T1``) and matches resting on common or short
 tokens are scaled down.
 
 Speed, with results unchanged bit for bit (``tests/names/test_compare_equivalence.py``): a token
@@ -43,11 +47,16 @@ from tradewarden.names.abjad import (
 )
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import is_particle, name_role
+from tradewarden.names.phonetic import vowel_shape
 
 #: A listed token the query did not mention counts this much against the score.
 UNPAIRED_LISTED_WEIGHT = 0.4
 #: An unpaired listed patronymic counts this share of the above (Lazar [Gurgenovich] SHAYBAZIAN).
 PATRONYMIC_SHARE = 0.5
+#: So does the middle word of a three-word listed name (no legal form on either side) that the
+#: query left out while giving the first and the last: a middle name is the part most often
+#: dropped (Khin [Maung] Yi, PAK [YONG] SIK). A query's added middle word likewise.
+MIDDLE_NAME_SHARE = 0.5
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
 UNPAIRED_QUERY_WEIGHT = 0.4
@@ -57,6 +66,9 @@ MIN_TOKEN_SIMILARITY = 0.5
 #: this (more than a typo or a respelling apart: Kazakova / Kapranova 0.67) count twice their
 #: shortfall below it. (In shorter words one respelling already costs that much: Fud / Food.)
 FUZZY_KNEE = 0.8
+#: Latin tokens of three to this many letters two edits apart pair only as respellings
+#: (``_other_short_word``): otherwise they are other words (San / Star).
+SHORT_PAIR_LETTERS = 4
 #: Score of two tokens with the same consonant skeleton (Latin on both sides).
 SKELETON_EQUAL = 0.9
 #: Matched query tokens worth this much rarity in total make a name fully specific (one rare token).
@@ -74,6 +86,9 @@ HAN_THREE_SYLLABLES = 0.9
 #: Names with fewer letters than this (all tokens together) lose up to SHORT_NAME_PENALTY.
 SHORT_NAME_LETTERS = 8
 SHORT_NAME_PENALTY = 0.3
+#: The share of the short-name penalty left when both names are the same words with the same
+#: legal form (ООО «Т1» / LLC T1).
+SHARED_LEGAL_FORM_SHARE = 0.5
 
 Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
@@ -99,7 +114,8 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
             (compared by ``abjad.cross_similarity``).
     Returns:
         1.0 for equal tokens, an initial score for an agreeing initial, otherwise the best of
-        the edit similarity and the skeleton similarity.
+        the edit similarity and the skeleton similarity (which tokens more than a respelling
+        apart get only when they also have the same ``vowel_shape``).
     """
     if q == c:
         return 1.0
@@ -111,9 +127,17 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if "x" in q or "x" in c:
         # English x is Russian and BGN/PCGN ks (Maxim / Maksim, Alexey / Aleksey).
         score = max(score, OSA.normalized_similarity(q.replace("x", "ks"), c.replace("x", "ks")))
-    if q_skel and q_skel == c_skel and q[0] == c[0] and (score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5)):
+    if (
+        q_skel
+        and q_skel == c_skel
+        and q[0] == c[0]
+        and (score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5))
+        and (score >= FUZZY_KNEE or vowel_shape(q) == vowel_shape(c))
+    ):
         # Short skeletons say little: two or three consonants are shared by unrelated names
         # (Dippel / Dipaul), and names that start differently are other names (Kaster / Costar).
+        # Nor do words more than a respelling apart that put their vowels in other places
+        # (Pestova / Positive, Subbotin / Sabtina); respellings keep them (Mohammed / Muhammad).
         equal = SKELETON_EQUAL
         if len(q_skel) <= 2:
             equal -= 0.15
@@ -156,9 +180,18 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
         sim = token_similarity(q, qs, c, cs, False)
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
             sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
+        elif sim <= MIN_TOKEN_SIMILARITY and _other_short_word(q, qs, c, cs):
+            return _NOT_PAIRED  # two edits in a word of four letters make another word (San / Star)
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
     return sim
+
+
+def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
+    """Whether two Latin tokens of three to ``SHORT_PAIR_LETTERS`` letters, two edits apart, are
+    other words (San / Star), not one respelt: a respelling keeps the consonant skeleton (Htu /
+    Htoo) or respells only the initial sound, keeping the last two letters (Chin / Jin, Chae / Jae)."""
+    return 3 <= min(len(q), len(c)) and max(len(q), len(c)) <= SHORT_PAIR_LETTERS and qs != cs and q[-2:] != c[-2:]
 
 
 def _abjad_latin_similarity(abjad_token: str, latin_token: str) -> float:
@@ -217,14 +250,23 @@ def _align(
     # A name written with one more given name or a second family name than the listed one is
     # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
     extra_weight = UNPAIRED_QUERY_WEIGHT if not han and _significant_pairs(query, used_q) >= 2 else 1.0
+    # The middle word (not an initial) of a three-word name without legal forms left out (Khin
+    # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
+    plain = not han and not (listed.legal_forms or query.legal_forms)
+    middle_added = plain and len(query.tokens) == 3 and len(used_q) == 2
     for i, weight in enumerate(q_weights):
         if i not in used_q:
-            total += extra_weight * weight
+            middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
+            total += extra_weight * (MIDDLE_NAME_SHARE if middle else 1.0) * weight
             parts.append(f"-{query.tokens[i]}")
+    middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
-            left_out = unpaired_weight * (PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0)
+            share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0
+            if middle_left_out and min(used_c) < j < max(used_c) and listed.weights[j] >= 1.0:
+                share = min(share, MIDDLE_NAME_SHARE)
+            left_out = unpaired_weight * share
             total += left_out * weight
             parts.append(f"+{listed.tokens[j]}")
     if total <= 0:
@@ -328,6 +370,10 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     else:
         score = aligned
     if short < 1.0:
+        if score == 1.0 and set(query.legal_forms) & set(listed.legal_forms):
+            # The same words and the same legal form (ООО «Т1» / LLC T1): the legal form says
+            # which kind of body the short name is, so it reads less like any word spelt so.
+            short = 1.0 - (1.0 - short) * SHARED_LEGAL_FORM_SHARE
         score *= short
         detail += f"; short name x{short:.2f}"
     if rarity is not None and information < FULL_INFORMATION:

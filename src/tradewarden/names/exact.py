@@ -4,6 +4,13 @@ An exact listed name must reach the alert threshold however short or common its 
 (``NPO Splav JSC``, listed so on several lists, scores about 0.76 by similarity alone): the
 matcher raises its name score to ``EXACT_NAME_SCORE``. Titles and legal forms count as written
 (``General Meyer`` is not ``Meyer``) and so does the script (``彬 杨`` is not ``Bin Yang``).
+
+A listed name as written but for one slip of the keyboard in one word (``JOINT STOKK COMPANY
+TERRA TECH``, ``ANHUI LAND GROP CO., LIMITED``, ``OOO GUIKEL``) is raised to ``SLIP_NAME_SCORE``:
+by similarity alone a slip inside a generic word (which then no longer reads as one) or inside
+a short name costs more than a slip can mean. The slipped word must have ``SLIP_MIN_WORD_LETTERS``
+letters or more (``Sun``/``Sin`` are two words, not a slip), no digit may differ (``HOLDING 1`` is
+not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more.
 """
 
 from __future__ import annotations
@@ -11,10 +18,18 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 #: The least name score of a query name written as a listed name ...
 EXACT_NAME_SCORE = 0.95
 #: ... unless that name is one word of fewer letters than this (``Ali``, ``Sun``).
 EXACT_NAME_MIN_LETTERS = 4
+#: The least name score of a query name written as a listed name but for one slip (``is_slip_of``).
+SLIP_NAME_SCORE = 0.85
+#: A slip counts in a word of at least this many letters ...
+SLIP_MIN_WORD_LETTERS = 4
+#: ... of a listed name of at least this many letters (spaces and punctuation not counted).
+SLIP_MIN_LETTERS = 8
 
 
 @lru_cache(maxsize=131072)
@@ -43,3 +58,31 @@ def is_written_as(query: str, listed: str) -> bool:
     if " " not in key and len(key) < EXACT_NAME_MIN_LETTERS:
         return False
     return written_key(query) == key
+
+
+def is_slip_of(query: str, listed: str) -> bool:
+    """Whether ``query`` is the listed name ``listed`` as written (``written_key``) but for one slip:
+    one letter added, dropped, changed, or two adjacent letters swapped, in one word of
+    ``SLIP_MIN_WORD_LETTERS`` letters or more, the words otherwise equal and in the same order, and
+    the listed name of ``SLIP_MIN_LETTERS`` letters or more.
+
+    Args:
+        query: the query name as written.
+        listed: the listed name as written.
+    """
+    listed_key, query_key = written_key(listed), written_key(query)
+    if abs(len(listed_key) - len(query_key)) > 1 or listed_key == query_key:
+        return False
+    listed_words, query_words = listed_key.split(), query_key.split()
+    if len(listed_words) != len(query_words) or len(listed_key) - len(listed_words) + 1 < SLIP_MIN_LETTERS:
+        return False
+    differ = [(q, c) for q, c in zip(query_words, listed_words) if q != c]
+    if len(differ) != 1:
+        return False
+    q, c = differ[0]
+    return (
+        min(len(q), len(c)) >= SLIP_MIN_WORD_LETTERS
+        and q.isalpha()
+        and c.isalpha()
+        and OSA.distance(q, c, score_cutoff=1) <= 1
+    )
