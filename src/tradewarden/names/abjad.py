@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from itertools import product, repeat
+from itertools import product
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -328,47 +328,52 @@ def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...
     last three rows is a lower bound of the final cost (rounding is monotone: bit-exact).
     """
     n, m = len(abjad), len(latin)
-    size = max(
-        sum(_WEIGHT[k] for k, _ in abjad),
-        sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin),
-        1.0,
-    )
-    if beat >= 0.0 and _steep(1.0 - (_unmatched_consonants(abjad, latin) - _ROUNDING_MARGIN) / size) <= beat:
-        return -1.0
+    deletes, runs_at, abjad_size, abjad_hard, abjad_consonants = _abjad_side(abjad)
+    inserts, first, has_vowels, latin_size, latin_hard, latin_consonants, sub_rows = _latin_side(latin)
+    size = max(abjad_size, latin_size, 1.0)
+    if beat >= 0.0:
+        # A lower bound of the cost: an abjad consonant (but h) met by no Latin consonant costs
+        # at least 1 (deleted, or against a vowel), and so does a Latin consonant (but h, t, v,
+        # l) met by no abjad consonant (inserted, or against a long vowel, ayn or article).
+        unmatched = float(max(0, abjad_hard - latin_consonants) + max(0, latin_hard - abjad_consonants))
+        if _steep(1.0 - (unmatched - _ROUNDING_MARGIN) / size) <= beat:
+            return -1.0
     row_least = [0.0, 0.0]
-    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
-    first = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        first[j] = first[j - 1] + inserts[j - 1]
-    rows = [first]
-    has_vowels = any(b[0] == V for b in latin)
+    rows = [list(first)]
     for i in range(1, n + 1):
         a = abjad[i - 1]
         prev = rows[i - 1]
-        delete = _delete(a)
+        delete = deletes[i - 1]
         # Up to three Arabic vowel letters in a row may make one Latin vowel sound (_vowel_runs).
-        run = 1
-        while run < 3 and i - run >= 1 and a[0] in (M, E) and abjad[i - run - 1][0] in (M, E):
-            run += 1
-        jumps = _vowel_runs(abjad, latin, rows, i, run) if run > 1 and has_vowels else _NO_RUNS
+        run = runs_at[i - 1]
+        runs = run > 1 and has_vowels
+        jumps = _vowel_runs(abjad, latin, rows, i, run) if runs else _NO_RUNS
+        substitutes = sub_rows.get(a)
+        if substitutes is None:
+            substitutes = sub_rows[a] = tuple([_sub(a, b) for b in latin])
         left = prev[0] + delete
+        least = left
         cur = [left]
-        # The edit recurrence: substitute, delete, insert, or end a vowel run here.
-        for diagonal, above, substitute, insert, jump in zip(prev, prev[1:], _sub_row(a, latin), inserts, jumps):
-            best = diagonal + substitute
-            other = above + delete
+        # The edit recurrence: substitute, delete, insert, or end a vowel run here. (Indexed,
+        # with the row's least cell kept on the way: the loop mypyc compiles to plain C.)
+        for j in range(m):
+            best = prev[j] + substitutes[j]
+            other = prev[j + 1] + delete
             if other < best:
                 best = other
-            other = left + insert
+            other = left + inserts[j]
             if other < best:
                 best = other
-            if jump < best:
-                best = jump
+            if runs:
+                other = jumps[j]
+                if other < best:
+                    best = other
             cur.append(best)
+            if best < least:
+                least = best
             left = best
         rows.append(cur)
         if beat >= 0.0:
-            least = min(cur)
             row_least.append(least)
             bound = min(row_least[-3], row_least[-2], least)
             if _steep(1.0 - bound / size) <= beat:
@@ -377,7 +382,42 @@ def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...
     return _steep(1.0 - cost / size)
 
 
-_NO_RUNS = repeat(math.inf)
+@lru_cache(maxsize=65536)
+def _abjad_side(abjad: tuple[tuple[int, str], ...]) -> tuple[tuple[float, ...], tuple[int, ...], float, int, int]:
+    """What an alignment needs of its abjad side, once per name: each unit's deletion cost, the
+    length (1 to 3) of the vowel-letter run ending at each unit, the size in consonants, and
+    the consonant counts of ``_consonant_counts`` (h soft)."""
+    runs: list[int] = []
+    for i in range(1, len(abjad) + 1):
+        run = 1
+        while run < 3 and i - run >= 1 and abjad[i - 1][0] in (M, E) and abjad[i - run - 1][0] in (M, E):
+            run += 1
+        runs.append(run)
+    hard, consonants = _consonant_counts(abjad, _SOFT_ABJAD)
+    size = sum(_WEIGHT[k] for k, _ in abjad)
+    return tuple([_delete(a) for a in abjad]), tuple(runs), size, hard, consonants
+
+
+@lru_cache(maxsize=65536)
+def _latin_side(
+    latin: tuple[tuple[int, str], ...],
+) -> tuple[tuple[float, ...], tuple[float, ...], bool, float, int, int, dict[tuple[int, str], tuple[float, ...]]]:
+    """What an alignment needs of its Latin side, once per name: each unit's insertion cost,
+    the first row, whether it has vowels, the size in consonants, the consonant counts of
+    ``_consonant_counts`` (h, t, v, l soft), and the substitution rows met so far (filled by
+    ``_align``: an abjad unit's costs against each Latin unit recur across names)."""
+    m = len(latin)
+    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
+    first = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        first[j] = first[j - 1] + inserts[j - 1]
+    hard, consonants = _consonant_counts(latin, _SOFT_LATIN)
+    size = sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin)
+    has_vowels = any(b[0] == V for b in latin)
+    return tuple(inserts), tuple(first), has_vowels, size, hard, consonants, {}
+
+
+_NO_RUNS: list[float] = []
 
 
 def _vowel_runs(
@@ -400,13 +440,6 @@ def _vowel_runs(
     return jumps
 
 
-@lru_cache(maxsize=65536)
-def _sub_row(a: tuple[int, str], latin: tuple[tuple[int, str], ...]) -> tuple[float, ...]:
-    """Substitution costs of one abjad unit against each Latin unit (rows recur: a letter
-    against the same Latin name)."""
-    return tuple([_sub(a, b) for b in latin])
-
-
 #: Keeps a lower bound of a cost (a sum of costs rounded another way) safely below the cost.
 _ROUNDING_MARGIN = 1e-9
 #: Latin consonants an abjad unit other than a consonant may meet at a cost below 1 (ة as t or
@@ -414,15 +447,6 @@ _ROUNDING_MARGIN = 1e-9
 _SOFT_LATIN = frozenset("htvl")
 #: An abjad h may be dropped at 0.5.
 _SOFT_ABJAD = frozenset("h")
-
-
-def _unmatched_consonants(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
-    """A lower bound of the alignment cost: an abjad consonant (but h) met by no Latin consonant
-    costs at least 1 (deleted, or against a vowel), and so does a Latin consonant (but h, t, v,
-    l) met by no abjad consonant (inserted, or against a long vowel, ayn or article)."""
-    abjad_hard, abjad_consonants = _consonant_counts(abjad, _SOFT_ABJAD)
-    latin_hard, latin_consonants = _consonant_counts(latin, _SOFT_LATIN)
-    return float(max(0, abjad_hard - latin_consonants) + max(0, latin_hard - abjad_consonants))
 
 
 @lru_cache(maxsize=65536)
