@@ -10,18 +10,32 @@ Generated C and objects go to ``build/native/``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
-sys.path.insert(0, str(SRC))
 
-from tradewarden._native import HASHES_FILE, NATIVE_MODULES, extension_paths, source_digest, source_path  # noqa: E402
+
+def _load_native() -> ModuleType:
+    """``tradewarden._native`` read from its file alone (importing the package would import,
+    and warn about, the very modules being rebuilt)."""
+    spec = importlib.util.spec_from_file_location("_tradewarden_native", SRC / "tradewarden" / "_native.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_native = _load_native()
+HASHES_FILE, NATIVE_MODULES = _native.HASHES_FILE, _native.NATIVE_MODULES
+extension_paths, source_digest, source_path = _native.extension_paths, _native.source_digest, _native.source_path
 
 BUILD = ROOT / "build" / "native"
 #: Compiles one module (run in a subprocess per module, from ``src`` so the module name is right).
@@ -55,7 +69,7 @@ def main() -> int:
         build = BUILD / module
         shutil.rmtree(build, ignore_errors=True)
         relative = source.relative_to(SRC).as_posix()
-        env = {**os.environ, "MYPY_FORCE_COLOR": "0"}
+        env = {**os.environ, "MYPY_FORCE_COLOR": "0", "MYPY_CACHE_DIR": str(BUILD / "mypy_cache")}
         result = subprocess.run(
             [sys.executable, "-c", _COMPILE, relative, str(build)], cwd=SRC, env=env,
             capture_output=True, text=True,
