@@ -77,7 +77,8 @@ def main() -> int:
         lib = build / "lib"
         extensions = [path for path in sorted(lib.rglob("*")) if path.suffix in (".so", ".pyd")]
         if result.returncode != 0 or not any(path.name.startswith(source.stem + ".") for path in extensions):
-            print(f"warning: {module} not compiled; the pure-Python module runs\n{result.stdout}{result.stderr}", file=sys.stderr)
+            tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+            print(f"warning: {module} not compiled; the pure-Python module runs\n{tail}", file=sys.stderr)
             continue
         if source_digest(source) != digest:
             print(f"warning: {source} changed while compiling; not installed", file=sys.stderr)
