@@ -8,6 +8,7 @@ matcher raises its name score to ``EXACT_NAME_SCORE``. Titles and legal forms co
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -15,6 +16,8 @@ from functools import lru_cache
 EXACT_NAME_SCORE = 0.95
 #: ... unless that name is one word of fewer letters than this (``Ali``, ``Sun``).
 EXACT_NAME_MIN_LETTERS = 4
+#: A run of ASCII characters other than letters and digits (an ASCII name's separators).
+_ASCII_OTHER = re.compile("[^a-z0-9]+")
 
 
 @lru_cache(maxsize=131072)
@@ -26,6 +29,10 @@ def written_key(name: str) -> str:
     Returns:
         The key; two names with the same key are written the same (``OOO «Splav»``, ``ooo splav``).
     """
+    if name.isascii():
+        # The same key, sooner: ASCII text is its own NFKC and NFKD form, casefolds as it
+        # lowercases, carries no combining mark, and its letters and digits are a-z and 0-9.
+        return " ".join(_ASCII_OTHER.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
     kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(kept.split())
