@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED_LISTS ?= ../shared/data/lists
 
-.PHONY: demo test sysdeps bench clean browser serve
+.PHONY: demo test sysdeps bench clean browser serve native
 
 sysdeps:
 	@pkg-config --exists icu-uc 2>/dev/null || { \
@@ -24,9 +24,19 @@ $(STAMP): pyproject.toml | sysdeps
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The hot name-comparison modules compiled with mypyc (scripts/build_native.py; the list is
+# tradewarden._native.NATIVE_MODULES). Optional: without a C compiler the pure-Python modules run.
+# Rebuilt when a source changes; an extension older than its edited source is ignored at import.
+NATIVE_SOURCES := src/tradewarden/names/abjad.py src/tradewarden/names/compare.py
+NATIVE := src/tradewarden/native_hashes.json
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES) scripts/build_native.py src/tradewarden/_native.py
+	$(BIN)/python scripts/build_native.py
+
+native: $(NATIVE)
+
 TW := $(BIN)/tradewarden
 
-demo: $(STAMP)
+demo: $(STAMP) $(NATIVE)
 	@echo "== loading the lists =="
 	-@if [ -d "$(SHARED_LISTS)" ]; then $(TW) lists update --from "$(SHARED_LISTS)" --no-progress; \
 	  else $(TW) lists update; fi
@@ -42,15 +52,15 @@ demo: $(STAMP)
 	$(TW) cases list --limit 15
 
 # The dependency audit (pip-audit) fails on known vulnerabilities; offline it says so and goes on.
-test: $(STAMP) browser
+test: $(STAMP) $(NATIVE) browser
 	$(BIN)/python scripts/dependency_audit.py
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(NATIVE)
 	$(BIN)/python bench/load_lists.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build/native $(NATIVE) src/tradewarden/names/*.so
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser download).
 browser:
@@ -67,5 +77,5 @@ $(HTMX):
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
-serve: $(STAMP) $(HTMX)
+serve: $(STAMP) $(NATIVE) $(HTMX)
 	$(BIN)/tradewarden serve --host $(HOST) --port $(PORT)

@@ -106,12 +106,18 @@ def code_fingerprint() -> str:
     """sha256 over every source and data file of the tradewarden package this process runs.
 
     Equal on the driver and every worker, or their results could differ (another matcher).
+    The mypyc builds (``tradewarden._native``) are left out: an extension runs only while it
+    was built from the source hashed here, and computes what that source does, so a worker
+    without a compiler runs the same matcher.
     """
     import tradewarden
+    from tradewarden._native import HASHES_FILE
 
     root = Path(tradewarden.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
+        if path.suffix in (".so", ".pyd") or path.name == HASHES_FILE:
+            continue
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())

@@ -32,7 +32,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from itertools import product, repeat
+from typing import Final
+from itertools import product
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -41,7 +42,7 @@ from tradewarden.names.phonetic import skeleton
 # -- romanisation --------------------------------------------------------------------------
 
 #: One ASCII spelling per Arabic-script letter (Arabic, Persian, common Urdu/Kurdish forms).
-_LETTERS: dict[str, str] = {
+_LETTERS: Final[dict[str, str]] = {
     "\u0627": "a", "\u0623": "a", "\u0625": "a", "\u0622": "a", "\u0671": "a",  # alif and its hamza forms
     "\u0621": "", "\u0626": "", "\u0624": "w",  # hamza alone, on ya (dropped), on waw
     "\u0628": "b", "\u067e": "p", "\u062a": "t", "\u062b": "th", "\u062c": "j", "\u0686": "ch",
@@ -56,23 +57,23 @@ _LETTERS: dict[str, str] = {
 }
 #: Short-vowel marks, shadda, sukun, superscript alif, tatweel and the Persian zero-width
 #: non-joiner (which joins parts of one word, خامنه‌ای): dropped.
-_DROPPED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D, 0x200F, 0x200E], None)
-_TABLE = str.maketrans({**_LETTERS, **_DROPPED})
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f]+")
+_DROPPED: Final = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D, 0x200F, 0x200E], None)
+_TABLE: Final = str.maketrans({**_LETTERS, **_DROPPED})
+_ARABIC_LETTER: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_WORD: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f]+")
 #: Whole words with a fixed spelling: the particles of Arabic names (son of, father of) and the
 #: titles written inside them, spelt as ``data/particles.txt`` lists them.
-_PARTICLES: dict[str, str] = {
+_PARTICLES: Final[dict[str, str]] = {
     "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
     "شيخ": "sheikh", "حاجي": "haji", "ملا": "mullah", "مولوي": "mawlawi", "مولانا": "maulana",
 }
 #: Spelling variants folded before the particles are looked up: alif forms, Persian ye and kaf.
-_ALIFS = str.maketrans("أإآٱیىک", "ااااييك")
+_ALIFS: Final = str.maketrans("أإآٱیىک", "ااااييك")
 #: The article ال, and wa- ("and") before it, written fused to the word they precede.
-_ARTICLE = "ال"
-_MIN_STEM = 2
+_ARTICLE: Final = "ال"
+_MIN_STEM: Final = 2
 #: عبد written apart from the article of the name it governs (عبد الرحمن).
-_ABD_AL = re.compile(r"(?<![\u0600-\u06ff])عبد\s+(?=ال)")
+_ABD_AL: Final = re.compile(r"(?<![\u0600-\u06ff])عبد\s+(?=ال)")
 
 
 def has_arabic(text: str) -> bool:
@@ -117,7 +118,7 @@ def romanise(text: str) -> str:
 # -- blocking keys ---------------------------------------------------------------------------
 
 #: Spellings a romanised letter may take in Latin (beyond its own), for skeleton variants.
-_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+_ALTERNATIVES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("dh", ("d", "z")),
     ("th", ("t", "s")),
     ("q", ("g",)),
@@ -125,10 +126,10 @@ _ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("w", ("v",)),
     ("sh", ("ch",)),
 )
-_ALT_SPLIT = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
-_ALT = dict(_ALTERNATIVES)
-MAX_VARIANTS = 8
-_DIGRAPH_H = re.compile(r"([kstdgzc])h")
+_ALT_SPLIT: Final = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
+_ALT: Final = dict(_ALTERNATIVES)
+MAX_VARIANTS: Final = 8
+_DIGRAPH_H: Final = re.compile(r"([kstdgzc])h")
 
 
 @lru_cache(maxsize=65536)
@@ -161,14 +162,21 @@ def skeleton_variants(token: str) -> tuple[str, ...]:
 
 # -- alignment -------------------------------------------------------------------------------
 
-_DIGRAPHS = ("kh", "sh", "th", "dh", "gh", "ch", "zh")
-_VOWELS = frozenset("aeiou")
+_DIGRAPHS: Final = ("kh", "sh", "th", "dh", "gh", "ch", "zh")
+_VOWELS: Final = frozenset("aeiou")
 # Unit kinds. Abjad side: consonant, long vowel (mater), ayn, final h, article vowel/l.
 # Latin side: consonant, vowel, semivowel (y, w).
-C, M, E, H, A, L, V, S = range(8)
+C: Final = 0
+M: Final = 1
+E: Final = 2
+H: Final = 3
+A: Final = 4
+L: Final = 5
+V: Final = 6
+S: Final = 7
 
 #: Costs of substituting near consonants (unordered pairs); unrelated consonants cost 1.
-_NEAR: dict[frozenset[str], float] = {
+_NEAR: Final[dict[frozenset[str], float]] = {
     frozenset(pair): cost
     for pair, cost in (
         (("t", "th"), 0.2), (("s", "th"), 0.2), (("d", "dh"), 0.2), (("z", "dh"), 0.2), (("d", "z"), 0.3),
@@ -178,11 +186,11 @@ _NEAR: dict[frozenset[str], float] = {
         (("t", "d"), 0.5), (("j", "y"), 0.5),
     )
 }
-_LATIN_FOLD = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ou", "u"))
+_LATIN_FOLD: Final = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ou", "u"))
 
 
 #: A digraph where one starts, else one letter (left to right, as romanisation writes them).
-_LETTER_OR_DIGRAPH = re.compile("|".join(_DIGRAPHS) + "|.", re.DOTALL)
+_LETTER_OR_DIGRAPH: Final = re.compile("|".join(_DIGRAPHS) + "|.", re.DOTALL)
 
 
 def _split(token: str) -> list[str]:
@@ -278,7 +286,10 @@ def _sub(a: tuple[int, str], b: tuple[int, str]) -> float:
                 return 0.0 if lsym in "uo" else 0.5
             if lsym in "ie":
                 return 0.0
-            return (0.2 if final else 0.4) if lsym == "a" else 0.6
+            # A yā' inside a word is a long i (or the ay of a diphthong the Latin spells with its
+            # own y): against a plain Latin a it costs as much as alif against i/u, so hsyn does
+            # not pass for Hassan nor jlyly for Jalali. At the end of a word -y is often an -a.
+            return (0.2 if final else 0.7) if lsym == "a" else 0.6
         if lkind == S:
             return 0.0 if lsym == sym else 1.0
         return 0.0 if sym == "w" and lsym == "v" else 1.0
@@ -314,11 +325,11 @@ def _insert(b: tuple[int, str], final: bool) -> float:
 
 
 #: Cost of a Latin vowel cluster (Hosseini's ei) that no Arabic long vowel or ayn meets.
-LONG_VOWEL_MISSING = 0.8
+LONG_VOWEL_MISSING: Final = 0.8
 #: Below this, alignment similarities fall twice as fast (a consonant apart is another name).
-STEEP_BELOW = 0.9
+STEEP_BELOW: Final = 0.9
 
-_WEIGHT = {C: 1.0, M: 0.5, E: 0.0, H: 0.0, A: 0.0, L: 0.0}
+_WEIGHT: Final = {C: 1.0, M: 0.5, E: 0.0, H: 0.0, A: 0.0, L: 0.0}
 
 
 def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...], beat: float = -1.0) -> float:
@@ -328,47 +339,52 @@ def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...
     last three rows is a lower bound of the final cost (rounding is monotone: bit-exact).
     """
     n, m = len(abjad), len(latin)
-    size = max(
-        sum(_WEIGHT[k] for k, _ in abjad),
-        sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin),
-        1.0,
-    )
-    if beat >= 0.0 and _steep(1.0 - (_unmatched_consonants(abjad, latin) - _ROUNDING_MARGIN) / size) <= beat:
-        return -1.0
+    deletes, runs_at, abjad_size, abjad_hard, abjad_consonants = _abjad_side(abjad)
+    inserts, first, has_vowels, latin_size, latin_hard, latin_consonants, sub_rows = _latin_side(latin)
+    size = max(abjad_size, latin_size, 1.0)
+    if beat >= 0.0:
+        # A lower bound of the cost: an abjad consonant (but h) met by no Latin consonant costs
+        # at least 1 (deleted, or against a vowel), and so does a Latin consonant (but h, t, v,
+        # l) met by no abjad consonant (inserted, or against a long vowel, ayn or article).
+        unmatched = float(max(0, abjad_hard - latin_consonants) + max(0, latin_hard - abjad_consonants))
+        if _steep(1.0 - (unmatched - _ROUNDING_MARGIN) / size) <= beat:
+            return -1.0
     row_least = [0.0, 0.0]
-    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
-    first = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        first[j] = first[j - 1] + inserts[j - 1]
-    rows = [first]
-    has_vowels = any(b[0] == V for b in latin)
+    rows = [list(first)]
     for i in range(1, n + 1):
         a = abjad[i - 1]
         prev = rows[i - 1]
-        delete = _delete(a)
+        delete = deletes[i - 1]
         # Up to three Arabic vowel letters in a row may make one Latin vowel sound (_vowel_runs).
-        run = 1
-        while run < 3 and i - run >= 1 and a[0] in (M, E) and abjad[i - run - 1][0] in (M, E):
-            run += 1
-        jumps = _vowel_runs(abjad, latin, rows, i, run) if run > 1 and has_vowels else _NO_RUNS
+        run = runs_at[i - 1]
+        runs = run > 1 and has_vowels
+        jumps = _vowel_runs(abjad, latin, rows, i, run) if runs else _NO_RUNS
+        substitutes = sub_rows.get(a)
+        if substitutes is None:
+            substitutes = sub_rows[a] = tuple([_sub(a, b) for b in latin])
         left = prev[0] + delete
+        least = left
         cur = [left]
-        # The edit recurrence: substitute, delete, insert, or end a vowel run here.
-        for diagonal, above, substitute, insert, jump in zip(prev, prev[1:], _sub_row(a, latin), inserts, jumps):
-            best = diagonal + substitute
-            other = above + delete
+        # The edit recurrence: substitute, delete, insert, or end a vowel run here. (Indexed,
+        # with the row's least cell kept on the way: the loop mypyc compiles to plain C.)
+        for j in range(m):
+            best = prev[j] + substitutes[j]
+            other = prev[j + 1] + delete
             if other < best:
                 best = other
-            other = left + insert
+            other = left + inserts[j]
             if other < best:
                 best = other
-            if jump < best:
-                best = jump
+            if runs:
+                other = jumps[j]
+                if other < best:
+                    best = other
             cur.append(best)
+            if best < least:
+                least = best
             left = best
         rows.append(cur)
         if beat >= 0.0:
-            least = min(cur)
             row_least.append(least)
             bound = min(row_least[-3], row_least[-2], least)
             if _steep(1.0 - bound / size) <= beat:
@@ -377,7 +393,42 @@ def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...
     return _steep(1.0 - cost / size)
 
 
-_NO_RUNS = repeat(math.inf)
+@lru_cache(maxsize=65536)
+def _abjad_side(abjad: tuple[tuple[int, str], ...]) -> tuple[tuple[float, ...], tuple[int, ...], float, int, int]:
+    """What an alignment needs of its abjad side, once per name: each unit's deletion cost, the
+    length (1 to 3) of the vowel-letter run ending at each unit, the size in consonants, and
+    the consonant counts of ``_consonant_counts`` (h soft)."""
+    runs: list[int] = []
+    for i in range(1, len(abjad) + 1):
+        run = 1
+        while run < 3 and i - run >= 1 and abjad[i - 1][0] in (M, E) and abjad[i - run - 1][0] in (M, E):
+            run += 1
+        runs.append(run)
+    hard, consonants = _consonant_counts(abjad, _SOFT_ABJAD)
+    size = sum(_WEIGHT[k] for k, _ in abjad)
+    return tuple([_delete(a) for a in abjad]), tuple(runs), size, hard, consonants
+
+
+@lru_cache(maxsize=65536)
+def _latin_side(
+    latin: tuple[tuple[int, str], ...],
+) -> tuple[tuple[float, ...], tuple[float, ...], bool, float, int, int, dict[tuple[int, str], tuple[float, ...]]]:
+    """What an alignment needs of its Latin side, once per name: each unit's insertion cost,
+    the first row, whether it has vowels, the size in consonants, the consonant counts of
+    ``_consonant_counts`` (h, t, v, l soft), and the substitution rows met so far (filled by
+    ``_align``: an abjad unit's costs against each Latin unit recur across names)."""
+    m = len(latin)
+    inserts = [_insert(b, j == m - 1) for j, b in enumerate(latin)]
+    first = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        first[j] = first[j - 1] + inserts[j - 1]
+    hard, consonants = _consonant_counts(latin, _SOFT_LATIN)
+    size = sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin)
+    has_vowels = any(b[0] == V for b in latin)
+    return tuple(inserts), tuple(first), has_vowels, size, hard, consonants, {}
+
+
+_NO_RUNS: Final[list[float]] = []
 
 
 def _vowel_runs(
@@ -400,29 +451,13 @@ def _vowel_runs(
     return jumps
 
 
-@lru_cache(maxsize=65536)
-def _sub_row(a: tuple[int, str], latin: tuple[tuple[int, str], ...]) -> tuple[float, ...]:
-    """Substitution costs of one abjad unit against each Latin unit (rows recur: a letter
-    against the same Latin name)."""
-    return tuple([_sub(a, b) for b in latin])
-
-
 #: Keeps a lower bound of a cost (a sum of costs rounded another way) safely below the cost.
-_ROUNDING_MARGIN = 1e-9
+_ROUNDING_MARGIN: Final = 1e-9
 #: Latin consonants an abjad unit other than a consonant may meet at a cost below 1 (ة as t or
 #: h, و as v, the article's l).
-_SOFT_LATIN = frozenset("htvl")
+_SOFT_LATIN: Final = frozenset("htvl")
 #: An abjad h may be dropped at 0.5.
-_SOFT_ABJAD = frozenset("h")
-
-
-def _unmatched_consonants(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...]) -> float:
-    """A lower bound of the alignment cost: an abjad consonant (but h) met by no Latin consonant
-    costs at least 1 (deleted, or against a vowel), and so does a Latin consonant (but h, t, v,
-    l) met by no abjad consonant (inserted, or against a long vowel, ayn or article)."""
-    abjad_hard, abjad_consonants = _consonant_counts(abjad, _SOFT_ABJAD)
-    latin_hard, latin_consonants = _consonant_counts(latin, _SOFT_LATIN)
-    return float(max(0, abjad_hard - latin_consonants) + max(0, latin_hard - abjad_consonants))
+_SOFT_ABJAD: Final = frozenset("h")
 
 
 @lru_cache(maxsize=65536)
@@ -539,13 +574,13 @@ def _joined_similarity(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, .
 
 
 #: Coarse consonant classes for the quick filter: letters romanisations confuse share a class.
-_COARSE = {
+_COARSE: Final = {
     **dict.fromkeys(("t", "th", "d", "dh", "z", "zh", "s", "sh", "ch", "j"), "t"),
     **dict.fromkeys(("k", "q", "kh", "g", "gh", "c"), "k"),
     **dict.fromkeys(("b", "p", "f", "v"), "b"),
 }
 #: Names whose coarse consonants overlap less than this are not aligned (the score is 0).
-MIN_CONSONANT_OVERLAP = 0.5
+MIN_CONSONANT_OVERLAP: Final = 0.5
 
 
 @lru_cache(maxsize=65536)

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -50,49 +51,49 @@ from tradewarden.names.parts import is_particle, name_role
 from tradewarden.names.phonetic import vowel_shape
 
 #: A listed token the query did not mention counts this much against the score.
-UNPAIRED_LISTED_WEIGHT = 0.4
+UNPAIRED_LISTED_WEIGHT: Final = 0.4
 #: An unpaired listed patronymic counts this share of the above (Lazar [Gurgenovich] SHAYBAZIAN).
-PATRONYMIC_SHARE = 0.5
+PATRONYMIC_SHARE: Final = 0.5
 #: So does the middle word of a three-word listed name (no legal form on either side) that the
 #: query left out while giving the first and the last: a middle name is the part most often
 #: dropped (Khin [Maung] Yi, PAK [YONG] SIK). A query's added middle word likewise.
-MIDDLE_NAME_SHARE = 0.5
+MIDDLE_NAME_SHARE: Final = 0.5
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
-UNPAIRED_QUERY_WEIGHT = 0.4
+UNPAIRED_QUERY_WEIGHT: Final = 0.4
 #: Token pairs less similar than this are not paired at all.
-MIN_TOKEN_SIMILARITY = 0.5
+MIN_TOKEN_SIMILARITY: Final = 0.5
 #: Token pairs of two non-abjad names, both of SHORT_TOKEN letters or more, less similar than
 #: this (more than a typo or a respelling apart: Kazakova / Kapranova 0.67) count twice their
 #: shortfall below it. (In shorter words one respelling already costs that much: Fud / Food.)
-FUZZY_KNEE = 0.8
+FUZZY_KNEE: Final = 0.8
 #: Latin tokens of three to this many letters two edits apart pair only as respellings
 #: (``_other_short_word``): otherwise they are other words (San / Star).
-SHORT_PAIR_LETTERS = 4
+SHORT_PAIR_LETTERS: Final = 4
 #: Score of two tokens with the same consonant skeleton (Latin on both sides).
-SKELETON_EQUAL = 0.9
+SKELETON_EQUAL: Final = 0.9
 #: Matched query tokens worth this much rarity in total make a name fully specific (one rare token).
-FULL_INFORMATION = 1.0
+FULL_INFORMATION: Final = 1.0
 #: How much a name made only of common tokens loses (at zero information).
-COMMON_NAME_PENALTY = 0.45
+COMMON_NAME_PENALTY: Final = 0.45
 
 #: Tokens shorter than this count proportionally less as information.
-SHORT_TOKEN = 6
+SHORT_TOKEN: Final = 6
 #: Weight of the run-together alignment of an Arabic- or Hebrew-script name with a Latin one.
-ABJAD_JOINED = 0.92
+ABJAD_JOINED: Final = 0.92
 #: Factors for Chinese names of two and three syllables (a few hundred surnames, short given names).
-HAN_TWO_SYLLABLES = 0.75
-HAN_THREE_SYLLABLES = 0.9
+HAN_TWO_SYLLABLES: Final = 0.75
+HAN_THREE_SYLLABLES: Final = 0.9
 #: Names with fewer letters than this (all tokens together) lose up to SHORT_NAME_PENALTY.
-SHORT_NAME_LETTERS = 8
-SHORT_NAME_PENALTY = 0.3
+SHORT_NAME_LETTERS: Final = 8
+SHORT_NAME_PENALTY: Final = 0.3
 #: The share of the short-name penalty left when both names are the same words with the same
 #: legal form (ООО «Т1» / LLC T1).
-SHARED_LEGAL_FORM_SHARE = 0.5
+SHARED_LEGAL_FORM_SHARE: Final = 0.5
 
 Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
-INITIAL = 0.7
+INITIAL: Final = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +149,14 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
 
 
 # How the tokens of a pair of names are compared (see ``_paired_similarity``).
-_LATIN, _ABJAD_QUERY, _ABJAD_LISTED, _SAME_SCRIPT = range(4)
+_LATIN: Final = 0
+_ABJAD_QUERY: Final = 1
+_ABJAD_LISTED: Final = 2
+_SAME_SCRIPT: Final = 3
 #: Returned by ``_paired_similarity`` for tokens that may not pair.
-_NOT_PAIRED = -1.0
+_NOT_PAIRED: Final = -1.0
 #: Keeps the floors handed to the abjad alignments safely below the scores they stand for.
-_ROUNDING_MARGIN = 1e-9
+_ROUNDING_MARGIN: Final = 1e-9
 
 
 def _mode(query: NameForm, listed: NameForm) -> int:

@@ -15,6 +15,7 @@ not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ SLIP_NAME_SCORE = 0.85
 SLIP_MIN_WORD_LETTERS = 4
 #: ... of a listed name of at least this many letters (spaces and punctuation not counted).
 SLIP_MIN_LETTERS = 8
+#: A run of ASCII characters other than letters and digits (an ASCII name's separators).
+_ASCII_OTHER = re.compile("[^a-z0-9]+")
 
 
 @lru_cache(maxsize=131072)
@@ -41,6 +44,10 @@ def written_key(name: str) -> str:
     Returns:
         The key; two names with the same key are written the same (``OOO «Splav»``, ``ooo splav``).
     """
+    if name.isascii():
+        # The same key, sooner: ASCII text is its own NFKC and NFKD form, casefolds as it
+        # lowercases, carries no combining mark, and its letters and digits are a-z and 0-9.
+        return " ".join(_ASCII_OTHER.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
     kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(kept.split())

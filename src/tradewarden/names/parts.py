@@ -69,9 +69,12 @@ def is_org_word(token: str) -> bool:
         return True
     if len(token) < 6:
         return False
+    # Only words sharing a one-letter deletion with the token (or the token itself) can be one
+    # edit away (a substitution, insertion, deletion or swap of neighbours leaves one in common).
+    near = {word for key in _deletions(token) for word in _ORG_WORD_DELETIONS.get(key, ())}
     return any(
         abs(len(word) - len(token)) <= 1 and OSA.distance(word, token, score_cutoff=1) <= 1
-        for word in ORG_WORDS
+        for word in near
         if len(word) >= 6 or (len(word) == 5 and len(token) == 6)
     )
 
@@ -97,6 +100,18 @@ def is_function_word(token: str) -> bool:
         True for the prepositions, articles and conjunctions of ``data/function_words.txt``.
     """
     return token in FUNCTION_WORDS
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every string one letter shorter."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+#: Each string one deletion (or none) from a generic organisation word -> those words.
+_ORG_WORD_DELETIONS: dict[str, list[str]] = {}
+for _word in sorted(ORG_WORDS):
+    for _key in _deletions(_word):
+        _ORG_WORD_DELETIONS.setdefault(_key, []).append(_word)
 
 
 #: Endings of East Slavic patronymics (Ivanovich, Sergeyevna, Oleksandrivna, Mikalayevich ...).
