@@ -134,7 +134,7 @@ def reference_match(index: MatchIndex, query: Query, limit: int, min_score: floa
     prepared = matching.prepare_query(query)
     best: dict[int, tuple[float, int, str, str]] = {}
     for query_name, form in prepared.names:
-        for name_idx in matching._shortlist(index, form):
+        for name_idx in matching._shortlist(index, form, query_name):
             comparison = compare_names(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
             comparison = matching.exact_floor(comparison, query_name, index.name_text(name_idx))
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)

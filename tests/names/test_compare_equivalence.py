@@ -265,7 +265,7 @@ PAIRS: list[tuple[str, str, bool, str, str]] = [
     ('shrkh ywns yshkr wshrkah|srk ns skr srk|1 1 1 1||1', 'shrkh al fakhr llaemal al mtqdmh|srk l fkr lml l mtkdm|1 0.25 1 1 0.25 1|llc|1', False, '0x1.7b425ed097b42p-3', 'shrkh=shrkh, -ywns, -yshkr, -wshrkah, +al, +fakhr, +llaemal, +al, +mtqdmh'),
     ('dhya mrad|d mrd|1 1||1', 'ely dhwa|ly d|1 1||1', False, '0x1.0000000000000p-2', 'dhya~dhwa 0.60, -mrad, +ely'),
     ('private|prvt|1||0', 'private|prvt|1||0', True, '0x1.d7f2f6074fa58p-1', 'private=private; short name x0.96; common name x0.96'),
-    ('komarov|kmrv|1|jsc|0', 'kemerovo|kmrv|1||0', True, '0x1.a47c28f433c66p-1', 'komarov~kemerovo 0.90; short name x0.96; common name x0.95'),
+    ('komarov|kmrv|1|jsc|0', 'kemerovo|kmrv|1||0', True, '0x0.0p+0', '-komarov, +kemerovo; short name x0.96; common name x0.55'),
     ('bina|bn|1|co group liability limityed|0', 'bina|bn|1|grupp|0', False, '0x1.b333333333333p-1', 'bina=bina; short name x0.85'),
     ('implse|mpls|1|llc|0', 'impulse|mpls|1|llc|0', False, '0x1.aa3d70a3d70a4p-1', 'implse~impulse 0.90; short name x0.93'),
     ('wolf butler|lf btlr|1 1|llc|0', 'wolf|lf|1||0', True, '0x1.7f8689b83628dp-2', 'wolf=wolf, -butler; short name x0.85; common name x0.94'),
