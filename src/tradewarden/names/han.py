@@ -1,0 +1,200 @@
+"""Chinese organisation names written in the words English-language lists give them.
+
+Lists write a Chinese company twice: in Chinese, and in English words around a pinyin core
+("深圳市佰联升电子科技有限公司" / "Shenzhen Bailiansheng Electronic Technology Co., Ltd."). Pinyin
+syllables of the whole Chinese name (``shen zhen shi bai lian sheng dian zi ke ji ...``) share
+nothing with the English one. So, in organisation names, ``english_words``:
+
+* folds Traditional characters to Simplified (ICU ``Traditional-Simplified``: 國際 = 国际);
+* cuts the name into the generic words of ``data/zh_org_terms.txt`` (longest first) and writes
+  them in English (科技 -> ``technology``, 有限公司 -> ``co ltd``), place names as their pinyin
+  run together without the administrative suffix (深圳市 -> ``shenzhen``; a city the table lacks
+  is seen by its suffix at the start of the name: 金华市 -> ``jinhua``);
+* writes each remaining run of characters as its pinyin run together, one word, as lists write
+  it (佰联升 -> ``bailiansheng``).
+
+A name without any of those words (a person's name, 自由之家) is left as it is, to be compared
+syllable by syllable, exactly; so is a name whose only distinctive part is a trade name of one or
+two characters, without a place or Latin letters (see ``MIN_NAME_CHARACTERS``). In Latin-script
+organisation names, the pinyin spellings the table gives for unambiguous company words (``keji``,
+``youxian gongsi``, or run together: ``youxiangongsi``) are written in English too, so that a
+name listed in pinyin meets the same name written in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import icu  # type: ignore[import-untyped]
+
+from tradewarden.names.data_files import data_lines
+from tradewarden.names.translit import to_ascii
+
+_TO_SIMPLIFIED = icu.Transliterator.createInstance("Traditional-Simplified")
+#: Marks the English of a place term; alone, the place is written as its pinyin run together.
+PLACE = "="
+#: Administrative suffixes written after a place name and left out by Latin names (深圳市 Shenzhen).
+PLACE_SUFFIXES = ("自治区", "市", "省", "区", "县")
+#: A name with neither a place nor Latin letters or digits is translated only when this many
+#: characters of it are not words of the table. A two-character trade name (字号) is as common as
+#: a two-character given name, and its pinyin, four to seven letters, meets other pinyin words
+#: within a respelling (huiwei / Huawei, jianguo / Jingho): such a name stays Chinese syllables,
+#: compared exactly, as Chinese personal names are.
+MIN_NAME_CHARACTERS = 3
+
+
+def _load() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    terms: dict[str, str] = {}
+    pinyin: dict[tuple[str, ...], str] = {}
+    for line in data_lines("zh_org_terms.txt"):
+        columns = line.split("\t")
+        english = columns[0]
+        for term in columns[1].split():
+            terms[term] = english
+        if len(columns) > 2:
+            for spelling in columns[2].split(","):
+                words = tuple(spelling.split())
+                pinyin[words] = english
+                pinyin[("".join(words),)] = english  # run together: youxiangongsi
+    return terms, pinyin
+
+
+#: Chinese term -> English words (starting with ``PLACE``: a place name).
+TERMS: dict[str, str]
+#: Pinyin spellings, as word tuples (``("youxian", "gongsi")``, ``("youxiangongsi",)``) -> English.
+PINYIN_TERMS: dict[tuple[str, ...], str]
+TERMS, PINYIN_TERMS = _load()
+_PINYIN_FIRST_WORDS = frozenset(words[0] for words in PINYIN_TERMS)
+_PINYIN_LENGTHS = sorted({len(words) for words in PINYIN_TERMS}, reverse=True)
+_LONGEST_TERM = max(len(term) for term in TERMS)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[a-z]+")
+_LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
+#: Two or three characters, then the suffix of a city, province or county, then more of the name.
+_LEADING_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|省|县|自治区)(?=[\u4e00-\u9fff])")
+_GAP = re.compile(r"[\s\-]*")
+
+
+def _is_han(char: str) -> bool:
+    return _HAN.match(char) is not None
+
+
+def _pinyin_run(run: str) -> str:
+    return to_ascii(run).replace(" ", "")
+
+
+def _term_at(text: str, start: int) -> str | None:
+    for length in range(min(_LONGEST_TERM, len(text) - start), 1, -1):
+        term = text[start : start + length]
+        if term in TERMS:
+            return term
+    return None
+
+
+def _leading_place(text: str) -> int:
+    """Length of a place name the table lacks at the start of ``text``, shown by its suffix
+    (金华市海润 -> 2: 金华 is a city), or 0."""
+    match = _LEADING_PLACE.match(text)
+    return len(match.group(1)) if match and _term_at(text, 0) is None else 0
+
+
+def _translate_han(text: str) -> str | None:
+    """``text`` with its generic words in English and other runs in pinyin; None when it has no
+    term of the table, or too little besides (``MIN_NAME_CHARACTERS``)."""
+    simple = _TO_SIMPLIFIED.transliterate(text)
+    pieces: list[str] = []
+    run: list[str] = []
+    found = False
+    anchored = bool(_LATIN_OR_DIGIT.search(simple))  # Latin letters or digits also name the body
+    distinctive = 0
+    i = _leading_place(simple)
+    if i:
+        pieces.append(f" {_pinyin_run(simple[:i])} ")
+        anchored = True
+        i += next(len(s) for s in PLACE_SUFFIXES if simple.startswith(s, i))
+    while i < len(simple):
+        char = simple[i]
+        term = _term_at(simple, i) if _is_han(char) else None
+        if term is None:
+            if _is_han(char):
+                run.append(char)
+                distinctive += 1
+            else:
+                if run:
+                    pieces.append(f" {_pinyin_run(''.join(run))} ")
+                    run = []
+                pieces.append(char)
+            i += 1
+            continue
+        if run:
+            pieces.append(f" {_pinyin_run(''.join(run))} ")
+            run = []
+        found = True
+        english = TERMS[term]
+        i += len(term)
+        if english.startswith(PLACE):
+            english = english[1:] or _pinyin_run(term)
+            anchored = True
+            suffix = next((s for s in PLACE_SUFFIXES if simple.startswith(s, i)), "")
+            i += len(suffix)
+        pieces.append(f" {english} ")
+    if not found or not (anchored or distinctive >= MIN_NAME_CHARACTERS):
+        return None
+    if run:
+        pieces.append(f" {_pinyin_run(''.join(run))} ")
+    return " ".join("".join(pieces).split())
+
+
+def _translate_pinyin(text: str) -> str:
+    """``text`` with the pinyin spellings of ``PINYIN_TERMS`` in English."""
+    if _PINYIN_FIRST_WORDS.isdisjoint(_WORD.findall(text)):
+        return text  # the common case, cheaply
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    last = 0
+    i = 0
+    while i < len(words):
+        english = None
+        count = 0
+        if words[i].group() in _PINYIN_FIRST_WORDS:
+            for count in _PINYIN_LENGTHS:
+                span = words[i : i + count]
+                # Only words separated by spaces or hyphens make one term (not "Keji, Ltd.").
+                if len(span) == count and all(_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(span, span[1:])):
+                    english = PINYIN_TERMS.get(tuple(w.group() for w in span))
+                    if english is not None:
+                        break
+        if english is None:
+            i += 1
+            continue
+        out.append(text[last : words[i].start()])
+        out.append(english)
+        last = words[i + count - 1].end()
+        i += count
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def english_words(name: str) -> str:
+    """An organisation name with its Chinese or pinyin company words in English.
+
+    Args:
+        name: a casefolded organisation name (or a name of unknown kind), in any script.
+    Returns:
+        For a name in Chinese characters holding at least one word of the table and a place,
+        Latin letters or digits, or ``MIN_NAME_CHARACTERS`` other characters: the name with
+        those words in English and the rest as pinyin words (``"深圳市佰联升电子科技有限公司"`` ->
+        ``"shenzhen bailiansheng electronic technology co ltd"``). For a Latin-script name: the
+        name with the table's pinyin spellings in English (``"haili keji youxian gongsi"`` ->
+        ``"haili technology co ltd"``). Otherwise the name unchanged.
+    """
+    if name.isascii():
+        return _translate_pinyin(name)
+    if _HAN.search(name) is None:
+        return name
+    translated = _translate_han(name)
+    return name if translated is None else translated
