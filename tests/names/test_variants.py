@@ -30,3 +30,28 @@ def test_labelled_second_names_split() -> None:
     # Inside brackets too; a colon without a known label splits nothing.
     assert name_variants("Rosneftegaz (Russian: Роснефтегаз)")[-1] == "Роснефтегаз"
     assert name_variants("Acme: The Company") == ("Acme: The Company",)
+
+
+def test_comma_separated_organisation_names_split() -> None:
+    # Three parts, two of them company names of their own: a list; every part is a name.
+    assert name_variants("Alpha Sea Shipping Company, Beta Ship Management Company, Gammaline") == (
+        "Alpha Sea Shipping Company, Beta Ship Management Company, Gammaline",
+        "Alpha Sea Shipping Company",
+        "Beta Ship Management Company",
+        "Gammaline",
+    )
+    # A part that is only a legal form stays with the name before it.
+    assert name_variants("Delta Optics Co., Ltd, Delta Optical Co. Ltd, JSC Delta Optika")[1:] == (
+        "Delta Optics Co., Ltd", "Delta Optical Co. Ltd", "JSC Delta Optika",
+    )
+
+
+def test_commas_that_do_not_list_names() -> None:
+    assert name_variants("SMITH, John Paul") == ("SMITH, John Paul",)
+    assert name_variants("Acme Trading, Ltd") == ("Acme Trading, Ltd",)
+    # Two parts: a parent and its unit, not two names for one body.
+    assert name_variants("Omega Missile Corporation, JSC Omega Service") == (
+        "Omega Missile Corporation, JSC Omega Service",
+    )
+    # Three parts but only one names an organisation: a name and places.
+    assert name_variants("Acme Trading Company, Hamburg, Germany") == ("Acme Trading Company, Hamburg, Germany",)

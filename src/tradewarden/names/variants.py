@@ -4,13 +4,23 @@ Lists often pack an abbreviation or a second script into one name field
 (``Акционерное Общество «Алмаз» (АО «Алмаз»)``, ``Ирина ПОПОВА / Iрина ПОПОВА``), or label a
 second name with its language or kind (``Александр ЛУКЬЯНОВ Belarusian: Аляксандр ЛУК’ЯНАЎ``,
 ``Married name: Lesya TARASYUK``); each part is compared on its own (a label is dropped), and
-the name without its bracketed part too. Pure string handling.
+the name without its bracketed part too. A field listing several organisation names between
+commas (``Alpha Shipping Company, Beta Ship Management Company, Gamma``) is split into them when
+it has three parts or more and two of them are organisation names of their own (a legal form or
+a generic organisation word, and another word); a comma before a legal form (``Acme Trading,
+Ltd``), inside a person's name (``SMITH, John``) or between two parts only (a parent and its unit:
+``Tactical Missile Corporation, JSC Zvezda``; a name and its place) splits nothing. Pure string handling.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from rigour.names import extract_org_types, remove_org_types
+
+from tradewarden.names.legal_forms import extra_form
+from tradewarden.names.parts import is_org_word
 
 _BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]*)[)\]}]")
 _SPLITS = re.compile(r"\s+/\s+|;\s*")
@@ -26,6 +36,59 @@ _LABEL_WORDS = (
 _LABEL = re.compile(rf"(?:^|(?<=\s))(?:{_LABEL_WORDS})(?: (?:name|script|spelling|transliteration))?:\s+")
 
 
+_WORD = re.compile(r"\w+")
+#: An organisation name listed among others in one field holds at least this many words
+#: (its legal form or generic word and a name).
+_MIN_ORG_PART_WORDS = 2
+#: A comma-separated field is a list of names when it has this many parts or more: two parts are
+#: as often a parent and its unit (``Tactical Missile Corporation, JSC Zvezda``), where the
+#: parent's name alone would meet every unit it lists, or a name and a place.
+_MIN_LIST_PARTS = 3
+#: ... and at least this many of them name an organisation of their own.
+_MIN_ORG_PARTS = 2
+
+
+def _generic_only(part: str) -> bool:
+    """Whether a comma-separated part is nothing but legal forms or generic words (``Ltd``,
+    ``Co., Ltd``, ``Pvt. Ltd.``): it belongs to the name before the comma."""
+    rest = remove_org_types(part.casefold(), replacement=" ")
+    return all(is_org_word(word) or extra_form(word) is not None for word in _WORD.findall(rest))
+
+
+def _names_organisation(part: str) -> bool:
+    """Whether a comma-separated part is an organisation name of its own: two words or more, one
+    of them a legal form or a generic organisation word (``Rabbaran Omid Darya Ship Management
+    Company``, ``JSC VNII Signal``)."""
+    folded = part.casefold()
+    words = _WORD.findall(folded)
+    if len(words) < _MIN_ORG_PART_WORDS:
+        return False
+    return bool(extract_org_types(folded, generic=True)) or any(
+        is_org_word(word) or extra_form(word) is not None for word in words
+    )
+
+
+def comma_names(name: str) -> list[str]:
+    """The organisation names a comma-separated field lists, or ``[]`` when it is one name.
+
+    Parts that are only a legal form join the part before (``Yantai Co., Ltd``); the field is a
+    list when ``_MIN_LIST_PARTS`` parts or more remain and ``_MIN_ORG_PARTS`` of them name an
+    organisation of their own. Then every part is a name (``Sealeaders`` too, listed beside two
+    company names).
+    """
+    if "," not in name:
+        return []
+    parts: list[str] = []
+    for part in name.split(","):
+        if parts and _generic_only(part):
+            parts[-1] = f"{parts[-1]},{part}"
+        else:
+            parts.append(part)
+    if len(parts) < _MIN_LIST_PARTS or sum(1 for part in parts if _names_organisation(part)) < _MIN_ORG_PARTS:
+        return []
+    return parts
+
+
 @lru_cache(maxsize=65536)
 def name_variants(name: str) -> tuple[str, ...]:
     """The name itself plus the separate names packed into it.
@@ -35,7 +98,8 @@ def name_variants(name: str) -> tuple[str, ...]:
     Returns:
         ``name`` first, then (if any) each ``/``- or ``;``-separated part, the name without
         bracketed text, each bracketed text, and the text before and after each label
-        (``Belarusian: ``) in any of these; parts shorter than three characters are dropped,
+        (``Belarusian: ``) in any of these, and each organisation name of a comma-separated
+        list (``comma_names``); parts shorter than three characters are dropped,
         duplicates removed.
     """
     found: list[str] = [name]
@@ -48,6 +112,8 @@ def name_variants(name: str) -> tuple[str, ...]:
     parts = _SPLITS.split(name) if ("/" in name or ";" in name) else [name]
     for part in parts:
         add(part)
+        for listed in comma_names(part):
+            add(listed)
         if "(" in part or "[" in part or "{" in part:
             add(_BRACKETED.sub(" ", part))
             for inner in _BRACKETED.findall(part):

@@ -1,0 +1,70 @@
+"""Comparison rules for real aliases: Korean romanisations, a rare company word, two of four names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import ROMANISED_ALIKE, compare_names, token_similarity
+
+THRESHOLD = 0.8
+
+
+def _score(
+    query: str, listed: str, person: bool | None = None, rarity: Callable[[str], float] | None = None
+) -> float:
+    return compare_names(analyze_name(query, person), analyze_name(listed, person), rarity).score
+
+
+def _sim(q: str, c: str) -> float:
+    return token_similarity(q, "", c, "", False)
+
+
+def test_korean_initials_romanised_two_ways() -> None:
+    pairs = (
+        ("cho", "jo"), ("to", "do"), ("ju", "chu"), ("kim", "gim"), ("chung", "jung"), ("ri", "li"), ("pak", "bak"),
+    )
+    for q, c in pairs:
+        assert _sim(q, c) == ROMANISED_ALIKE, (q, c)
+    # Another vowel or final, or initials no romanisation swaps, are not the same syllable.
+    assert _sim("cho", "ju") < ROMANISED_ALIKE
+    assert _sim("kim", "kin") < ROMANISED_ALIKE
+    assert _sim("sun", "jun") < ROMANISED_ALIKE
+    # Only syllables: longer words keep the edit similarity (Dennis / Tennis).
+    assert _sim("dennis", "tennis") < ROMANISED_ALIKE
+    assert _score("PAK, Do Chun", "Pak To Chun", True) >= THRESHOLD
+    assert _score("Cho Yong Chol", "Jo Yong Chol", True) >= THRESHOLD
+    assert _score("Pak Yong Chol", "Kim Yong Chol", True) < THRESHOLD
+
+
+def test_english_long_vowel_spellings() -> None:
+    for q, c in (("deen", "din"), ("noor", "nur"), ("yousef", "yusef")):
+        assert _sim(q, c) == ROMANISED_ALIKE, (q, c)
+    assert _sim("moon", "man") < ROMANISED_ALIKE
+    assert _score("TANDHIM HURRAS AL-DEEN", "TANZIM HURRAS AL-DIN", False) > _score(
+        "TANDHIM HURRAS AL-DAAN", "TANZIM HURRAS AL-DIN", False
+    )
+
+
+def test_rare_company_word_names_the_company() -> None:
+    def rarity(token: str) -> float:
+        return 1.0 if token == "zorvantix" else 0.4
+
+    # One rare long word written alike in the query and a listed company name: the trade or
+    # kind of body beside it counts as an extra word does once two words met.
+    assert _score("Zavod Zorvantix", "Zorvantix JSC", None, rarity) >= THRESHOLD
+    assert _score("Zorvantix", "Zorvantix Technology Co., Ltd.", None, rarity) >= THRESHOLD
+    # Not against a person's name (no legal form on the listed side) ...
+    assert _score("Zorvantix Limited", "Mikhail Zorvantix", None, rarity) < THRESHOLD
+    # ... nor for a common word, nor without rarity known.
+    assert _score("Zavod Progress", "Progress JSC", None, rarity) < THRESHOLD
+    assert _score("Zavod Zorvantix", "Zorvantix JSC") < THRESHOLD
+
+
+def test_two_of_four_names() -> None:
+    assert _score("JUAREZ, Julio", "JUAREZ RAMIREZ, Julio Antonio", True) >= THRESHOLD
+    # An initial, or a word more than a respelling apart, is not a given name left out.
+    assert _score("J. JUAREZ", "JUAREZ RAMIREZ, Julio Antonio", True) < THRESHOLD
+    assert _score("JUAREZ, Julian", "JUAREZ RAMIREZ, Julio Antonio", True) < THRESHOLD
+    # Two of five words are not two of four.
+    assert _score("JUAREZ, Julio", "JUAREZ RAMIREZ LOPEZ, Julio Antonio", True) < THRESHOLD
