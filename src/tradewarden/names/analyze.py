@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tradewarden.names.han import english_words
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
 from tradewarden.names.org_terms import expand_abbreviation, fold_org_term
@@ -202,7 +203,8 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     if person:
         folded = strip_titles(folded)
     else:
-        folded, legal = split_legal_forms(folded)
+        # Chinese company words in English, as lists write them (科技 -> technology; see ``han``).
+        folded, legal = split_legal_forms(english_words(folded))
     scripts = scripts_of(folded)
     abjad = bool(scripts & ABJAD)
     tokens = _plain_numbers(to_ascii(folded).split())
