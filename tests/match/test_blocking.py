@@ -85,6 +85,19 @@ class _Blocked:
         return [self.forms[name_idx].partition("|")[0] for name_idx in name_idxs]
 
 
+@dataclass
+class _Written(_Blocked):
+    """The stand-in with the names as written, all blocked alike (one rare word shared)."""
+
+    texts: list[str]
+
+    def candidate_names(self, form: object) -> list[tuple[int, float]]:
+        return [(n, 10.0) for n in range(len(self.forms))]
+
+    def name_text(self, name_idx: int) -> str:
+        return self.texts[name_idx]
+
+
 def _form(text: str, abjad: bool = False) -> str:
     return f"{text}|||{''}|{int(abjad)}"
 
@@ -97,6 +110,28 @@ def test_shortlist_keeps_the_best_blocked_names(monkeypatch: pytest.MonkeyPatch)
     # The quick filter's one place goes to "alpha beta"; the best blocked name joins it, the
     # second best does not (too unlike the query for the quick filter's cutoff).
     assert shortlist == [2, 0]
+
+
+def test_quick_filter_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 3)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    copy, reordered, wanted = _form("kang chol su"), _form("chol su kang"), _form("kang chol hak")
+    index = _Blocked([copy, reordered, copy, reordered, wanted, _form("kang myong chol"), copy])
+    shortlist = matching._shortlist(index, analyze_name("Chol KANG", True))  # type: ignore[arg-type]
+    # One name listed three times takes one place, the same in another order a second (every
+    # copy is compared); the third goes to the next name (before, the copies filled every place).
+    assert shortlist == [0, 1, 2, 3, 6, 4]
+
+
+def test_a_slip_of_a_listed_name_is_compared_past_tied_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 1)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    names = ["gaz oil", "gaz oil", "gaz neft trading", "group", "gaz"]
+    index = _Written([_form(text) for text in names], ["GAZ-OIL", "GAZ-OIL, OOO", "GAZ NEFT TRADING", "Group", "GAZ GROUP"])
+    shortlist = matching._shortlist(index, analyze_name("GAZ GRUOP", False), "GAZ GRUOP")  # type: ignore[arg-type]
+    # The quick filter keeps GAZ-OIL (both copies); GAZ GROUP, fifth of five tied, is written as
+    # the query but for one slip: compared (GAZ NEFT TRADING and Group, too unlike the query in length, are not checked).
+    assert shortlist == [0, 1, 4]
 
 
 def test_shortlist_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:

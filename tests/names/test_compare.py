@@ -173,3 +173,14 @@ def test_a_left_out_middle_word_costs_half() -> None:
     # Not for company names with a legal form, nor for an initial (already weighed half).
     company = compare_names(analyze_name("Alfa Omega LLC", False), analyze_name("Alfa Beta Omega LLC", False))
     assert company.score == pytest.approx(compare_names(analyze_name("Alfa Beta LLC", False), analyze_name("Alfa Beta Omega LLC", False)).score)
+
+
+def test_a_left_out_middle_word_of_a_family_name_first_listing_costs_half() -> None:
+    """GOUDARZI, Mohammad Moazzami read Mohammad GOUDARZI: in the natural order the left-out last
+    word as written is the middle one; read in the listed order (GOUDARZI Mohammad) it is the last."""
+    listed = analyze_name("GOUDARZI, Mohammad Moazzami", True)
+    natural = compare_names(analyze_name("Mohammad GOUDARZI", True), listed)
+    as_listed = compare_names(analyze_name("GOUDARZI Mohammad", True), listed)
+    written_natural = compare_names(analyze_name("Mohammad GOUDARZI", True), analyze_name("Mohammad Moazzami GOUDARZI", True))
+    assert natural.score == pytest.approx(written_natural.score) and natural.score >= THRESHOLD, (natural, written_natural)
+    assert as_listed.score < natural.score, (as_listed, natural)

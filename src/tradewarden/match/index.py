@@ -34,8 +34,9 @@ from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.variants import name_variants
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
-#: (3: organisation terms, abbreviations, function words and spellings folded at analysis).
-FORMAT_VERSION = 3
+#: (3: organisation terms, abbreviations, function words and spellings folded at analysis;
+#: 4: Chinese organisation words in English, comma-separated lists of names split).
+FORMAT_VERSION = 4
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.

@@ -37,8 +37,13 @@ SHARED_SCORES: dict[IdentifierKind, float] = {
 }
 #: Blocked names weighing less than this share of the best one are not compared.
 MIN_BLOCK_SHARE = 0.4
-#: At most this many blocked names per query name get the full (Python) comparison.
+#: At most this many distinct blocked names (analysed forms) per query name get the full (Python)
+#: comparison, with their listed copies (the same name on several lists is compared once).
 MAX_FULL_COMPARISONS = 6
+#: The quick filter ranks this many blocked names, among which the ``MAX_FULL_COMPARISONS``
+#: distinct forms are taken: a name listed on several lists no longer fills every place
+#: (KANG, Chol Su six times kept KANG, Chol Hak out), and the comparisons stay as few.
+QUICK_RANKED = 12
 #: Arabic- and Hebrew-script names, which the quick filter cannot judge, get this many distinct names instead.
 MAX_ABJAD_COMPARISONS = 24
 #: Blocked names whose quick token-sort similarity (0-100) to the query is below this are not compared.
@@ -47,10 +52,13 @@ QUICK_CUTOFF = 45
 #: ``MAX_FULL_COMPARISONS`` names are quicker-similar (a misspelt word lowers that similarity more
 #: than an unrelated name's extra words do). Two did no better than one on bench/match_quality.py.
 BEST_BLOCKED = 1
-#: The best this many blocked names are compared when written as the query name, or so but for
-#: one slip, whatever the quick similarity (such a name shares nearly every key with the query,
-#: so it ranks near the top; checking the best eight cost 10-25 % more CPU on cold caches, the
-#: written forms of more listed names to work out).
+#: Of the best this many blocked names, and any further ones tied with the best blocking weight,
+#: those about as long as the query name as written that the quick filter left out are compared
+#: when written as the query name, or so but for one slip, whatever the quick similarity; this
+#: many distinct texts at most are checked (such a name shares nearly every key with the query,
+#: so it ranks at the top, but ties with every name sharing its one rare word: GAZ GROUP came
+#: tenth, tied with the best; checking the best eight names of any length cost 10-25 % more
+#: CPU on cold caches, the written forms of more listed names to work out).
 WRITTEN_ALIKE_BLOCKED = 3
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
@@ -144,9 +152,11 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
 
 def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
-    C-level string similarity, plus the best blocked names when that similarity ranked them
-    below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names ``written_alike``
-    the query name as written (when given). For Arabic and Hebrew script, whose skeletons the
+    C-level string similarity (``MAX_FULL_COMPARISONS`` distinct names, each with its copies on
+    other lists among the ``QUICK_RANKED`` best), plus the best blocked names when that similarity
+    ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
+    those tied with the best) about as long as the query name as written that are
+    ``written_alike`` it (when given). For Arabic and Hebrew script, whose skeletons the
     quick similarity misses, the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by
     blocking weight instead (a name on several lists is compared once, so it takes one place).
     """
@@ -157,12 +167,23 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
     if form.abjad:
         return _distinct_forms(index, names, MAX_ABJAD_COMPARISONS)
+    # One place per distinct analysed name: copies of one name from several lists (the same form
+    # key, compared once) share a place instead of filling every place. The quick filter ranks
+    # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first
+    # MAX_FULL_COMPARISONS distinct forms among them are kept with their ranked copies.
     text = " ".join(form.tokens)
     choices = index.name_token_texts(names)
-    quick = process.extract(
-        text, choices, scorer=fuzz.token_sort_ratio, limit=MAX_FULL_COMPARISONS, score_cutoff=QUICK_CUTOFF
-    )
-    chosen = [names[position] for _, _, position in quick]
+    quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=QUICK_RANKED, score_cutoff=QUICK_CUTOFF)
+    chosen: list[int] = []
+    kept_keys: set[str] = set()
+    for _, _, position in quick:
+        name_idx = names[position]
+        key = index.form_key(name_idx)
+        if key not in kept_keys:
+            if len(kept_keys) == MAX_FULL_COMPARISONS:
+                continue
+            kept_keys.add(key)
+        chosen.append(name_idx)
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
@@ -172,9 +193,20 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
         # (Punctuation and spacing aside, such a name is as long as the query: a loose bound on the
         # lengths as written spares the written keys of the others.)
         kept, length, slack = set(chosen), len(query_name), 2 + len(query_name) // 5
-        for name_idx in names[:WRITTEN_ALIKE_BLOCKED]:
+        verdicts: dict[str, bool] = {}  # one check per text as written (a name on several lists)
+        best = blocked[0][1]
+        for place, name_idx in enumerate(names):
+            if place >= WRITTEN_ALIKE_BLOCKED and blocked[place][1] < best:
+                break
             listed_text = index.name_text(name_idx)
-            if abs(len(listed_text) - length) <= slack and name_idx not in kept and written_alike(query_name, listed_text):
+            if name_idx in kept or abs(len(listed_text) - length) > slack:
+                continue
+            alike = verdicts.get(listed_text)
+            if alike is None:
+                if len(verdicts) == WRITTEN_ALIKE_BLOCKED:
+                    continue
+                alike = verdicts[listed_text] = written_alike(query_name, listed_text)
+            if alike:
                 chosen.append(name_idx)
     return chosen
 

@@ -2,7 +2,9 @@
 
 Every token of one name is paired with at most one token of the other (best pairs first). Tokens
 are compared by optimal-string-alignment edit similarity (rapidfuzz), by consonant skeleton
-(so Mohammad meets Muhammad), and as initials; a token romanised from Arabic or Hebrew script
+(so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
+Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
+Nur), and as initials; a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
 same abjad script by plain edit similarity.
 A particle pairs with a name only when they differ by a slip (``hajji``/``hadjji``, never
@@ -13,7 +15,10 @@ An unpaired token on either side (a middle name one side left out: ``Joseph Rao 
 ``JOSEPH KONY``) counts 0.4 once two significant tokens paired (an unpaired listed token counts
 0.4 in any case); otherwise unpaired query tokens count fully, and so do unpaired listed tokens
 when the query is a single word (``Vinogradov`` names one part of ``Mikhail Vinogradov``).
-The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``).
+The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``),
+and so do the two words of a four-word name that a two-word query leaves out (``JUAREZ, Julio`` /
+``JUAREZ RAMIREZ, Julio Antonio``). A rare long word written alike in the query and a listed
+company name counts as two met words do (``Zavod Razryad`` / ``Razryad JSC``: ``_anchored``).
 Two Latin tokens of three or four letters two edits apart pair only as a respelling (``Htu``/
 ``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
 Names of a different number of words are also compared run together, which catches split and
@@ -33,6 +38,7 @@ raise the score (``abjad.cross_similarity_above``, ``abjad.joined_similarity_abo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,11 +62,17 @@ UNPAIRED_LISTED_WEIGHT: Final = 0.4
 PATRONYMIC_SHARE: Final = 0.5
 #: So does the middle word of a three-word listed name (no legal form on either side) that the
 #: query left out while giving the first and the last: a middle name is the part most often
-#: dropped (Khin [Maung] Yi, PAK [YONG] SIK). A query's added middle word likewise.
+#: dropped (Khin [Maung] Yi, PAK [YONG] SIK), also in the natural order of a name listed family
+#: name first (GOUDARZI, Mohammad [Moazzami] read Mohammad GOUDARZI). A query's added middle word likewise.
 MIDDLE_NAME_SHARE: Final = 0.5
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
 UNPAIRED_QUERY_WEIGHT: Final = 0.4
+#: A word of at least this many letters, rare among the listed names (in at most
+#: ``match.index.RARE_COUNT`` of them) and written alike in a query and a listed company name,
+#: names the company: their other words (a trade, a kind of body) then count as another given
+#: name does once two words met (Zavod Razryad / Razryad JSC).
+ANCHOR_LETTERS: Final = 7
 #: Token pairs less similar than this are not paired at all.
 MIN_TOKEN_SIMILARITY: Final = 0.5
 #: Token pairs of two non-abjad names, both of SHORT_TOKEN letters or more, less similar than
@@ -124,10 +136,16 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
         return INITIAL if q[0] == c[0] else 0.0
     if abjad:
         return cross_similarity(q, c)
+    if _romanised_alike(q, c):
+        return ROMANISED_ALIKE
     score = OSA.normalized_similarity(q, c)
     if "x" in q or "x" in c:
         # English x is Russian and BGN/PCGN ks (Maxim / Maksim, Alexey / Aleksey).
         score = max(score, OSA.normalized_similarity(q.replace("x", "ks"), c.replace("x", "ks")))
+    if score < ROMANISED_ALIKE and _LONG_VOWELS.search(q + " " + c) and _plain_vowels(q) == _plain_vowels(c):
+        # English spellings of long vowels in romanised Arabic, Persian and Korean names
+        # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
+        score = ROMANISED_ALIKE
     if (
         q_skel
         and q_skel == c_skel
@@ -146,6 +164,46 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
             equal -= 0.1
         return max(score, equal)
     return score
+
+
+#: Score of two syllables that Korean (or Chinese) romanisations write with another initial
+#: (``_romanised_alike``): a respelling, as sure as a shared consonant skeleton.
+ROMANISED_ALIKE: Final = 0.85
+#: What follows the initial in one romanised Korean syllable: a vowel, at most one final consonant.
+_SYLLABLE_REST: Final = re.compile(
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|yu|eu|ui|wa|wo|we|wi|oe|a|e|o|u|i)(?:ng|k|n|t|l|m|p)?"
+)
+#: Initials one romanisation writes where another writes the other of the pair: McCune-Reischauer
+#: (and Wade-Giles for Chinese) write unaspirated stops k, t, p, ch where the Revised Romanization
+#: (and pinyin) write g, d, b, j; North Korea writes an initial r where the South writes l
+#: (Kim / Gim, To / Do, Pak / Bak, Cho / Jo, Chung / Jung, Ri / Li). Source: Wikipedia
+#: "McCune-Reischauer", "Revised Romanization of Korean", "Wade-Giles".
+_ALIKE_INITIALS: Final = {
+    "k": "g", "g": "g", "t": "d", "d": "d", "p": "b", "b": "b", "ch": "j", "j": "j", "r": "l", "l": "l"
+}
+
+
+#: English spellings of the long vowels i and u (``_plain_vowels``).
+_LONG_VOWELS: Final = re.compile("ee|oo|ou")
+
+
+def _plain_vowels(token: str) -> str:
+    """``token`` with ee, oo and ou written i, u and u."""
+    return token.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+
+
+def _romanised_alike(q: str, c: str) -> bool:
+    """Whether two tokens are one Korean (or Chinese) syllable romanised two ways: the same vowel
+    and final after initials that the romanisations write differently (``_ALIKE_INITIALS``)."""
+    if len(q) > 6 or len(c) > 6:
+        return False
+    q_initial = q[:2] if q.startswith("ch") else q[:1]
+    c_initial = c[:2] if c.startswith("ch") else c[:1]
+    q_rest, c_rest = q[len(q_initial):], c[len(c_initial):]
+    if q_rest != c_rest or q_initial == c_initial:
+        return False
+    q_kind, c_kind = _ALIKE_INITIALS.get(q_initial), _ALIKE_INITIALS.get(c_initial)
+    return q_kind is not None and q_kind == c_kind and _SYLLABLE_REST.fullmatch(q_rest) is not None
 
 
 # How the tokens of a pair of names are compared (see ``_paired_similarity``).
@@ -236,6 +294,8 @@ def _align(
     information = 0.0
     parts: list[str] = []
     most = min(len(query.tokens), len(listed.tokens))
+    first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
+    weakest = 1.0  # the least similar pair
     for sim, i, j in pairs:
         if len(used_q) == most:
             break  # one side has no token left to pair
@@ -243,6 +303,9 @@ def _align(
             continue
         used_q.add(i)
         used_c.add(j)
+        if i < first_q_paired:
+            first_q_paired, first_c_paired = i, j
+        weakest = min(weakest, sim)
         weight = max(q_weights[i], c_weights[j])
         gained += sim * weight
         total += weight
@@ -254,6 +317,11 @@ def _align(
     # A name written with one more given name or a second family name than the listed one is
     # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
     extra_weight = UNPAIRED_QUERY_WEIGHT if not han and _significant_pairs(query, used_q) >= 2 else 1.0
+    if not han and (extra_weight == 1.0 or unpaired_weight == 1.0) and _anchored(query, listed, used_q, rarity):
+        # So is a company name that shares a rare long word with the listed one, written alike:
+        # lists name a company with and without its trade or kind (Zavod Razryad / Razryad JSC,
+        # Origincell / Origincell Technology Co., Ltd.).
+        extra_weight, unpaired_weight = UNPAIRED_QUERY_WEIGHT, UNPAIRED_LISTED_WEIGHT
     # The middle word (not an initial) of a three-word name without legal forms left out (Khin
     # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
     plain = not han and not (listed.legal_forms or query.legal_forms)
@@ -264,11 +332,32 @@ def _align(
             total += extra_weight * (MIDDLE_NAME_SHARE if middle else 1.0) * weight
             parts.append(f"-{query.tokens[i]}")
     middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
+    # A listed name written family name first (GOUDARZI, Mohammad Moazzami) read by the query in
+    # the natural order (Mohammad GOUDARZI: the listed second word first, its first word last) has
+    # its last word as written in the middle: left out, it is a middle name too.
+    listed_second_first = middle_left_out and first_c_paired == 1 and 0 in used_c
+    # A two-word query that meets two words of a four-word listed name gives one given name and
+    # one family name of a name that has two of each (JUAREZ, Julio / JUAREZ RAMIREZ, Julio
+    # Antonio): the second of each is left out as often as a middle name, when both words met
+    # closely (a slip or a respelling, not an initial). Latin script on both sides: the
+    # alignment of Arabic script with Latin pairs words too loosely for that (زياد سليم / Ziad
+    # Jamil Salem Gammoh), and particles do not count as words (SHALAN, Abd Al Nur).
+    two_of_four = (
+        plain
+        and mode == _LATIN
+        and query.significant == len(query.tokens) == len(used_q) == 2
+        and listed.significant == len(listed.tokens) == 4
+        and weakest >= FUZZY_KNEE
+    )
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
             share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0
-            if middle_left_out and min(used_c) < j < max(used_c) and listed.weights[j] >= 1.0:
+            if middle_left_out and listed.weights[j] >= 1.0 and (
+                min(used_c) < j < max(used_c) or (j == 2 and listed_second_first)
+            ):
+                share = min(share, MIDDLE_NAME_SHARE)
+            if two_of_four and listed.weights[j] >= 1.0:
                 share = min(share, MIDDLE_NAME_SHARE)
             left_out = unpaired_weight * share
             total += left_out * weight
@@ -276,6 +365,19 @@ def _align(
     if total <= 0:
         return 0.0, "", 0.0
     return gained / total, ", ".join(parts), information
+
+
+def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarity | None) -> bool:
+    """Whether a query name shares with a listed company name (one with a legal form: not a
+    person's, Vinogradov Limited / Mikhail Vinogradov) a word of ``ANCHOR_LETTERS`` letters or
+    more, written alike, that is rare among the listed names."""
+    if rarity is None or not listed.legal_forms:
+        return False
+    listed_tokens = set(listed.tokens)
+    return any(
+        len(token) >= ANCHOR_LETTERS and token in listed_tokens and rarity(token) >= 1.0
+        for token in (query.tokens[i] for i in used_q)
+    )
 
 
 def _significant_pairs(query: NameForm, used_q: set[int]) -> int:
