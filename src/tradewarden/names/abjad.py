@@ -409,7 +409,9 @@ def _abjad_side(abjad: tuple[tuple[int, str], ...]) -> tuple[tuple[float, ...], 
     return tuple([_delete(a) for a in abjad]), tuple(runs), size, hard, consonants
 
 
-@lru_cache(maxsize=65536)
+#: A Latin name's side tables hold the substitution rows its alignments met (about 8 KB a name),
+#: so far fewer are kept than of the small caches: 65,536 held 0.5 GB per batch worker.
+@lru_cache(maxsize=4096)
 def _latin_side(
     latin: tuple[tuple[int, str], ...],
 ) -> tuple[tuple[float, ...], tuple[float, ...], bool, float, int, int, dict[tuple[int, str], tuple[float, ...]]]:
