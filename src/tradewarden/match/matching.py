@@ -174,16 +174,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     text = " ".join(form.tokens)
     choices = index.name_token_texts(names)
     quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=QUICK_RANKED, score_cutoff=QUICK_CUTOFF)
-    chosen: list[int] = []
-    kept_keys: set[str] = set()
-    for _, _, position in quick:
-        name_idx = names[position]
-        key = index.form_key(name_idx)
-        if key not in kept_keys:
-            if len(kept_keys) == MAX_FULL_COMPARISONS:
-                continue
-            kept_keys.add(key)
-        chosen.append(name_idx)
+    chosen = _distinct_forms(index, [names[position] for _, _, position in quick], MAX_FULL_COMPARISONS)
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)

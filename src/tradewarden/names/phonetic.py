@@ -47,15 +47,7 @@ def skeleton(token: str) -> str:
         ``i``/``y`` is kept as ``y``), and
         repeats collapsed; ``c`` and ``q`` become ``k``. Digits are kept. May be empty.
     """
-    text = token
-    if "h" in text:
-        for spelling, sound in _H_DIGRAPHS:
-            if spelling in text:
-                text = text.replace(spelling, sound)
-    for spelling, sound in _OTHER_DIGRAPHS:
-        if spelling in text:
-            text = text.replace(spelling, sound)
-    text = text.translate(_LETTERS)
+    text = _fold_letters(token)
     if not text:
         return text
     head = "" if text[0] in _VOWEL_SET else text[0]
@@ -82,15 +74,7 @@ def vowel_shape(token: str) -> str:
     Returns:
         The shape, e.g. ``"CVCVCVC"`` for ``"mohammad"``; empty for an empty token.
     """
-    text = token
-    if "h" in text:
-        for spelling, sound in _H_DIGRAPHS:
-            if spelling in text:
-                text = text.replace(spelling, sound)
-    for spelling, sound in _OTHER_DIGRAPHS:
-        if spelling in text:
-            text = text.replace(spelling, sound)
-    text = text.translate(_LETTERS)
+    text = _fold_letters(token)
     if len(text) > 1 and text[-1] == "h":
         text = text[:-1]
     shape = "".join("V" if char in _VOWEL_SET else "C" for char in _REPEATS.sub(r"\1", text))
@@ -108,3 +92,16 @@ def sound_key(token: str) -> str:
     if not token.isalpha():
         return ""
     return metaphone(token)
+
+
+def _fold_letters(token: str) -> str:
+    """The token with romanisation digraphs folded to one letter and letters mapped (``_LETTERS``)."""
+    text = token
+    if "h" in text:
+        for spelling, sound in _H_DIGRAPHS:
+            if spelling in text:
+                text = text.replace(spelling, sound)
+    for spelling, sound in _OTHER_DIGRAPHS:
+        if spelling in text:
+            text = text.replace(spelling, sound)
+    return text.translate(_LETTERS)
