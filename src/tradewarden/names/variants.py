@@ -52,7 +52,7 @@ def _generic_only(part: str) -> bool:
     """Whether a comma-separated part is nothing but legal forms or generic words (``Ltd``,
     ``Co., Ltd``, ``Pvt. Ltd.``): it belongs to the name before the comma."""
     rest = remove_org_types(part.casefold(), replacement=" ")
-    return all(is_org_word(word) or extra_form(word) is not None for word in _WORD.findall(rest))
+    return all(_generic_word(word) for word in _WORD.findall(rest))
 
 
 def _names_organisation(part: str) -> bool:
@@ -63,9 +63,12 @@ def _names_organisation(part: str) -> bool:
     words = _WORD.findall(folded)
     if len(words) < _MIN_ORG_PART_WORDS:
         return False
-    return bool(extract_org_types(folded, generic=True)) or any(
-        is_org_word(word) or extra_form(word) is not None for word in words
-    )
+    return bool(extract_org_types(folded, generic=True)) or any(_generic_word(word) for word in words)
+
+
+def _generic_word(word: str) -> bool:
+    """Whether one casefolded word is a generic organisation word or a legal form."""
+    return is_org_word(word) or extra_form(word) is not None
 
 
 def comma_names(name: str) -> list[str]:
