@@ -2,7 +2,8 @@
 
 A name is casefolded, its mixed-script words written in one script (``Aкционерное`` with a
 Latin A, see ``homoglyphs``), stripped of titles (persons) or legal forms (organisations, folded
-to rigour's generic ``llc``/``jsc`` tokens), transliterated to ASCII, tokenised, and given
+to rigour's generic ``llc``/``jsc`` tokens; an organisation's dotted acronym of three letters or
+more is one word first: ``P.J.S.`` -> ``pjs``), transliterated to ASCII, tokenised, and given
 consonant skeletons. In organisation names (and names of unknown kind), generic company words
 rigour leaves behind, misspelt ones too (``compani``, ``obshkhestvo``), join the legal forms,
 Russian and English words for the same kind of thing become one (``zavod``/``plant``, and
@@ -184,6 +185,24 @@ def _plain_numbers(tokens: list[str]) -> list[str]:
     return plain
 
 
+#: Letters written with a dot after each, three or more in a row (``p.j.s.``, ``i.r.i.s.l.``;
+#: two are a person's initials as often: ``named after I.I. Petrov``, ``им. И.И. Петрова``).
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}[^\W\d_](?:\.|(?![\w.]))")
+
+
+def _undot_acronyms(text: str) -> str:
+    """Dotted acronyms of three letters or more written as one word (``p.j.s.`` -> ``pjs``,
+    ``i.r.i.s.l.`` -> ``irisl``).
+
+    Organisation names write an acronym with or without dots (``P.J.S.`` / ``PJS``); split at
+    the dots it would be a row of initials that meet nothing (and a lone ``i`` is read as the
+    Russian "and"). Persons keep their initials (``J.R. Smith``).
+    """
+    if "." not in text:
+        return text
+    return _DOTTED_ACRONYM.sub(lambda found: found.group(0).replace(".", "") + " ", text)
+
+
 @lru_cache(maxsize=131072)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
@@ -203,6 +222,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     if person:
         folded = strip_titles(folded)
     else:
+        folded = _undot_acronyms(folded)
         # Chinese company words in English, as lists write them (科技 -> technology; see ``han``).
         folded, legal = split_legal_forms(english_words(folded))
     scripts = scripts_of(folded)

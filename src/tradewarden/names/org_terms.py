@@ -2,7 +2,8 @@
 
 The table (``data/org_terms.txt``) is general vocabulary of enterprise names, not list entries:
 ``zavod``/``kombinat``/``plant`` become ``plant``, ``metallurgicheskiy``/``metallurgical`` become
-``metallurgical``, so that a Russian name and its English translation share their words. A
+``metallurgical``, so that a Russian name and its English translation share their words (a few
+Spanish, French and German forms too: ``centro``, ``tecnologia``). A
 Russian word in a case form the table does not list is found by its stem (the word without its
 case ending: ``spetsialnykh`` -> ``spetsialn``, the stem of the listed ``spetsialnyy``).
 Abbreviations of kinds of body are written out first (``nii`` -> ``research institute``, see

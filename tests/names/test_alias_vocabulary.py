@@ -1,0 +1,97 @@
+"""Held-out aliases that share a word with the listed names (issue 3, ``alias_shared_word``):
+organisation words across languages, Russian abbreviations of kinds of body, abbreviated legal
+forms and dotted acronyms. Hand-written cases with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names
+from tradewarden.names.org_terms import fold_org_term
+
+THRESHOLD = 0.8
+
+
+def _score(query: str, listed: str) -> float:
+    return compare_names(analyze_name(query, None), analyze_name(listed, False)).score
+
+
+@pytest.mark.parametrize(
+    ("token", "folded"),
+    [
+        ("office", "bureau"),  # French bureau: an office (design office / design bureau)
+        ("administrative", "management"),
+        ("lizing", "leasing"),  # the Russian loanword romanised
+        ("lizingovaya", "leasing"),
+        ("bazovyy", "basic"),
+        ("tekhnicheskii", "technical"),
+        ("centro", "center"),
+        ("zentrum", "center"),
+        ("tecnologia", "technology"),
+        ("ingenieria", "engineering"),
+        ("universidad", "university"),
+        ("industria", "industry"),
+    ],
+)
+def test_organisation_words_fold_across_languages(token: str, folded: str) -> None:
+    assert fold_org_term(token) == folded
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zorvex Leasing LLC", "Zorvex Lizing OOO"),
+        ("Bazovy Kvant", "Basic Kvant Limited"),
+        ("Central Sea Design Office Granit", "Granit Central Marine Design Bureau"),
+        ("Centro de Tecnologia Velmora", "Velmora Technology Center"),
+    ],
+)
+def test_translated_organisation_words_meet(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_russian_abbreviations_of_kinds_of_body_are_written_out() -> None:
+    # НТЦ: научно-технический центр; НК: нефтяная компания.
+    assert analyze_name("NTTS Vorotan", False).tokens == ("scientific", "technical", "center", "vorotan")
+    assert _score("NTTS Vorotan LLC", "OOO Nauchno-Tekhnicheskiy Tsentr Vorotan") >= THRESHOLD
+    assert analyze_name("НК Дельтанефть", False).tokens[:2] == ("oil", "company")
+    assert _score("NK Deltaneft OAO", "Deltaneft Oil Company") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("RPA Ferrum", "NPO Ferrum"),  # research and production association, the English for НПО
+        ("Orbita FSAI", "FGAU Orbita"),  # federal state autonomous institution
+        ("Orbita FSBI", "ФГБУ Орбита"),  # ... budgetary institution; rigour folds ФГБУ to soe
+        ("Kaveh Sanat PJS", "Kaveh Sanat Company"),
+    ],
+)
+def test_abbreviated_legal_forms_fold(query: str, listed: str) -> None:
+    query_form, listed_form = analyze_name(query, None), analyze_name(listed, False)
+    assert query_form.tokens == listed_form.tokens
+    assert query_form.legal_forms
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_dotted_acronyms_are_one_word() -> None:
+    assert analyze_name("Kaveh Sanat P.J.S.", False) == analyze_name("Kaveh Sanat PJS", False)
+    assert analyze_name("Kaveh Sanat P.J.S.C.", False).tokens == ("kaveh", "sanat")
+    # A dotted "I" is not read as the Russian "and".
+    assert analyze_name("I.R.I.S.X. Group", False).tokens == ("irisx",)
+
+
+def test_two_initials_stay_initials() -> None:
+    # A person's initials inside an organisation name ("named after I.I. Petrov") are not an acronym,
+    assert analyze_name("Zavod I.I. Petrova", False).tokens == analyze_name("Zavod I. I. Petrova", False).tokens
+    assert analyze_name("Завод И.И. Петрова", False).tokens == analyze_name("Завод И. И. Петрова", False).tokens
+    # and persons keep every initial.
+    assert analyze_name("J.R.K. Smith", True).tokens == ("j", "r", "k", "smith")
+
+
+def test_unrelated_organisations_stay_apart() -> None:
+    # The folds bring translations together, not different names with the same kind of body.
+    assert _score("Zorvex Leasing LLC", "Kelmar Lizing OOO") < THRESHOLD
+    assert _score("RPA Ferrum", "NPO Kobalt") < THRESHOLD
+    assert _score("Granit Design Office", "Almaz Design Bureau") < THRESHOLD
