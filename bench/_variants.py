@@ -131,13 +131,43 @@ def reorder_person(name: str, rng: random.Random) -> str | None:
     return result if result.casefold() != name.casefold() else None
 
 
+#: One romanised Korean or Chinese syllable: an initial (McCune-Reischauer, Revised Romanization,
+#: pinyin, Wade-Giles), a vowel of one to three letters, at most one final consonant.
+_EAST_ASIAN_SYLLABLE = re.compile(
+    r"(?:ch|kk|tt|pp|ss|jj|zh|sh|ts|[bcdfghjklmnpqrstwxyz])?"  # initial
+    r"[aeiouy]{1,3}"  # vowel
+    r"(?:ng|[nktlmp])?"  # final
+)
+#: Honorifics and religious titles written before a name (Latin and Arabic script): what is left
+#: beside them must still be a name (Haji Malik Noorzai without Malik is no one's name).
+_HONORIFICS = frozenset({
+    "haji", "hajji", "hadji", "hajj", "alhaj", "al-haj", "al-hajj", "mullah", "mulla", "molla", "maulvi",
+    "mawlawi", "maulavi", "moulavi", "maulana", "mawlana", "sheikh", "shaikh", "shaykh", "sheik", "qari",
+    "hafiz", "sayyid", "sayed", "syed", "seyed", "sayyed", "dr", "dr.",
+    "حاجی", "حاجى", "حاج", "الحاج", "ملا", "مولوی", "مولوى", "مولانا", "شیخ", "شيخ", "قاری", "قارى", "حافظ",
+})
+
+
 def drop_middle(name: str, rng: random.Random) -> str | None:
-    """The person name without one middle name or patronymic (needs three or more parts)."""
+    """The person name without one middle name or patronymic (needs three or more parts).
+
+    None where the middle part is not a middle name a real query would leave out:
+    - a name of three one-syllable words (KIM Yong Nam, Min Byong Chol): a Korean or Chinese
+      given name is two syllables, often written as two words (Kim Yong-nam); neither syllable
+      is a middle name, and one of them alone (KIM Nam, Min Chol) is another person's name;
+    - a name whose other parts are an honorific and one name (Haji Malik Noorzai): without its
+      given name it names no one (Haji Noorzai: a title and a tribe).
+    """
     tokens = _person_tokens(name)
     if len(tokens) < 3:
         return None
+    if all(_EAST_ASIAN_SYLLABLE.fullmatch(token.casefold()) for token in tokens):
+        return None
     drop = rng.randrange(1, len(tokens) - 1)
-    return " ".join(tokens[:drop] + tokens[drop + 1 :])
+    kept = tokens[:drop] + tokens[drop + 1 :]
+    if sum(1 for token in kept if token.casefold() not in _HONORIFICS) < 2:
+        return None
+    return " ".join(kept)
 
 
 def swap_legal_form(name: str, rng: random.Random) -> str | None:

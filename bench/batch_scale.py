@@ -8,8 +8,8 @@ single-process engine as the baseline, then the Dask engine on a LocalCluster of
 processes), all in this process and on the same input. With ``--scaling-records N`` the three
 engines first run on N parties for the scaling table, and only ``--engines`` on the full
 ``--records``: a 1,000,000-record Dask run plus a 100,000-record scaling table in one command.
-Generated inputs are cached (``--cache``, keyed by size, seed, planted share and the listed names
-they were planted from), so a second run skips the faker time.
+Generated inputs are cached (``--cache``, keyed by size, seed, planted share, the listed names
+they were planted from and the code of :mod:`_variants`), so a second run skips the faker time.
 
 Reports records per second, CPU seconds, peak memory (RSS of this process and every child process,
 sampled every 0.2 s), speed-up and scaling efficiency, checks that all outputs of one input are
@@ -76,6 +76,8 @@ TARGET_PEAK_GIB = 4.0
 PARTY_SCHEMATA = {"Person", "Company", "Organization", "LegalEntity"}
 ENGINES = ("local", "dask-1", "dask-2")
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / "build" / "batch_scale"
+#: The variant generator's code, in the cache key: a changed generator makes other planted names.
+GENERATOR_DIGEST = hashlib.sha256(Path(make_variant.__code__.co_filename).read_bytes()).hexdigest()[:8]
 
 
 def _engine_name(text: str) -> str:
@@ -225,7 +227,7 @@ def cached_input(cache: Path, records: int, planted_share: float, index: MatchIn
     pool = plant_pool(index)
     pool_digest = hashlib.sha256(json.dumps(pool, ensure_ascii=False).encode()).hexdigest()[:12]
     cache.mkdir(parents=True, exist_ok=True)
-    stem = f"parties-{records}-seed{seed}-planted{planted_share:g}-{pool_digest}"
+    stem = f"parties-{records}-seed{seed}-planted{planted_share:g}-{pool_digest}-{GENERATOR_DIGEST}"
     path, meta = cache / f"{stem}.parquet", cache / f"{stem}.planted.json"
     if path.is_file() and meta.is_file():
         stored = json.loads(meta.read_text(encoding="utf-8"))

@@ -72,6 +72,19 @@ def test_person_reorder_and_drop_middle() -> None:
     assert _variants.drop_middle("Ivan Petrov", rng()) is None
 
 
+def test_drop_middle_leaves_given_names_and_honorifics_whole() -> None:
+    # A Korean given name of two one-syllable words is no middle name (KIM Nam is another person).
+    for name in ("KIM Yong Nam", "Min Byong Chol", "Kim Jong Un", "Li Xiao Ming"):
+        assert all(_variants.drop_middle(name, random.Random(seed)) is None for seed in range(10)), name
+    # An honorific and one name are no one's name (Haji Noorzai: a title and a tribe).
+    assert _variants.drop_middle("حاجى مالك نورزى", rng()) is None
+    assert _variants.drop_middle("Haji Malik Noorzai", rng()) is None
+    assert _variants.drop_middle("Haji Malik Agha Noorzai", random.Random(1)) in {"Haji Agha Noorzai", "Haji Malik Noorzai"}
+    # Other three-word names still lose their middle word (Vietnamese Van, an initial).
+    assert _variants.drop_middle("Nguyen Van An", rng()) == "Nguyen An"
+    assert _variants.drop_middle("PODOPRIGOROV, Sergei G.", rng()) == "Sergei PODOPRIGOROV"
+
+
 def test_legal_form_swap_stays_in_its_group() -> None:
     llc = {f.casefold() for f in _variants._LEGAL_FORM_GROUPS[0]}
     for seed in range(20):

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import pytest
 
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, blocking, matching
-from tradewarden.match.blocking import deletion_keys, name_keys, unknown_token_keys, whole_name_key
+from tradewarden.match.blocking import (
+    deletion_keys,
+    name_keys,
+    unknown_token_keys,
+    whole_name_key,
+    whole_skeleton_key,
+)
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -77,6 +83,9 @@ class _Blocked:
 
     def candidate_names(self, form: object) -> list[tuple[int, float]]:
         return [(n, 10.0 - n) for n in range(len(self.forms))]
+
+    def blocked_names(self, form: object) -> tuple[list[tuple[int, float]], float]:
+        return self.candidate_names(form), float("inf")
 
     def form_key(self, name_idx: int) -> str:
         return self.forms[name_idx]
@@ -229,3 +238,84 @@ def test_a_name_written_alike_is_compared_whatever_the_quick_filter(e: Factory) 
     assert listed in matching._shortlist(index, form, query)  # type: ignore[arg-type]
     found = index.match(Query(names=[query]))
     assert found and found[0].source_id == "inmo" and "one slip" in found[0].explanation
+
+
+def test_a_respelt_name_blocks_by_its_respelt_whole_name_keys(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``M-INWEST`` (German w for Cyrillic в) meets ``M-INVEST`` under the respelt whole-name key
+    (``%invest m|``); by its words alone it ties with every other Invest company, and sixty of
+    them kept it from the comparison."""
+    query, listed = analyze_name("M-INWEST", False), analyze_name("M-INVEST", False)
+    assert whole_name_key(query) != whole_name_key(listed)
+    assert whole_name_key(listed) in name_keys(query, affixes=False) & name_keys(listed)
+    make = e
+    entities = [make("Company", f"i{n}", name=f"{word} Invest") for n, word in enumerate(_WORDS[:60])]
+    entities += [make("Company", "m", name="M-INVEST")]
+
+    def blocked() -> bool:
+        index = MatchIndex.build(entities)
+        wanted = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "m")
+        return wanted in matching._shortlist(index, query, "M-INWEST")
+
+    assert blocked()
+    monkeypatch.setattr(blocking, "respell", lambda token: token)
+    assert not blocked()
+
+
+def test_a_name_respelt_throughout_blocks_next_to_namesakes_holding_its_words(
+    e: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``'ALI, Mohamed`` shares only skeletons with ``'ALI, Muhammad``; 45 names holding ``Ali
+    Mohamed`` as written outrank it, past ``MAX_NAME_CANDIDATES``. The whole-skeleton key (``&``)
+    blocks it next to them."""
+    form = analyze_name("'ALI, Mohamed", True)
+    assert whole_skeleton_key(form) == whole_skeleton_key(analyze_name("'ALI, Muhammad", True))
+    assert whole_skeleton_key(form) in name_keys(form, affixes=False)
+    make = e
+    entities = [make("Person", f"a{n}", name=f"{word}, Ali Mohamed") for n, word in enumerate(_SHORT_WORDS)]
+    entities += [make("Person", "m", name="'ALI, Muhammad")]
+    index = MatchIndex.build(entities)
+    wanted = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "m")
+    assert wanted in dict(index.candidate_names(form))
+    monkeypatch.setitem(blocking.KEY_WEIGHTS, "&", 0.0)
+    assert wanted not in dict(index.candidate_names(form))
+
+
+def test_a_name_respelt_throughout_is_compared_whatever_the_quick_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick filter prefers names holding the query's words as written plus a short one
+    (``RAGE, Ali Mohamed``) to the same words respelt (``'ALI, Muhammad``); names with the query's
+    skeletons and legal forms get ``RESPELT_ALIKE_BLOCKED`` places of their own."""
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    forms = [analyze_name(f"{word}, Ali Mohamed", True).dump() for word in _SHORT_WORDS[:6]]
+    forms += [analyze_name("Ali Muhammad", True).dump(), analyze_name("Ali Muhammad Rage", True).dump()]
+    index = _Blocked(forms)
+    form = analyze_name("'ALI, Mohamed", True)
+    # The quick filter's six places go to the six names as written; Ali Muhammad Rage has other skeletons.
+    assert matching._shortlist(index, form) == [0, 1, 2, 3, 4, 5, 6]  # type: ignore[arg-type]
+    monkeypatch.setattr(matching, "RESPELT_ALIKE_BLOCKED", 0)
+    assert matching._shortlist(index, form) == [0, 1, 2, 3, 4, 5]  # type: ignore[arg-type]
+
+
+def test_exact_namesakes_do_not_push_the_fuller_name_out(e: Factory) -> None:
+    """Names written exactly as the query share its whole-name keys (``=``, ``%``, ``&``), the
+    rarest; the same person's fuller name (a middle initial added) shares none, and fell below
+    ``MIN_BLOCK_SHARE`` of them. The share is taken of the weight without those keys."""
+    make = e
+    entities = [make("Person", f"x{n}", name="Sergei PODOPRIGOROV") for n in range(2)]
+    entities += [make("Person", "r", name="PODOPRIGOROV Sergei")]
+    entities += [make("Person", "g", name="PODOPRIGOROV, Sergei G.")]
+    entities += [make("Person", f"s{n}", name=f"Sergei {word}") for n, word in enumerate(_WORDS[:40])]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Sergei PODOPRIGOROV", True)
+    fuller = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "g")
+    blocked, partial = index.blocked_names(form)
+    weights = dict(blocked)
+    assert weights[fuller] < matching.MIN_BLOCK_SHARE * blocked[0][1]  # the share of the best alone
+    assert weights[fuller] >= matching.MIN_BLOCK_SHARE * partial
+    assert fuller in matching._shortlist(index, form, "Sergei PODOPRIGOROV")
+    found = {m.source_id for m in index.match(Query(names=["Sergei PODOPRIGOROV"], schema="Person"), limit=100)}
+    assert {"x0", "x1", "r", "g"} <= found
+
+
+#: Made-up words for filler names (no list data).
+_WORDS = [f"{a}{b}{c}" for a in ("Bor", "Kal", "Mer", "Tov", "Zan") for b in ("ad", "en", "ik", "or") for c in ("ba", "do", "li")]
+_SHORT_WORDS = [f"{a}{b}" for a in "BDKLMNRST" for b in ("ab", "ek", "ir", "ol", "um")]

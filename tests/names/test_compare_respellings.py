@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import ROMANISED_ALIKE, compare_names, token_similarity
+from tradewarden.names.phonetic import respell
 
 THRESHOLD = 0.8
 
@@ -68,3 +69,22 @@ def test_two_of_four_names() -> None:
     assert _score("JUAREZ, Julian", "JUAREZ RAMIREZ, Julio Antonio", True) < THRESHOLD
     # Two of five words are not two of four.
     assert _score("JUAREZ, Julio", "JUAREZ RAMIREZ LOPEZ, Julio Antonio", True) < THRESHOLD
+
+
+def test_letters_romanisations_write_for_one_sound_are_one_spelling() -> None:
+    assert respell("inwest") == respell("invest") == "invest"  # German and Polish w for Cyrillic в
+    assert respell("banq") == "bank" and respell("qasim") == "kasim"
+    assert respell("dmitry") == "dmitri" and respell("alaxy") == respell("alaxi") == "alaksi"
+    assert respell("maxim") == "maksim"
+    # Short words keep w, q and a final y: there they tell names apart (Wu / Vu, Ly / Li).
+    assert respell("wu") == "wu" and respell("ly") == "ly" and respell("aly") == "aly"
+    for q, c in (("inwest", "invest"), ("banq", "bank"), ("alaxi", "alaxy"), ("wladimir", "vladimir")):
+        assert _sim(q, c) == 1.0, (q, c)
+    assert _sim("wu", "vu") < 0.8 and _sim("dmitry", "dmitrov") < 0.8  # other words stay apart
+
+
+def test_respelt_names_reach_the_threshold() -> None:
+    assert _score("M-INWEST", "M-INVEST", False, lambda token: 1.0) >= THRESHOLD
+    assert _score("SMP BANQ", "SMP BANK", False, lambda token: 1.0) >= THRESHOLD
+    # One short word: only the short-name penalty, as for the name as written (before: 0.80 x 0.89).
+    assert _score("ALAXI", "ALAXY", False) == _score("ALAXY", "ALAXY", False) >= THRESHOLD

@@ -2,11 +2,15 @@
 
 Each analysed name yields keys: its tokens, their consonant skeletons (``~mhmd``), adjacent
 tokens fused (``abdulrahman`` from ``abdul rahman``), all its tokens run together (``=xijinping``),
-the whole name in any word order with its legal forms (``%alexander khryakov|``),
+the whole name in any word order with its legal forms (``%alexander khryakov|``) and so its
+skeletons (``&krkv lksndr|``),
 the first and last four letters of longer tokens (``<rosn``, ``>port``), so a typo in one half
 of a single-word name still finds it, and the one-letter deletions of mid-length tokens
 (``-plnar`` from both ``planar`` and ``plznar``: "symmetric delete"), so a typo inside a short
-word, which breaks its skeleton and both affixes, still finds it. Arabic- and Hebrew-script names block by skeletons only,
+word, which breaks its skeleton and both affixes, still finds it. A name with letters that
+romanisations write for one sound (``phonetic.respell``: w / v, q / k, x / ks, a final y / i) also
+gets its whole-name keys respelt (``%invest m|`` from ``M-INWEST``), and a token with w the skeleton
+of its respelling (``~nvst``). Arabic- and Hebrew-script names block by skeletons only,
 a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.phonetic import skeleton
+from tradewarden.names.phonetic import respell, skeleton
 
 #: Tokens at least this long also get prefix and suffix keys.
 MIN_AFFIX_LENGTH = 6
@@ -33,7 +37,9 @@ DELETE_WEIGHT = 0.5
 #: less close than an exact namesake falls below the matcher's share of the best.
 WHOLE_NAME_WEIGHT = 0.5
 #: The share of its IDF a key counts, by its first character (other keys count fully).
-KEY_WEIGHTS = {"<": AFFIX_WEIGHT, ">": AFFIX_WEIGHT, "-": DELETE_WEIGHT, "%": WHOLE_NAME_WEIGHT}
+KEY_WEIGHTS = {
+    "<": AFFIX_WEIGHT, ">": AFFIX_WEIGHT, "-": DELETE_WEIGHT, "%": WHOLE_NAME_WEIGHT, "&": WHOLE_NAME_WEIGHT
+}
 
 
 def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
@@ -79,7 +85,9 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
             names (``_abjad_keys``), True means the index side.
     Returns:
         Plain tokens, ``~skeleton`` keys, ``<prefix``/``>suffix`` and ``-deletion`` keys, fused
-        adjacent tokens, the ``=joined`` key and the ``%`` whole-name key (``whole_name_key``).
+        adjacent tokens, the ``=joined`` key, the ``%`` whole-name key (``whole_name_key``), the
+        same two keys of the name respelt (``phonetic.respell``) and the skeletons of respelt
+        tokens with w where they differ, and the ``&`` whole-skeleton key (``whole_skeleton_key``).
     """
     if form.abjad:
         return _abjad_keys(form, affixes)
@@ -105,6 +113,25 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         keys.add("=" + form.joined)
     if tokens:
         keys.add(whole_name_key(form))
+    respelt = tuple(respell(token) for token in tokens)
+    if respelt != tokens:
+        # The name respelt (``phonetic.respell``: Inwest / Invest, Banq / Bank) gets its
+        # whole-name keys, the rarest, on both sides, so two spellings meet under the keys of
+        # either. Skeletons fold q, x and a final y already, but drop w (an Arabic vowel
+        # carrier) and keep v: a token with w also gets the skeleton of its respelling. (No
+        # more: an exact namesake shares each respelt key as well, so counts it twice, raising
+        # the best blocked weight that other spellings must reach a share of; whole-name keys
+        # stay out of that share, ``MatchIndex.blocked_names``.)
+        for token, skel, respelt_token, weight in zip(tokens, form.skeletons, respelt, form.weights):
+            if "w" in token and weight >= 1.0:
+                respelt_skel = skeleton(respelt_token)
+                if len(respelt_skel) >= 2 and respelt_skel != skel:
+                    keys.add("~" + respelt_skel)
+        if len(tokens) > 1:
+            keys.add("=" + ("".join(t for t, w in zip(respelt, form.weights) if w >= 1.0) or "".join(respelt)))
+        keys.add(_whole_key(respelt, form.legal_forms))
+    if len(tokens) > 1 and not form.han:
+        keys.add(whole_skeleton_key(form))
     return keys
 
 
@@ -117,7 +144,24 @@ def whole_name_key(form: NameForm) -> str:
     folded away) ranked below names merely sharing its words. This key puts every name with the
     same words, and the same legal forms, first.
     """
-    return "%" + " ".join(sorted(form.tokens)) + "|" + " ".join(sorted(form.legal_forms))
+    return _whole_key(form.tokens, form.legal_forms)
+
+
+def whole_skeleton_key(form: NameForm) -> str:
+    """The ``&`` key of a name of several words: the consonant skeletons of all its words, in
+    any order, legal forms included.
+
+    A name respelt throughout (``ALI, Mohamed`` / ``'ALI, Muhammad``) shares only skeleton keys
+    with the listed name, and with hundreds of names holding those common words; the names
+    holding the query's words as written (``Ali Mohamed RAGE``) outrank it, and more than
+    ``match.index.MAX_NAME_CANDIDATES`` of them kept it from the comparison. This key puts the
+    names that are the query's words respelt, and nothing more, next to them.
+    """
+    return "&" + " ".join(sorted(form.skeletons)) + "|" + " ".join(sorted(form.legal_forms))
+
+
+def _whole_key(tokens: tuple[str, ...], legal_forms: tuple[str, ...]) -> str:
+    return "%" + " ".join(sorted(tokens)) + "|" + " ".join(sorted(legal_forms))
 
 
 def _abjad_keys(form: NameForm, index_side: bool) -> set[str]:

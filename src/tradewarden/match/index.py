@@ -35,10 +35,15 @@ from tradewarden.names.variants import name_variants
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
 #: (3: organisation terms, abbreviations, function words and spellings folded at analysis;
-#: 4: Chinese organisation words in English, comma-separated lists of names split).
-FORMAT_VERSION = 4
+#: 4: Chinese organisation words in English, comma-separated lists of names split;
+#: 5: dotted acronyms joined, more organisation words, abbreviations and legal forms folded;
+#: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``).
+FORMAT_VERSION = 6
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
+#: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
+#: whole skeleton: ``match.blocking``), which only names of exactly the query's words share.
+WHOLE_NAME_KEYS = frozenset("=%&")
 #: How many listed names (best blocking weight first) are compared in full per query name.
 MAX_NAME_CANDIDATES = 40
 #: A token found in at most this many listed names counts as fully rare.
@@ -303,6 +308,23 @@ class MatchIndex:
         Returns:
             ``(name index, blocking weight)`` pairs.
         """
+        return self.blocked_names(form, limit)[0]
+
+    def blocked_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> tuple[list[tuple[int, float]], float]:
+        """``candidate_names``, and the most weight a listed name can get without the query's
+        whole-name keys (``=``, ``%``, ``&``: ``WHOLE_NAME_KEYS``).
+
+        Only names holding the query's words, and nothing more, share those keys (an exact
+        namesake); the matcher measures its share of the best weight against this too, so that
+        such a name does not push the same words with a middle name or initial added out
+        (``Sergei PODOPRIGOROV`` / ``PODOPRIGOROV, Sergei G.``).
+
+        Args:
+            form: an analysed query name.
+            limit: how many names at most.
+        Returns:
+            The ``(name index, blocking weight)`` pairs, and that weight.
+        """
         postings = self._postings
         keys = name_keys(form, affixes=False)
         for token in form.tokens:
@@ -311,6 +333,7 @@ class MatchIndex:
         total = self._name_count
         hits: list[np.ndarray] = []
         idfs: list[float] = []
+        partial = 0.0  # the weight of the keys other than whole-name ones
         common: list[tuple[int, np.ndarray, float]] = []
         for key in sorted(keys):  # set order follows the hash seed: sorted, every process sums and ties alike
             ids = postings.get(key)
@@ -323,6 +346,8 @@ class MatchIndex:
                 continue
             hits.append(ids)
             idfs.append(idf)
+            if key[0] not in WHOLE_NAME_KEYS:
+                partial += idf
         acc = self._accumulator()
         touched = _EMPTY_IDS
         if len(hits) > 1:
@@ -336,10 +361,11 @@ class MatchIndex:
             common.sort(key=lambda item: item[0])
             both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
             acc[both] += common[0][2] + common[1][2]
+            partial += common[0][2] + common[1][2]
             touched = np.concatenate((touched, both))
             hits.append(both)
         if not hits:
-            return []
+            return [], partial
         scores = acc[touched]
         acc[touched] = 0.0
         if len(touched) > limit * 4:
@@ -353,7 +379,7 @@ class MatchIndex:
             first = _first_occurrences(ranked_ids)
             if len(first) < len(ranked_ids):
                 ranked_ids, ranked_scores = ranked_ids[first], ranked_scores[first]
-        return list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
+        return list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist())), partial
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

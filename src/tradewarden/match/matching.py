@@ -35,7 +35,8 @@ SHARED_SCORES: dict[IdentifierKind, float] = {
     IdentifierKind.DOMAIN: 0.94,
     IdentifierKind.ADDRESS: 0.9,
 }
-#: Blocked names weighing less than this share of the best one are not compared.
+#: Blocked names weighing less than this share of the best one (or of the most a name can weigh
+#: without the whole-name keys, if less) are not compared.
 MIN_BLOCK_SHARE = 0.4
 #: At most this many distinct blocked names (analysed forms) per query name get the full (Python)
 #: comparison, with their listed copies (the same name on several lists is compared once).
@@ -60,6 +61,9 @@ BEST_BLOCKED = 1
 #: tenth, tied with the best; checking the best eight names of any length cost 10-25 % more
 #: CPU on cold caches, the written forms of more listed names to work out).
 WRITTEN_ALIKE_BLOCKED = 3
+#: Blocked names with the query's consonant skeletons (its words respelt) that the quick filter
+#: left out are compared, this many distinct forms at most (``_respelt_alike``).
+RESPELT_ALIKE_BLOCKED = 2
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -156,14 +160,18 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     other lists among the ``QUICK_RANKED`` best), plus the best blocked names when that similarity
     ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
     those tied with the best) about as long as the query name as written that are
-    ``written_alike`` it (when given). For Arabic and Hebrew script, whose skeletons the
+    ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
+    skeletons (``_respelt_alike``). For Arabic and Hebrew script, whose skeletons the
     quick similarity misses, the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by
     blocking weight instead (a name on several lists is compared once, so it takes one place).
     """
-    blocked = index.candidate_names(form)
+    blocked, partial = index.blocked_names(form)
     if not blocked:
         return []
-    floor = blocked[0][1] * MIN_BLOCK_SHARE
+    # The share is of the best weight, but not of what only names of exactly the query's words
+    # get (``MatchIndex.blocked_names``): an exact namesake does not push out the same words
+    # with a middle name or initial added (Sergei PODOPRIGOROV / PODOPRIGOROV, Sergei G.).
+    floor = min(blocked[0][1], partial) * MIN_BLOCK_SHARE
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
     if form.abjad:
         return _distinct_forms(index, names, MAX_ABJAD_COMPARISONS)
@@ -178,6 +186,8 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
+    if len(form.tokens) > 1 and not form.han:
+        chosen.extend(_respelt_alike(index, form, text, names, choices, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
         # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
@@ -200,6 +210,33 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
             if alike:
                 chosen.append(name_idx)
     return chosen
+
+
+def _respelt_alike(
+    index: MatchIndex, form: NameForm, text: str, names: list[int], choices: list[str], chosen: list[int]
+) -> list[int]:
+    """Of ``names`` not ``chosen``, those with the query's consonant skeletons and legal forms
+    (its words respelt: ``'ALI, Muhammad`` for ``ALI, Mohamed``), their ``RESPELT_ALIKE_BLOCKED``
+    distinct forms most like the query by the quick similarity (``text``: the query's tokens;
+    ``choices``: those of ``names``), with their copies.
+
+    The quick filter prefers names holding the query's words as written plus others (``ALI,
+    Mohamed Mire``, ``RAGE, Ali Mohamed``) to the same words respelt, and such names of a common
+    name fill its places."""
+    wanted = " ".join(sorted(form.skeletons)) + "|" + " ".join(sorted(form.legal_forms))
+    kept = set(chosen)
+    found: list[tuple[float, int]] = []
+    for position, name_idx in enumerate(names):
+        if name_idx in kept:
+            continue
+        # (The analysed form's text: tokens|skeletons|weights|legal forms|flags, NameForm.dump.)
+        fields = index.form_key(name_idx).split("|")
+        if " ".join(sorted(fields[1].split(" "))) + "|" + " ".join(sorted(fields[3].split())) == wanted:
+            found.append((-fuzz.token_sort_ratio(text, choices[position]), position))
+    if not found:
+        return []
+    found.sort()
+    return _distinct_forms(index, [names[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
 
 
 def written_alike(query_name: str, listed_text: str) -> bool:

@@ -4,7 +4,8 @@ Every token of one name is paired with at most one token of the other (best pair
 are compared by optimal-string-alignment edit similarity (rapidfuzz), by consonant skeleton
 (so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
-Nur), and as initials; a token romanised from Arabic or Hebrew script
+Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
+Dmitry / Dmitri: ``phonetic.respell``), and as initials; a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
 same abjad script by plain edit similarity.
 A particle pairs with a name only when they differ by a slip (``hajji``/``hadjji``, never
@@ -54,7 +55,7 @@ from tradewarden.names.abjad import (
 )
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import is_particle, name_role
-from tradewarden.names.phonetic import vowel_shape
+from tradewarden.names.phonetic import respell, vowel_shape
 
 #: A listed token the query did not mention counts this much against the score.
 UNPAIRED_LISTED_WEIGHT: Final = 0.4
@@ -139,9 +140,12 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if _romanised_alike(q, c):
         return ROMANISED_ALIKE
     score = OSA.normalized_similarity(q, c)
-    if "x" in q or "x" in c:
-        # English x is Russian and BGN/PCGN ks (Maxim / Maksim, Alexey / Aleksey).
-        score = max(score, OSA.normalized_similarity(q.replace("x", "ks"), c.replace("x", "ks")))
+    q_respelt, c_respelt = respell(q), respell(c)
+    if q_respelt != q or c_respelt != c:
+        # Letters romanisations write for one sound (``phonetic.respell``): English x is Russian
+        # and BGN/PCGN ks (Maxim / Maksim), German and Polish w is English v (Inwest / Invest),
+        # q is k (Banq / Bank), a final y is i (Dmitry / Dmitri).
+        score = max(score, OSA.normalized_similarity(q_respelt, c_respelt))
     if score < ROMANISED_ALIKE and _LONG_VOWELS.search(q + " " + c) and _plain_vowels(q) == _plain_vowels(c):
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).

@@ -5,6 +5,10 @@ script do not write short vowels, and Latin spellings of the same name disagree 
 digraphs that different romanisation systems use for one sound are folded (``kh``/``h``,
 ``q``/``k``/``c``), and doubled letters collapse. So ``mohammad``, ``muhammad``,
 ``mohamed`` and ICU's transliteration ``mhmd`` of Arabic ``محمد`` all give ``mhmd``.
+
+``respell`` is milder: it folds only the letters that romanisation systems write for one sound
+(``w``/``v``, ``q``/``k``, ``x``/``ks``, a final ``y``/``i``), keeping the vowels, so two spellings
+of one word compare (and block) as one while other words stay apart.
 """
 
 from __future__ import annotations
@@ -32,6 +36,14 @@ _LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
 _DROP_VOWELS = str.maketrans("", "", "aeiouyw")
 _VOWEL_SET = frozenset("aeiouyw")
 _REPEATS = re.compile(r"(.)\1+")
+#: Letters romanisations write for one sound (``respell``): German and Polish romanisations of
+#: Cyrillic ``в`` write w where English and BGN/PCGN write v (Wladimir / Vladimir, Inwest /
+#: Invest); Arabic ``ق`` and French spellings give q where others give k (Qasim / Kasim, Banq /
+#: Bank). (x / ks is folded in any token: the comparison always did, Maxim / Maksim.)
+_RESPELT_LETTERS = str.maketrans({"w": "v", "q": "k"})
+#: ``respell`` folds w, q and a final y only in tokens of at least this many letters: in shorter
+#: ones they tell names apart (Wu / Vu, Ly / Li).
+RESPELL_MIN_LETTERS = 4
 _VOWEL_RUNS = re.compile(r"V{2,}")
 
 
@@ -79,6 +91,24 @@ def vowel_shape(token: str) -> str:
         text = text[:-1]
     shape = "".join("V" if char in _VOWEL_SET else "C" for char in _REPEATS.sub(r"\1", text))
     return _VOWEL_RUNS.sub("V", shape)
+
+
+@lru_cache(maxsize=131072)
+def respell(token: str) -> str:
+    """One lower-case ASCII token with the letters romanisations write for one sound folded:
+    ``x`` as ``ks``; in tokens of ``RESPELL_MIN_LETTERS`` letters or more also ``w`` as ``v``,
+    ``q`` as ``k`` and a final ``y`` as ``i`` (Dmitry / Dmitri, Alaxy / Alaxi).
+
+    Args:
+        token: a lower-case ASCII word.
+    Returns:
+        The folded token (the token itself when it has none of those letters).
+    """
+    if len(token) >= RESPELL_MIN_LETTERS:
+        token = token.translate(_RESPELT_LETTERS)
+        if token[-1] == "y":
+            token = token[:-1] + "i"
+    return token.replace("x", "ks") if "x" in token else token
 
 
 def sound_key(token: str) -> str:
