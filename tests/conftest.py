@@ -2,10 +2,12 @@
 ``shared_data`` (../shared/data), ``fixtures_dir`` (tests/fixtures), ``settings`` (a Settings
 with a temporary home), ``pg_url`` (PostgreSQL URL; skips when 127.0.0.1:5432 is down,
 except under CI=true where that is an error), ``store_url`` (parametrised: a SQLite file
-and a fresh PostgreSQL schema, dropped afterwards, for tests that run on both store backends)."""
+and a fresh PostgreSQL schema, dropped afterwards, for tests that run on both store backends).
+Autouse: ``_gc_unfrozen`` (what a test froze by loading an index is unfrozen after it)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import uuid
@@ -19,6 +21,14 @@ from tradewarden.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(autouse=True)
+def _gc_unfrozen() -> Iterator[None]:
+    """Loading an index freezes the process's objects out of garbage collection
+    (``match.index.freeze_long_lived``); that is process state, so it ends with the test."""
+    yield
+    gc.unfreeze()
 
 
 def _need(path: Path, what: str) -> Path:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 from pathlib import Path
 
 import pytest
 
 from tradewarden.errors import StoreError
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query
+from tradewarden.match.index import freeze_long_lived
 from tradewarden.match.model import Match
 from tradewarden.names.script import ABJAD, scripts_of
 
@@ -165,3 +168,22 @@ def test_load_errors_are_store_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"not a pickle")
     with pytest.raises(StoreError):
         MatchIndex.load(bad)
+
+
+def test_frozen_index_is_freed_once_dropped(small_index: MatchIndex, tmp_path: Path) -> None:
+    # freeze_long_lived keeps a loaded index out of the collector, which would never free a frozen
+    # reference cycle: an index replaced by a list update must go by reference counting alone.
+    path = tmp_path / "match.idx"
+    small_index.save(path)
+    loaded = MatchIndex.load(path)
+    loaded.match(Query(names=["Иван Сидоров"]))  # fills its caches (rarity table, forms, records)
+    gc.disable()
+    try:
+        freeze_long_lived()
+        assert gc.get_freeze_count() > 0
+        dropped = weakref.ref(loaded)
+        del loaded
+        assert dropped() is None
+    finally:
+        gc.unfreeze()
+        gc.enable()

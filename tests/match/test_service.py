@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from followthemoney.proxy import EntityProxy
 
 from tradewarden.match import Query
-from tradewarden.match.service import index_folder, match_party
+from tradewarden.match.service import index_folder, load_index, match_party
 from tradewarden.settings import Settings
 from tradewarden.store import Store
 
@@ -34,4 +35,21 @@ def test_match_party_builds_persists_and_rebuilds(settings: Settings, e: Callabl
         rebuilt = sorted(index_folder(settings).glob("*.idx"))
         assert len(rebuilt) == 1 and rebuilt != files
     finally:
+        store.close()
+
+
+def test_load_index_freezes_it_out_of_full_collections(settings: Settings, e: Callable[..., EntityProxy]) -> None:
+    # A full collection over a loaded index's millions of objects stalls a query for most of a
+    # second: load_index collects once and freezes what is alive (gc.freeze).
+    store = Store.open(settings)
+    gc.unfreeze()
+    try:
+        _publish(e, store, "alpha", ["Ivan Petrovich Sidorov"], "a1")
+        index = load_index(store, settings)
+        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        assert load_index(store, settings) is index  # from memory: no second collection and freeze
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
         store.close()

@@ -40,7 +40,7 @@ from tradewarden.decide import DecisionPolicy, ListVersionRef
 from tradewarden.errors import AuthError, InputError, NotFound, PermissionDenied
 from tradewarden.lists.sources import SOURCES
 from tradewarden.lists.status import SourceStatus, source_statuses
-from tradewarden.match.index import MatchIndex
+from tradewarden.match.index import MatchIndex, freeze_long_lived
 from tradewarden.screen_service import stale_and_missing
 from tradewarden.settings import Settings
 from tradewarden.store import Store, VersionInfo
@@ -150,6 +150,9 @@ class AppState:
         self.index()
         self.list_data()
         self.policy()
+        # What was just loaded lives as long as the process: out of the collector's full scans
+        # (``load_index`` froze the index already; this adds the side tables).
+        freeze_long_lived()
 
     def list_statuses(self) -> list[SourceStatus]:
         """Every known source's freshness (``ok``, ``stale`` or ``missing``)."""

@@ -22,7 +22,6 @@ started here runs with the workers' statistical profiler off and Dask's own moni
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import tempfile
@@ -40,7 +39,7 @@ from tradewarden.batch.io import ORDER_SCHEMA, RESULT_SCHEMA
 from tradewarden.batch.screening import Chunk, ResultCache
 from tradewarden.batch.task import ScreenTask, run_chunk
 from tradewarden.errors import ConfigError, TradewardenError
-from tradewarden.match.index import MatchIndex
+from tradewarden.match.index import MatchIndex, freeze_long_lived
 
 #: Seconds to wait for a scheduler to answer, and for ``--workers N`` workers to join it.
 CONNECT_TIMEOUT = 60.0
@@ -87,7 +86,7 @@ def worker_index(payload: IndexPayload) -> MatchIndex:
                 index = MatchIndex.load(path)
             _WORKER_INDEX.clear()  # one run's index at a time
             _WORKER_INDEX[payload.digest] = index
-            gc.freeze()  # the index lives as long as the worker: keep it out of every full collection
+            freeze_long_lived()  # the index lives as long as the worker: keep it out of every full collection
         return index
 
 

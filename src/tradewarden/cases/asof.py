@@ -21,7 +21,7 @@ from typing import Any
 from followthemoney.proxy import EntityProxy
 
 from tradewarden.errors import InputError, StoreError
-from tradewarden.match.index import MatchIndex
+from tradewarden.match.index import MatchIndex, freeze_long_lived
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.service import index_key
 from tradewarden.store import Store, VersionInfo, VersionStatus
@@ -141,6 +141,13 @@ def asof_index(store: Store, version_ids: Sequence[int], cache_dir: Path | None)
         The index.
     """
     ids = sorted(set(version_ids))
+    index = _asof_index(store, ids, cache_dir)
+    # Out of the collector's full scans while it is used (freed as usual once dropped).
+    freeze_long_lived()
+    return index
+
+
+def _asof_index(store: Store, ids: list[int], cache_dir: Path | None) -> MatchIndex:
     if cache_dir is None:
         return MatchIndex.build(_entities(store, ids))
     path = cache_dir / f"asof-{index_key(ids)}.idx"

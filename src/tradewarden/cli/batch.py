@@ -19,7 +19,7 @@ from rich.console import Console
 from tradewarden.batch import DEFAULT_CHUNK_SIZE, BatchJob, ScreenOptions, make_engine, run_batch
 from tradewarden.batch.orders import OrderContext
 from tradewarden.batch.summary import summary_tables
-from tradewarden.match.index import MatchIndex
+from tradewarden.match.index import MatchIndex, freeze_long_lived
 from tradewarden.match.model import DEFAULT_THRESHOLD
 from tradewarden.settings import get_settings
 
@@ -62,7 +62,9 @@ def _index(path: Path | None, orders: bool) -> tuple[MatchIndex, OrderContext | 
     """The saved index at ``path`` (orders: with no list side tables), else what the store's
     current lists give."""
     if path is not None:
-        return MatchIndex.load(path), OrderContext() if orders else None
+        index = MatchIndex.load(path)
+        freeze_long_lived()  # the run's whole life: out of the collector's full scans
+        return index, OrderContext() if orders else None
     from tradewarden.errors import NotFound
     from tradewarden.match.service import current_version_ids, load_index
     from tradewarden.screen_service import load_screening

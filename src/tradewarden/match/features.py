@@ -42,7 +42,12 @@ class PreparedQuery:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A listed entity with its best-matching name already compared."""
+    """A listed entity with its best-matching name already compared.
+
+    ``matched_form`` is the index's analysis of ``matched_name`` (as the listed entity's kind:
+    a person's name as a person's), so features need not analyse it again; None where no listed
+    name was met (re-screening's bounds), and the features analyse ``matched_name`` then.
+    """
 
     record: ListedRecord
     name_score: float
@@ -50,6 +55,14 @@ class Candidate:
     matched_name: str
     weak_alias: bool
     name_detail: str
+    matched_form: NameForm | None = None
+
+
+def _listed_form(cand: Candidate) -> NameForm:
+    """The listed name met, analysed as the listed entity's kind (the index's stored form)."""
+    if cand.matched_form is not None:
+        return cand.matched_form
+    return analyze_name(cand.matched_name, cand.record.schema == "Person")
 
 
 def name_similarity(query: PreparedQuery, cand: Candidate) -> Evidence | None:
@@ -84,7 +97,7 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
             if forms:
                 return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
     elif query.schema == "Person":
-        legal = analyze_name(cand.matched_name, False).legal_forms
+        legal = _listed_form(cand).legal_forms
         if legal:
             return Evidence(1.0, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
     return None
@@ -101,7 +114,7 @@ def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | Non
     ]
     if not mine:  # only then is the listed name analysed (most queries give no patronymic)
         return None
-    listed = [token for token in analyze_name(cand.matched_name, True).tokens if name_role(token) == "patronymic"]
+    listed = [token for token in _listed_form(cand).tokens if name_role(token) == "patronymic"]
     if not listed:
         return None
     for q in mine:
@@ -122,7 +135,7 @@ def legal_form_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     carried = {legal for name, form in query.names if name == cand.query_name for legal in form.legal_forms}
     if not carried:  # only then is the listed name analysed (most queries carry no legal form)
         return None
-    shared = carried & set(analyze_name(cand.matched_name, False).legal_forms)
+    shared = carried & set(_listed_form(cand).legal_forms)
     if not shared:
         return None
     return Evidence(1.0, f"same legal form {', '.join(sorted(shared))}")

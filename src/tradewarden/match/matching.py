@@ -275,7 +275,7 @@ def _candidate(index: MatchIndex, entity_idx: int, found: tuple[float, int, str,
     score, name_idx, query_name, detail = found
     weak = index.name_is_weak(name_idx)
     raw = score + (0.08 if weak else 0.0)
-    return Candidate(index.record(entity_idx), raw, query_name, index.name_text(name_idx), weak, detail)
+    return Candidate(index.record(entity_idx), raw, query_name, index.name_text(name_idx), weak, detail, index.form(name_idx))
 
 
 def _make_match(cand: Candidate, score: float, kind: str, results: list[FeatureResult], explanation: str) -> Match:

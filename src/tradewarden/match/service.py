@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tradewarden.errors import StoreError
-from tradewarden.match.index import MatchIndex
+from tradewarden.match.index import MatchIndex, freeze_long_lived
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.settings import Settings, get_settings
 from tradewarden.store import Store
@@ -80,6 +80,7 @@ def load_index(store: Store, settings: Settings, sources: Sequence[str] | None =
             for stale_path in [p for p in _LOADED if p.parent == folder and p.name.startswith(prefix)]:
                 del _LOADED[stale_path]
         _LOADED[path] = index
+        freeze_long_lived()  # kept for the process's life: out of the collector's full scans
         return index
 
 

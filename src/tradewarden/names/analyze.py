@@ -73,13 +73,18 @@ class NameForm:
     indexed_tokens: tuple[tuple[int, tuple[str, str]], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        joined = _joined(self.tokens, self.weights)
-        object.__setattr__(self, "joined", joined)
-        spoken = "".join(t for t, w in zip(self.tokens, self.weights) if w >= 0.5)
-        object.__setattr__(self, "run_together", spoken or joined)
-        object.__setattr__(self, "significant", sum(1 for w in self.weights if w >= 1.0))
-        object.__setattr__(self, "spoken_words", sum(1 for w in self.weights if w >= 0.5))
-        object.__setattr__(self, "indexed_tokens", tuple(enumerate(zip(self.tokens, self.skeletons))))
+        # One pass per kind of token (a listed name's form is parsed on its first comparison,
+        # inside a query): the full-weight and the spoken tokens give the joined forms and counts.
+        tokens = self.tokens
+        full = [t for t, w in zip(tokens, self.weights) if w >= 1.0]
+        spoken = [t for t, w in zip(tokens, self.weights) if w >= 0.5]
+        joined = "".join(full) or "".join(tokens)
+        setattr_ = object.__setattr__
+        setattr_(self, "joined", joined)
+        setattr_(self, "run_together", "".join(spoken) or joined)
+        setattr_(self, "significant", len(full))
+        setattr_(self, "spoken_words", len(spoken))
+        setattr_(self, "indexed_tokens", tuple(enumerate(zip(tokens, self.skeletons))))
 
     @property
     def joined_skeleton(self) -> str:
@@ -108,11 +113,6 @@ class NameForm:
     def empty(self) -> bool:
         """True when nothing comparable is left."""
         return not self.tokens
-
-
-@lru_cache(maxsize=262144)
-def _joined(tokens: tuple[str, ...], weights: tuple[float, ...]) -> str:
-    return "".join(t for t, w in zip(tokens, weights) if w >= 1.0) or "".join(tokens)
 
 
 @lru_cache(maxsize=4096)
