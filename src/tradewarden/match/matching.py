@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from tradewarden.match.features import Candidate, PreparedQuery
+from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
-from tradewarden.match.score import explain, score_candidate
+from tradewarden.match.score import WEIGHTS, explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -60,6 +60,9 @@ BEST_BLOCKED = 1
 #: tenth, tied with the best; checking the best eight names of any length cost 10-25 % more
 #: CPU on cold caches, the written forms of more listed names to work out).
 WRITTEN_ALIKE_BLOCKED = 3
+#: Keeps ``name_floor`` safely below the name scores that could still reach the threshold
+#: (rounding in the feature sums).
+FLOOR_MARGIN = 1e-6
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -105,23 +108,48 @@ def _query_shared_keys(query: Query) -> list[str]:
     return keys
 
 
-def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[float, int, str, str]]:
+def name_floor(prepared: PreparedQuery, min_score: float) -> float:
+    """The name score at or below which no candidate of ``prepared`` can reach ``min_score``:
+    the threshold less the most every other feature could add (each at full value; a shared
+    identifier alone can lift any name, so a query with identifiers gets no floor). Comparisons
+    may stop early below it (``compare_names``'s ``floor``).
+    """
+    boost = sum(
+        weight
+        for feature, weight in WEIGHTS
+        if weight > 0.0 and feature is not name_similarity and (feature is not identifier_match or prepared.identifier_keys)
+    )
+    return max(0.0, min_score - boost - FLOOR_MARGIN)
+
+
+def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) -> dict[int, tuple[float, int, str, str]]:
     """Best (score, name index, query name, detail) per candidate entity.
 
     A name listed by several lists (the same analysed form under several entities) is
-    compared once per query name.
+    compared once per query name. A score at or below ``floor`` (``name_floor``) may be any
+    other at or below it, except for a listed name written as the query name (or so but for one
+    slip), which ``exact_floor`` raises with the exact comparison's detail.
     """
     best: dict[int, tuple[float, int, str, str]] = {}
     rarity = index.rarity_of
     for query_name, form in prepared.names:
         compared: dict[str, NameComparison] = {}
+        exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
         for name_idx in _shortlist(index, form, query_name):
             key = index.form_key(name_idx)
             comparison = compared.get(key)
             if comparison is None:
-                comparison = compare_names(form, index.form(name_idx), rarity)
+                comparison = compare_names(form, index.form(name_idx), rarity, floor)
                 compared[key] = comparison
-            comparison = exact_floor(comparison, query_name, index.name_text(name_idx))
+            listed_text = index.name_text(name_idx)
+            if comparison.score > floor:
+                comparison = exact_floor(comparison, query_name, listed_text)
+            elif written_alike(query_name, listed_text):
+                # (Not written alike, exact_floor would leave the comparison as it is.)
+                full = exact.get(key)
+                if full is None:
+                    full = exact[key] = compare_names(form, index.form(name_idx), rarity)
+                comparison = exact_floor(full, query_name, listed_text)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -271,7 +299,7 @@ def match_prepared(index: MatchIndex, prepared: PreparedQuery, limit: int, min_s
         Matches, best first.
     """
     matches: dict[int, Match] = {}
-    best = _best_names(index, prepared)
+    best = _best_names(index, prepared, name_floor(prepared, min_score))
     for entity_idx, found in best.items():
         if found[0] + 0.3 < min_score:
             continue
