@@ -144,11 +144,22 @@ def test_a_slip_of_a_listed_name_is_compared_past_tied_names(monkeypatch: pytest
 
 
 def test_shortlist_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matching, "MAX_ABJAD_COMPARISONS", 2)
+    monkeypatch.setattr(matching, "ABJAD_RANKED", 2)
     same, other, third = _form("mhmd rd", True), _form("mhmd rza", True), _form("mhmd rdi", True)
     index = _Blocked([same, same, same, other, same, third])
     shortlist = matching._shortlist(index, analyze_name("محمد رضا"))  # type: ignore[arg-type]
     assert shortlist == [0, 1, 2, 3, 4]  # the same name on four lists takes one place
+
+
+def test_abjad_places_go_to_the_best_blocked_then_the_likest_skeletons(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_ABJAD_COMPARISONS", 3)
+    monkeypatch.setattr(matching, "ABJAD_BEST_BLOCKED", 1)
+    texts = ["کریم پور", "شرکت تجارت", "بانک ملی", "حسن رضا", "Hassan Reza", "کریم پور", "علی احمدی"]
+    index = _Blocked([analyze_name(text).dump() for text in texts])
+    shortlist = matching._shortlist(index, analyze_name("حسن رضا"))  # type: ignore[arg-type]
+    # The best blocked name (with its copy) is compared whatever its skeleton; the other two
+    # places go to the names whose skeletons are the query's, not to the next by blocking weight.
+    assert shortlist == [0, 3, 4, 5]
 
 
 @pytest.mark.parametrize(

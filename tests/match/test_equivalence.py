@@ -3,7 +3,8 @@
 ``candidate_names`` sums key IDFs with one scatter-add and drops repeated names with numpy, and
 ``match`` compares a name listed on several lists once and looks rarity up in a table; the
 reference functions below are the plain versions (one vectorised add per key, a dict to keep
-first places, one comparison per listed name). A few hundred queries (variants, reorderings,
+first places, one comparison per listed name, every one exact: ``match`` stops comparisons that
+cannot reach its ``name_floor``). A few hundred queries (variants, reorderings,
 other scripts, unrelated names) over a generated index with names repeated across lists and
 keys common enough to take every branch must give identical candidates, matches, scores and
 explanations.
@@ -186,6 +187,18 @@ def test_match_equals_the_plain_comparison(generated: tuple[MatchIndex, list[Que
         found += bool(expected)
     assert found > len(queries) // 2
     assert index.match_many(queries, limit, min_score) == [index.match(q, limit, min_score) for q in queries]
+
+
+def test_name_floor_leaves_room_for_every_other_feature() -> None:
+    # 0.80 less legal form, country, birth date and birth year (0.02 + 0.03 + 0.08 + 0.03).
+    plain = matching.prepare_query(Query(names=["Ivan Petrov"], schema="Person"))
+    assert matching.name_floor(plain, 0.8) == pytest.approx(0.64, abs=1e-5)
+    assert matching.name_floor(plain, 0.8) < 0.64
+    assert matching.name_floor(plain, 0.1) == 0.0
+    # A shared identifier alone reaches any threshold: no floor.
+    with_id = matching.prepare_query(Query(names=["Ivan Petrov"], schema="Person", identifiers=["4509 123456"]))
+    assert with_id.identifier_keys
+    assert matching.name_floor(with_id, 0.8) == 0.0
 
 
 def test_rarity_table_matches_the_postings(generated: tuple[MatchIndex, list[Query]]) -> None:

@@ -306,6 +306,25 @@ def test_pairs_cover_every_kind() -> None:
     assert not all(with_rarity for _, _, with_rarity, _, _ in PAIRS)
 
 
+@pytest.mark.parametrize("floor", [0.3, 0.5, 0.64, 0.8, 0.95])
+def test_compare_names_floor_only_hides_scores_below_it(floor: float) -> None:
+    # Above the caller's floor the comparison is the exact one, score and detail; at or below
+    # it, any score at or below it.
+    hidden = 0
+    for query_text, listed_text, with_rarity, _, _ in PAIRS:
+        query, listed = NameForm.parse(query_text), NameForm.parse(listed_text)
+        rarity = RARITY.__getitem__ if with_rarity else None
+        exact = compare.compare_names(query, listed, rarity)
+        floored = compare.compare_names(query, listed, rarity, floor)
+        if exact.score > floor:
+            assert floored == exact, (query_text, listed_text)
+        else:
+            assert floored.score <= floor, (query_text, listed_text)
+            hidden += floored != exact
+    if floor == 0.64:
+        assert hidden  # the floor does cut some alignments short on these pairs
+
+
 def test_joined_floor_only_hides_scores_below_it() -> None:
     query, listed = NameForm.parse("ebdal rhmn|bdl rhmn|1 1||1"), NameForm.parse("abdulrahman|bdlrhmn|1||0")
     full = compare._joined(query, listed)

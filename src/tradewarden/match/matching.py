@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from tradewarden.match.features import Candidate, PreparedQuery
+from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
-from tradewarden.match.score import explain, score_candidate
+from tradewarden.match.score import WEIGHTS, explain, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -45,8 +45,16 @@ MAX_FULL_COMPARISONS = 6
 #: distinct forms are taken: a name listed on several lists no longer fills every place
 #: (KANG, Chol Su six times kept KANG, Chol Hak out), and the comparisons stay as few.
 QUICK_RANKED = 12
-#: Arabic- and Hebrew-script names, which the quick filter cannot judge, get this many distinct names instead.
-MAX_ABJAD_COMPARISONS = 24
+#: Arabic- and Hebrew-script names, which the quick filter cannot judge by their letters, take
+#: the best this many distinct blocked forms by blocking weight ...
+ABJAD_RANKED = 24
+#: ... of which this many are compared: the best ``ABJAD_BEST_BLOCKED`` by blocking weight, then
+#: those whose consonant skeletons (which Arabic script and its romanisations share) are most
+#: alike the query's by the quick token-sort similarity. On bench/match_quality.py, 12 so chosen
+#: found all but one Arabic-script case (of about 600, two seeds) that all 24 found, in 36 % less
+#: CPU for those queries; the best 12 or 16 by blocking weight alone lost 8 or 4.
+MAX_ABJAD_COMPARISONS = 12
+ABJAD_BEST_BLOCKED = 4
 #: Blocked names whose quick token-sort similarity (0-100) to the query is below this are not compared.
 QUICK_CUTOFF = 45
 #: The best this many blocked names are compared when they reach ``QUICK_CUTOFF``, even when
@@ -64,6 +72,9 @@ WRITTEN_ALIKE_BLOCKED = 3
 #: Blocked names with the query's consonant skeletons (its words respelt) that the quick filter
 #: left out are compared, this many distinct forms at most (``_respelt_alike``).
 RESPELT_ALIKE_BLOCKED = 2
+#: Keeps ``name_floor`` safely below the name scores that could still reach the threshold
+#: (rounding in the feature sums).
+FLOOR_MARGIN = 1e-6
 #: A shared identifier with a name scoring at least this is reported as a name match.
 NAME_KIND_FLOOR = 0.7
 
@@ -109,23 +120,48 @@ def _query_shared_keys(query: Query) -> list[str]:
     return keys
 
 
-def _best_names(index: MatchIndex, prepared: PreparedQuery) -> dict[int, tuple[float, int, str, str]]:
+def name_floor(prepared: PreparedQuery, min_score: float) -> float:
+    """The name score at or below which no candidate of ``prepared`` can reach ``min_score``:
+    the threshold less the most every other feature could add (each at full value; a shared
+    identifier alone can lift any name, so a query with identifiers gets no floor). Comparisons
+    may stop early below it (``compare_names``'s ``floor``).
+    """
+    boost = sum(
+        weight
+        for feature, weight in WEIGHTS
+        if weight > 0.0 and feature is not name_similarity and (feature is not identifier_match or prepared.identifier_keys)
+    )
+    return max(0.0, min_score - boost - FLOOR_MARGIN)
+
+
+def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) -> dict[int, tuple[float, int, str, str]]:
     """Best (score, name index, query name, detail) per candidate entity.
 
     A name listed by several lists (the same analysed form under several entities) is
-    compared once per query name.
+    compared once per query name. A score at or below ``floor`` (``name_floor``) may be any
+    other at or below it, except for a listed name written as the query name (or so but for one
+    slip), which ``exact_floor`` raises with the exact comparison's detail.
     """
     best: dict[int, tuple[float, int, str, str]] = {}
     rarity = index.rarity_of
     for query_name, form in prepared.names:
         compared: dict[str, NameComparison] = {}
+        exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
         for name_idx in _shortlist(index, form, query_name):
             key = index.form_key(name_idx)
             comparison = compared.get(key)
             if comparison is None:
-                comparison = compare_names(form, index.form(name_idx), rarity)
+                comparison = compare_names(form, index.form(name_idx), rarity, floor)
                 compared[key] = comparison
-            comparison = exact_floor(comparison, query_name, index.name_text(name_idx))
+            listed_text = index.name_text(name_idx)
+            if comparison.score > floor:
+                comparison = exact_floor(comparison, query_name, listed_text)
+            elif written_alike(query_name, listed_text):
+                # (Not written alike, exact_floor would leave the comparison as it is.)
+                full = exact.get(key)
+                if full is None:
+                    full = exact[key] = compare_names(form, index.form(name_idx), rarity)
+                comparison = exact_floor(full, query_name, listed_text)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -162,8 +198,9 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     those tied with the best) about as long as the query name as written that are
     ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
     skeletons (``_respelt_alike``). For Arabic and Hebrew script, whose skeletons the
-    quick similarity misses, the names of the best ``MAX_ABJAD_COMPARISONS`` distinct forms by
-    blocking weight instead (a name on several lists is compared once, so it takes one place).
+    quick similarity misses, the names of the best ``ABJAD_RANKED`` distinct forms by blocking
+    weight instead (a name on several lists is compared once, so it takes one place), of which
+    ``_abjad_shortlist`` keeps ``MAX_ABJAD_COMPARISONS``.
     """
     blocked, partial = index.blocked_names(form)
     if not blocked:
@@ -174,7 +211,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     floor = min(blocked[0][1], partial) * MIN_BLOCK_SHARE
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
     if form.abjad:
-        return _distinct_forms(index, names, MAX_ABJAD_COMPARISONS)
+        return _abjad_shortlist(index, form, _distinct_forms(index, names, ABJAD_RANKED))
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first
@@ -237,6 +274,21 @@ def _respelt_alike(
         return []
     found.sort()
     return _distinct_forms(index, [names[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
+
+
+def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> list[int]:
+    """``ranked`` (an abjad query's blocked names, best first) kept to ``MAX_ABJAD_COMPARISONS``
+    distinct forms: the best ``ABJAD_BEST_BLOCKED`` by blocking weight, then the rest by the
+    quick similarity of their consonant skeletons to the query's (ties in blocking order)."""
+    keys = list(dict.fromkeys(index.form_key(name_idx) for name_idx in ranked))
+    if len(keys) <= MAX_ABJAD_COMPARISONS:
+        return ranked
+    skeletons = " ".join(form.skeletons)
+    rest = keys[ABJAD_BEST_BLOCKED:]
+    similarity = {key: fuzz.token_sort_ratio(skeletons, key.split("|", 2)[1]) for key in rest}
+    rest.sort(key=lambda key: -similarity[key])
+    kept = set(keys[:ABJAD_BEST_BLOCKED]) | set(rest[: MAX_ABJAD_COMPARISONS - ABJAD_BEST_BLOCKED])
+    return [name_idx for name_idx in ranked if index.form_key(name_idx) in kept]
 
 
 def written_alike(query_name: str, listed_text: str) -> bool:
@@ -308,7 +360,7 @@ def match_prepared(index: MatchIndex, prepared: PreparedQuery, limit: int, min_s
         Matches, best first.
     """
     matches: dict[int, Match] = {}
-    best = _best_names(index, prepared)
+    best = _best_names(index, prepared, name_floor(prepared, min_score))
     for entity_idx, found in best.items():
         if found[0] + 0.3 < min_score:
             continue

@@ -34,7 +34,9 @@ tokens are scaled down.
 Speed, with results unchanged bit for bit (``tests/names/test_compare_equivalence.py``): a token
 pair's similarity is memoised (tokens recur across names), per-name counts and run-together
 forms are computed once on ``NameForm``, and the abjad alignments stop as soon as they cannot
-raise the score (``abjad.cross_similarity_above``, ``abjad.joined_similarity_above``).
+raise the score (``abjad.cross_similarity_above``, ``abjad.joined_similarity_above``), or a
+caller's ``floor`` (a screen's threshold less what its other features could add: only scores at
+or below it may differ).
 """
 
 from __future__ import annotations
@@ -452,7 +454,7 @@ def _short_factor(query: NameForm, listed: NameForm) -> float:
     return factor
 
 
-def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison:
+def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0) -> NameComparison:
     """Compare a query name with a listed name.
 
     Args:
@@ -461,6 +463,10 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
         rarity: how much a token says about identity, in (0, 1] (from its frequency among the
             listed names); common tokens then count less, and a match resting only on common
             tokens is scaled down. None: every token counts by its part weight alone.
+        floor: a score the caller has no use for at or below (a screen's threshold less what
+            the other features could add): a comparison that cannot end above it may come back
+            with any score at or below it (and its detail) instead of the exact one, sooner (the
+            abjad run-together alignment stops there). 0: always exact.
     Returns:
         A ``NameComparison`` whose score is in [0, 1] (1 for the same tokens in any order)
         and whose detail lists the token pairs (``ivan=ivan, petrov~petrow 0.83, +sergeyevich``).
@@ -473,7 +479,9 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
     runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
-    joined = _joined(query, listed, aligned) if runs_together else 0.0
+    # (The short-name and common-name factors only lower the score: a run-together similarity
+    # at or below the floor leaves the score there too.)
+    joined = _joined(query, listed, max(aligned, floor)) if runs_together else 0.0
     if joined > aligned:
         score, detail = joined, f"{query.run_together}~{listed.run_together} run together {joined:.2f}"
         information = max(information, joined * FULL_INFORMATION)
