@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, blocking, matching
+from tradewarden.match import index as index_module
 from tradewarden.match.blocking import (
     deletion_keys,
     name_keys,
@@ -20,7 +21,7 @@ from tradewarden.match.blocking import (
     whole_name_key,
     whole_skeleton_key,
 )
-from tradewarden.names.analyze import analyze_name
+from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 
@@ -92,6 +93,15 @@ class _Blocked:
 
     def name_token_texts(self, name_idxs: list[int]) -> list[str]:
         return [self.forms[name_idx].partition("|")[0] for name_idx in name_idxs]
+
+    def name_token_text(self, name_idx: int) -> str:
+        return self.forms[name_idx].partition("|")[0]
+
+    def names_under(self, key: str) -> frozenset[int]:
+        # (Only real analysed forms, with weights, have keys; the ``_form`` stand-ins have none.)
+        return frozenset(
+            n for n, form in enumerate(self.forms) if form.split("|")[2] and key in name_keys(NameForm.parse(form), affixes=False)
+        )
 
 
 @dataclass
@@ -288,7 +298,35 @@ def test_a_name_respelt_throughout_blocks_next_to_namesakes_holding_its_words(
     wanted = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "m")
     assert wanted in dict(index.candidate_names(form))
     monkeypatch.setitem(blocking.KEY_WEIGHTS, "&", 0.0)
+    # Outweighed, it still comes after the best: the names of a rare whole-skeleton key do.
+    assert [name_idx for name_idx, _ in index.candidate_names(form)][-1] == wanted
+    monkeypatch.setattr(index_module, "RESPELT_NAMES", 0)
     assert wanted not in dict(index.candidate_names(form))
+
+
+def test_the_whole_skeleton_key_folds_j_and_ch_and_z_and_s() -> None:
+    """Romanisations write one sound as j or ch (Korean ``Chong`` / ``Jong``) and as z or s
+    (``Azia`` / ``Asia``); a name respelt so in every word meets the query under the ``&`` key."""
+    def key(text: str, person: bool) -> str:
+        return whole_skeleton_key(analyze_name(text, person))
+
+    assert key("Kim Chung Chong", True) == key("JUNG JONG KIM", True)
+    assert key("ASIA SHIPPING COMPANY", False) == key("AZIA SHIPPING COMPANY", False)
+    assert key("Kim Chung Chong", True) != key("Kim Gung Gong", True)
+    assert key("Kim Chung Chong", True) != key("Kim Chung", True)  # every word, no more
+
+
+def test_a_name_respelt_throughout_is_compared_below_the_block_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``JUNG JONG KIM`` shares only the common ``kim`` and the whole-skeleton key with ``Kim Chung
+    Chong``, and weighs less than ``MIN_BLOCK_SHARE`` of names holding ``kim`` and a word as
+    written; it is compared all the same (``_respelt_alike`` looks at every blocked name)."""
+    forms = [analyze_name(f"Kim Chung {word}", True).dump() for word in _SHORT_WORDS[:8]]
+    forms += [analyze_name("JUNG JONG KIM", True).dump()]
+    index = _Blocked(forms)  # weights 10 - position: the last (2.0) is below 0.4 of the best
+    form = analyze_name("Kim Chung Chong", True)
+    assert 8 in matching._shortlist(index, form)  # type: ignore[arg-type]
+    monkeypatch.setattr(matching, "RESPELT_ALIKE_BLOCKED", 0)
+    assert 8 not in matching._shortlist(index, form)  # type: ignore[arg-type]
 
 
 def test_a_name_respelt_throughout_is_compared_whatever_the_quick_filter(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -304,6 +342,20 @@ def test_a_name_respelt_throughout_is_compared_whatever_the_quick_filter(monkeyp
     assert matching._shortlist(index, form) == [0, 1, 2, 3, 4, 5, 6]  # type: ignore[arg-type]
     monkeypatch.setattr(matching, "RESPELT_ALIKE_BLOCKED", 0)
     assert matching._shortlist(index, form) == [0, 1, 2, 3, 4, 5]  # type: ignore[arg-type]
+
+
+def test_a_name_in_arabic_script_with_the_query_skeletons_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Arabic-script name blocks by skeletons only, without the ``&`` key; with the query's
+    skeletons (``کشا یسمیل`` for ``KOSHA Ismail``) it is a name respelt all the same."""
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    forms = [analyze_name(f"{word}, Kosha Ismail", True).dump() for word in _SHORT_WORDS[:6]]
+    forms += [analyze_name("کشا یسمیل", True).dump()]
+    index = _Blocked(forms)
+    form = analyze_name("KOSHA Ismail", True)
+    assert not index.names_under(whole_skeleton_key(form))
+    assert 6 in matching._shortlist(index, form)  # type: ignore[arg-type]
+    monkeypatch.setattr(matching, "RESPELT_ALIKE_BLOCKED", 0)
+    assert 6 not in matching._shortlist(index, form)  # type: ignore[arg-type]
 
 
 def test_exact_namesakes_do_not_push_the_fuller_name_out(e: Factory) -> None:

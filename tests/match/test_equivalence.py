@@ -127,6 +127,10 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
         ranked.setdefault(name_idx, weight)
         if len(ranked) >= limit:
             break
+    # Then the other names of the query's whole-skeleton key, when that key is rare enough.
+    respelt = [ids for ids in (postings.get(key) for key in sorted(keys) if key[0] == "&") if ids is not None]
+    if respelt and len(respelt[0]) <= index_module.RESPELT_NAMES:
+        ranked.update((name_idx, float(acc[name_idx])) for name_idx in respelt[0].tolist() if name_idx not in ranked)
     return list(ranked.items())
 
 

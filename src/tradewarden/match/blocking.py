@@ -12,6 +12,8 @@ romanisations write for one sound (``phonetic.respell``: w / v, q / k, x / ks, a
 gets its whole-name keys respelt (``%invest m|`` from ``M-INWEST``), and a token with w the skeleton
 of its respelling (``~nvst``). Arabic- and Hebrew-script names block by skeletons only,
 a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
+The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which romanisations
+write for one sound.
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
 """
@@ -157,7 +159,20 @@ def whole_skeleton_key(form: NameForm) -> str:
     ``match.index.MAX_NAME_CANDIDATES`` of them kept it from the comparison. This key puts the
     names that are the query's words respelt, and nothing more, next to them.
     """
-    return "&" + " ".join(sorted(form.skeletons)) + "|" + " ".join(sorted(form.legal_forms))
+    return "&" + " ".join(sorted(folded_skeletons(form.skeletons))) + "|" + " ".join(sorted(form.legal_forms))
+
+
+#: Consonants the whole-skeleton key folds beyond the skeleton's own folding: romanisation systems
+#: write one sound as j or ch (Korean McCune-Reischauer ``Chong`` / Revised ``Jong``, Wade-Giles
+#: ``Chiang`` / pinyin ``Jiang``; the skeleton folds ch to k already) and as z or s (a
+#: voiced s: ``Azia`` / ``Asia``, ``Gonzalez`` / ``Gonsales``). Only this key folds them: it needs
+#: every word of the name to agree, where a token's skeleton key would meet hundreds of names.
+_WHOLE_SKELETON_FOLDS = str.maketrans({"j": "k", "z": "s"})
+
+
+def folded_skeletons(skeletons: tuple[str, ...]) -> tuple[str, ...]:
+    """Consonant skeletons as the ``&`` key writes them (``_WHOLE_SKELETON_FOLDS``: j as k, z as s)."""
+    return tuple(skel.translate(_WHOLE_SKELETON_FOLDS) for skel in skeletons)
 
 
 def _whole_key(tokens: tuple[str, ...], legal_forms: tuple[str, ...]) -> str:

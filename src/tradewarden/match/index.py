@@ -39,8 +39,9 @@ from tradewarden.names.variants import name_variants
 #: (3: organisation terms, abbreviations, function words and spellings folded at analysis;
 #: 4: Chinese organisation words in English, comma-separated lists of names split;
 #: 5: dotted acronyms joined, more organisation words, abbreviations and legal forms folded;
-#: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``).
-FORMAT_VERSION = 6
+#: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``;
+#: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``).
+FORMAT_VERSION = 7
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
@@ -48,6 +49,9 @@ MAX_POSTING = 1000
 WHOLE_NAME_KEYS = frozenset("=%&")
 #: How many listed names (best blocking weight first) are compared in full per query name.
 MAX_NAME_CANDIDATES = 40
+#: Names sharing the query's whole-skeleton key (``&``) below the best ``MAX_NAME_CANDIDATES`` are
+#: returned after them when the key is under at most this many names (``blocked_names``).
+RESPELT_NAMES = 8
 #: A token found in at most this many listed names counts as fully rare.
 RARE_COUNT = 3
 #: The least a very common token counts, relative to a rare one.
@@ -316,6 +320,11 @@ class MatchIndex:
         ids = self._shared.get(key)
         return [] if ids is None else ids.tolist()
 
+    def names_under(self, key: str) -> frozenset[int]:
+        """Name indexes under the blocking key ``key`` (none for a key no name has)."""
+        ids = self._postings.get(key)
+        return frozenset() if ids is None else frozenset(ids.tolist())
+
     def _accumulator(self) -> np.ndarray:
         acc = getattr(self._scratch, "acc", None)
         if acc is None:
@@ -351,7 +360,9 @@ class MatchIndex:
             form: an analysed query name.
             limit: how many names at most.
         Returns:
-            The ``(name index, blocking weight)`` pairs, and that weight.
+            The ``(name index, blocking weight)`` pairs, and that weight; after the best
+            ``limit``, any other names under the query's whole-skeleton key (``&``) when at most
+            ``RESPELT_NAMES`` names are.
         """
         postings = self._postings
         keys = name_keys(form, affixes=False)
@@ -363,6 +374,7 @@ class MatchIndex:
         idfs: list[float] = []
         partial = 0.0  # the weight of the keys other than whole-name ones
         common: list[tuple[int, np.ndarray, float]] = []
+        respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
         for key in sorted(keys):  # set order follows the hash seed: sorted, every process sums and ties alike
             ids = postings.get(key)
             if ids is None:
@@ -374,6 +386,8 @@ class MatchIndex:
                 continue
             hits.append(ids)
             idfs.append(idf)
+            if key[0] == "&":
+                respelt = ids
             if key[0] not in WHOLE_NAME_KEYS:
                 partial += idf
         acc = self._accumulator()
@@ -395,6 +409,7 @@ class MatchIndex:
         if not hits:
             return [], partial
         scores = acc[touched]
+        respelt_scores = acc[respelt] if len(respelt) else None
         acc[touched] = 0.0
         if len(touched) > limit * 4:
             chosen = (-scores).argpartition(limit * 4)[: limit * 4]
@@ -407,7 +422,16 @@ class MatchIndex:
             first = _first_occurrences(ranked_ids)
             if len(first) < len(ranked_ids):
                 ranked_ids, ranked_scores = ranked_ids[first], ranked_scores[first]
-        return list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist())), partial
+        ranked = list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
+        if respelt_scores is not None and len(respelt) <= RESPELT_NAMES:
+            # Names of the query's words respelt throughout (``Jung Jong Kim`` for ``Kim Chung
+            # Chong``) share only that key and the skeletons the spellings still agree on, and
+            # names holding the query's common words as written outrank them: they come after
+            # the best (the matcher compares a few, ``matching._respelt_alike``).
+            kept = set(ranked_ids[:limit].tolist())
+            pairs = zip(respelt.tolist(), respelt_scores.tolist())
+            ranked.extend((name_idx, weight) for name_idx, weight in pairs if name_idx not in kept)
+        return ranked, partial
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from tradewarden.match.blocking import folded_skeletons, whole_skeleton_key
 from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
@@ -224,7 +225,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
     if len(form.tokens) > 1 and not form.han:
-        chosen.extend(_respelt_alike(index, form, text, names, choices, chosen))
+        chosen.extend(_respelt_alike(index, form, text, [name_idx for name_idx, _ in blocked], names, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
         # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
@@ -250,30 +251,43 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
 
 
 def _respelt_alike(
-    index: MatchIndex, form: NameForm, text: str, names: list[int], choices: list[str], chosen: list[int]
+    index: MatchIndex, form: NameForm, text: str, blocked: list[int], names: list[int], chosen: list[int]
 ) -> list[int]:
-    """Of ``names`` not ``chosen``, those with the query's consonant skeletons and legal forms
-    (its words respelt: ``'ALI, Muhammad`` for ``ALI, Mohamed``), their ``RESPELT_ALIKE_BLOCKED``
-    distinct forms most like the query by the quick similarity (``text``: the query's tokens;
-    ``choices``: those of ``names``), with their copies.
+    """Of the ``blocked`` names not ``chosen``, those with the query's consonant skeletons and
+    legal forms (its words respelt: ``'ALI, Muhammad`` for ``ALI, Mohamed``, ``JUNG JONG KIM`` for
+    ``Kim Chung Chong``; skeletons as the ``&`` key folds them, ``blocking.folded_skeletons``),
+    their ``RESPELT_ALIKE_BLOCKED`` distinct forms most like the query by the quick similarity
+    (``text``: the query's tokens), with their copies.
 
     The quick filter prefers names holding the query's words as written plus others (``ALI,
     Mohamed Mire``, ``RAGE, Ali Mohamed``) to the same words respelt, and such names of a common
-    name fill its places."""
-    wanted = " ".join(sorted(form.skeletons)) + "|" + " ".join(sorted(form.legal_forms))
+    name fill its places. They also outweigh the respelt name in blocking, sharing the query's
+    common words as written where it shares only the whole-skeleton key, so it may fall below
+    ``MIN_BLOCK_SHARE`` of the best (``MatchIndex.blocked_names`` returns it all the same): any
+    blocked name under the query's ``&`` key counts, and of ``names`` (those within the share)
+    also those whose analysed forms have the query's skeletons without that key (a name in
+    Arabic script: ``کشا یسمیل`` for ``KOSHA Ismail``)."""
+    under = index.names_under(whole_skeleton_key(form))
+    wanted = " ".join(sorted(folded_skeletons(form.skeletons))) + "|" + " ".join(sorted(form.legal_forms))
+    within = set(names)
     kept = set(chosen)
     found: list[tuple[float, int]] = []
-    for position, name_idx in enumerate(names):
+    for position, name_idx in enumerate(blocked):
         if name_idx in kept:
             continue
-        # (The analysed form's text: tokens|skeletons|weights|legal forms|flags, NameForm.dump.)
-        fields = index.form_key(name_idx).split("|")
-        if " ".join(sorted(fields[1].split(" "))) + "|" + " ".join(sorted(fields[3].split())) == wanted:
-            found.append((-fuzz.token_sort_ratio(text, choices[position]), position))
+        if name_idx not in under:
+            if name_idx not in within:
+                continue
+            # (The analysed form's text: tokens|skeletons|weights|legal forms|flags, NameForm.dump.)
+            fields = index.form_key(name_idx).split("|")
+            skeletons = " ".join(sorted(folded_skeletons(tuple(fields[1].split(" ")))))
+            if skeletons + "|" + " ".join(sorted(fields[3].split())) != wanted:
+                continue
+        found.append((-fuzz.token_sort_ratio(text, index.name_token_text(name_idx)), position))
     if not found:
         return []
     found.sort()
-    return _distinct_forms(index, [names[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
+    return _distinct_forms(index, [blocked[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
 
 
 def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> list[int]:
