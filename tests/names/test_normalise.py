@@ -119,3 +119,9 @@ def test_an_ascii_name_analyses_as_the_same_name_written_with_other_characters(p
     assert analyze_name("  Ivan PETROV Holding ", person) == analyze_name("Ｉvan PETROV\u00a0Holding\u2003", person)
     form = analyze_name("  Ivan PETROV ", person)
     assert form.tokens == ("ivan", "petrov") and not form.abjad and not form.han
+
+
+def test_skeleton_and_vowel_shape_collapse_doubled_letters() -> None:
+    assert skeleton("mohammed") == skeleton("mohamed") == "mhmd"
+    assert skeleton("hassan") == "hsn"
+    assert vowel_shape("mohammad") == vowel_shape("mohamad") == "CVCVCVC"
