@@ -22,6 +22,12 @@ def test_get_count_and_contains(inverted: InvertedList) -> None:
     assert len(inverted) == 3
 
 
+def test_get_present_keeps_the_order_given_and_skips_absent_keys(inverted: InvertedList) -> None:
+    found = inverted.get_present(["~ptrv", "nobody", "ivan", "petrov"])
+    assert [(key, ids.tolist()) for key, ids in found] == [("~ptrv", [0, 4, 9, 12]), ("ivan", [3]), ("petrov", [0, 4, 9])]
+    assert inverted.get_present([]) == []
+
+
 def test_ids_are_read_only(inverted: InvertedList) -> None:
     ids = inverted.get("petrov")
     assert ids is not None

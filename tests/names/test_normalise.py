@@ -110,3 +110,18 @@ def test_name_form_round_trip() -> None:
     assert NameForm.parse(form.dump()) == form
     arabic = analyze_name("محمد عبد الله", True)
     assert NameForm.parse(arabic.dump()) == arabic
+
+
+@pytest.mark.parametrize("person", [True, False, None])
+def test_an_ascii_name_analyses_as_the_same_name_written_with_other_characters(person: bool | None) -> None:
+    """ASCII names skip Unicode normalisation and script unmixing; they must come out as the
+    general path writes the same name (case folded, outer spaces and NFKC forms alike)."""
+    assert analyze_name("  Ivan PETROV Holding ", person) == analyze_name("Ｉvan PETROV\u00a0Holding\u2003", person)
+    form = analyze_name("  Ivan PETROV ", person)
+    assert form.tokens == ("ivan", "petrov") and not form.abjad and not form.han
+
+
+def test_skeleton_and_vowel_shape_collapse_doubled_letters() -> None:
+    assert skeleton("mohammed") == skeleton("mohamed") == "mhmd"
+    assert skeleton("hassan") == "hsn"
+    assert vowel_shape("mohammad") == vowel_shape("mohamad") == "CVCVCVC"

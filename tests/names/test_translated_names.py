@@ -31,6 +31,16 @@ def test_org_terms_fold_case_forms(token: str, folded: str) -> None:
 def test_russian_stem_keeps_five_letters() -> None:
     assert russian_stem("spetsialnykh") == "spetsialn"
     assert russian_stem("ivana") == "ivana"
+    # The longest ending that leaves five letters: "-ami" would leave four.
+    assert russian_stem("ivanami") == "ivanam"
+    assert russian_stem("zavodami") == "zavod"  # "-ami" before "-i"
+
+
+def test_misspelt_org_words_fold_within_one_edit_only() -> None:
+    assert fold_org_term("tecnologies") == "technology"  # a letter dropped
+    assert fold_org_term("technologiess") == "technology"  # a letter added
+    assert fold_org_term("tehnologiesss") == "tehnologiesss"  # two edits: kept
+    assert fold_org_term("fabrikka") == "plant"
 
 
 @pytest.mark.parametrize(

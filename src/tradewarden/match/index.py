@@ -61,19 +61,6 @@ _EMPTY_IDS = np.zeros(0, dtype=np.intp)
 RARITY_CACHE = 200_000
 
 
-def _first_occurrences(values: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct value, in order (``np.unique``'s
-    ``return_index`` without its Python overhead)."""
-    perm = values.argsort(kind="stable")
-    ordered = values[perm]
-    first = np.empty(len(values), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    positions = perm[first]
-    positions.sort()
-    return positions
-
-
 def _token_rarity(postings: InvertedList, name_count: int, rare_idf: float, token: str) -> float:
     count = postings.count(token)
     if count <= RARE_COUNT:
@@ -152,6 +139,8 @@ class MatchIndex:
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
         self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
+        # The IDF of a posting of each length seen (a few hundred lengths; one log per query key saved).
+        self._idf_of_count: dict[int, float] = {}
         # A function of the postings, not a bound method: no cycle through ``self``, so an index
         # frozen by ``freeze_long_lived`` is freed by reference counting once dropped.
         self._rarity_table = _RarityTable(functools.partial(_token_rarity, postings, self._name_count, self._rare_idf))
@@ -375,20 +364,24 @@ class MatchIndex:
         partial = 0.0  # the weight of the keys other than whole-name ones
         common: list[tuple[int, np.ndarray, float]] = []
         respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
-        for key in sorted(keys):  # set order follows the hash seed: sorted, every process sums and ties alike
-            ids = postings.get(key)
-            if ids is None:
-                continue
+        # Set order follows the hash seed: sorted, every process sums and ties alike.
+        idf_of_count = self._idf_of_count
+        for key, ids in postings.get_present(sorted(keys)):
             length = len(ids)
-            idf = math.log(1.0 + total / length) * KEY_WEIGHTS.get(key[0], 1.0)
+            idf = idf_of_count.get(length)
+            if idf is None:
+                idf = idf_of_count[length] = math.log(1.0 + total / length)
+            kind = key[0]
+            if kind in KEY_WEIGHTS:
+                idf *= KEY_WEIGHTS[kind]
             if length > MAX_POSTING:
                 common.append((length, ids, idf))
                 continue
             hits.append(ids)
             idfs.append(idf)
-            if key[0] == "&":
+            if kind == "&":
                 respelt = ids
-            if key[0] not in WHOLE_NAME_KEYS:
+            if kind not in WHOLE_NAME_KEYS:
                 partial += idf
         acc = self._accumulator()
         touched = _EMPTY_IDS
@@ -418,17 +411,25 @@ class MatchIndex:
             best_ids, best_scores = touched, scores
         order = (-best_scores).argsort(kind="stable")
         ranked_ids, ranked_scores = best_ids[order], best_scores[order]
-        if len(hits) > 1:  # a name under several keys appears once per key: keep its first (best) place
-            first = _first_occurrences(ranked_ids)
-            if len(first) < len(ranked_ids):
-                ranked_ids, ranked_scores = ranked_ids[first], ranked_scores[first]
-        ranked = list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
+        if len(hits) == 1:
+            ranked = list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
+        else:
+            # A name under several keys appears once per key: keep its first (best) place. A plain
+            # loop over at most 4 * limit ranked names, stopping at ``limit``, is quicker than numpy.
+            ranked = []
+            seen: set[int] = set()
+            for name_idx, score in zip(ranked_ids.tolist(), ranked_scores.tolist()):
+                if name_idx not in seen:
+                    seen.add(name_idx)
+                    ranked.append((name_idx, score))
+                    if len(ranked) == limit:
+                        break
         if respelt_scores is not None and len(respelt) <= RESPELT_NAMES:
             # Names of the query's words respelt throughout (``Jung Jong Kim`` for ``Kim Chung
             # Chong``) share only that key and the skeletons the spellings still agree on, and
             # names holding the query's common words as written outrank them: they come after
             # the best (the matcher compares a few, ``matching._respelt_alike``).
-            kept = set(ranked_ids[:limit].tolist())
+            kept = {name_idx for name_idx, _ in ranked}
             pairs = zip(respelt.tolist(), respelt_scores.tolist())
             ranked.extend((name_idx, weight) for name_idx, weight in pairs if name_idx not in kept)
         return ranked, partial

@@ -203,6 +203,10 @@ def _undot_acronyms(text: str) -> str:
     return _DOTTED_ACRONYM.sub(lambda found: found.group(0).replace(".", "") + " ", text)
 
 
+_ABJAD_BITS = ABJAD.value
+_HAN_BIT = Script.HAN.value
+
+
 @lru_cache(maxsize=131072)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
@@ -215,9 +219,12 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     Returns:
         The analysed ``NameForm``; ``form.empty`` when the name has no letters or digits.
     """
-    # Lone surrogates (a JSON "\ud800" escape) cannot be transliterated; they are not letters: drop them.
-    name = name.encode("utf-8", "ignore").decode("utf-8")
-    folded = unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())
+    if name.isascii():  # most query names: nothing to normalise, no other script to unmix
+        folded = name.lower().strip()
+    else:
+        # Lone surrogates (a JSON "\ud800" escape) cannot be transliterated; they are not letters: drop them.
+        name = name.encode("utf-8", "ignore").decode("utf-8")
+        folded = unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())
     legal: tuple[str, ...] = ()
     if person:
         folded = strip_titles(folded)
@@ -225,8 +232,10 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         folded = _undot_acronyms(folded)
         # Chinese company words in English, as lists write them (科技 -> technology; see ``han``).
         folded, legal = split_legal_forms(english_words(folded))
-    scripts = scripts_of(folded)
-    abjad = bool(scripts & ABJAD)
+    # Plain int tests: ``IntFlag`` operators run in Python, a few microseconds a name.
+    scripts = scripts_of(folded).value
+    abjad = bool(scripts & _ABJAD_BITS)
+    han = bool(scripts & _HAN_BIT)
     tokens = _plain_numbers(to_ascii(folded).split())
     if person is not False:
         tokens = [fold_spelling(token) for token in tokens]
@@ -236,11 +245,11 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,
-        skeletons=tuple(skeleton(t) for t in token_tuple),
-        weights=tuple(1.0 for _ in token_tuple) if scripts & Script.HAN else _weights(token_tuple, person),
+        skeletons=tuple(map(skeleton, token_tuple)),
+        weights=(1.0,) * len(token_tuple) if han else _weights(token_tuple, person),
         legal_forms=legal,
         abjad=abjad,
-        han=bool(scripts & Script.HAN),
+        han=han,
     )
 
 

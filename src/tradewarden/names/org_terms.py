@@ -34,6 +34,13 @@ FUZZY_MIN_LETTERS = 6
 _BY_START: dict[str, list[str]] = {}
 for _word in sorted(word for word in ORG_TERMS if len(word) >= FUZZY_MIN_LETTERS):
     _BY_START.setdefault(_word[0], []).append(_word)
+#: The words of ``_BY_START`` within one letter of each length, in the same order: a misspelt
+#: token meets only the words it could be one edit from.
+_BY_START_AND_LENGTH: dict[tuple[str, int], tuple[str, ...]] = {
+    (_start, _length): tuple(word for word in _words if abs(len(word) - _length) <= 1)
+    for _start, _words in _BY_START.items()
+    for _length in range(FUZZY_MIN_LETTERS, max(len(word) for word in _words) + 2)
+}
 
 #: Case endings of Russian adjectives and nouns in BGN/PCGN romanisation, longest first
 #: (Wade, "A Comprehensive Russian Grammar": adjective and noun declension tables).
@@ -44,6 +51,8 @@ RUSSIAN_ENDINGS = tuple(sorted(
 ))
 #: A stem must keep this many letters (shorter stems are shared by unrelated words).
 MIN_STEM = 5
+_ENDING_SET = frozenset(RUSSIAN_ENDINGS)
+_ENDING_SIZES = tuple(sorted({len(ending) for ending in RUSSIAN_ENDINGS}, reverse=True))
 
 
 def russian_stem(token: str) -> str:
@@ -54,9 +63,11 @@ def russian_stem(token: str) -> str:
     Returns:
         The stem (``"spetsialn"`` for ``"spetsialnykh"``), or ``token`` when no ending fits.
     """
-    for ending in RUSSIAN_ENDINGS:
-        if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
-            return token[: -len(ending)]
+    # Longest first, as ``RUSSIAN_ENDINGS`` is ordered: one set probe per ending length, not
+    # one ``endswith`` per ending (a token ends in at most one ending of each length).
+    for size in _ENDING_SIZES:
+        if len(token) - size >= MIN_STEM and token[-size:] in _ENDING_SET:
+            return token[:-size]
     return token
 
 
@@ -110,7 +121,7 @@ def fold_org_term(token: str) -> str:
     found = _STEMS.get(russian_stem(token))
     if found is not None:
         return found
-    for word in _BY_START.get(token[0], ()):
-        if abs(len(word) - len(token)) <= 1 and OSA.distance(word, token, score_cutoff=1) <= 1:
+    for word in _BY_START_AND_LENGTH.get((token[0], len(token)), ()):
+        if OSA.distance(word, token, score_cutoff=1) <= 1:
             return ORG_TERMS[word]
     return token

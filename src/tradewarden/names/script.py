@@ -68,5 +68,14 @@ def scripts_of(text: str) -> Script:
     found = 0
     for char in text:
         if char.isalpha():
-            found |= Script.LATIN.value if char.isascii() else _char_script(char).value
+            found |= _LATIN_BIT if char.isascii() else _char_bit(char)
     return Script(found)
+
+
+_LATIN_BIT = Script.LATIN.value
+
+
+@lru_cache(maxsize=4096)
+def _char_bit(char: str) -> int:
+    # ``_char_script`` as a plain int: reading ``.value`` of an enum member costs as much as the lookup.
+    return _char_script(char).value
