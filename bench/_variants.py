@@ -146,6 +146,12 @@ _HONORIFICS = frozenset({
     "hafiz", "sayyid", "sayed", "syed", "seyed", "sayyed", "dr", "dr.",
     "حاجی", "حاجى", "حاج", "الحاج", "ملا", "مولوی", "مولوى", "مولانا", "شیخ", "شيخ", "قاری", "قارى", "حافظ",
 })
+#: Words that make one name with the word after them: a kunya (Abu Sulayman, "father of
+#: Sulayman") or a nasab (bin Laden); without that word they name no one.
+_BOUND_PARTICLES = frozenset({
+    "abu", "abou", "abo", "umm", "um", "ibn", "bin", "bint", "ben",
+    "ابو", "أبو", "ام", "أم", "ابن", "بن", "بنت",
+})
 
 
 def drop_middle(name: str, rng: random.Random) -> str | None:
@@ -156,7 +162,9 @@ def drop_middle(name: str, rng: random.Random) -> str | None:
       given name is two syllables, often written as two words (Kim Yong-nam); neither syllable
       is a middle name, and one of them alone (KIM Nam, Min Chol) is another person's name;
     - a name whose other parts are an honorific and one name (Haji Malik Noorzai): without its
-      given name it names no one (Haji Noorzai: a title and a tribe).
+      given name it names no one (Haji Noorzai: a title and a tribe);
+    - a middle part that follows a particle binding it (Abu Sulayman AL-ADANI): the kunya or nasab
+      is one name, and the particle alone is none (Abu AL-ADANI).
     """
     tokens = _person_tokens(name)
     if len(tokens) < 3:
@@ -164,6 +172,8 @@ def drop_middle(name: str, rng: random.Random) -> str | None:
     if all(_EAST_ASIAN_SYLLABLE.fullmatch(token.casefold()) for token in tokens):
         return None
     drop = rng.randrange(1, len(tokens) - 1)
+    if tokens[drop - 1].casefold() in _BOUND_PARTICLES:
+        return None
     kept = tokens[:drop] + tokens[drop + 1 :]
     if sum(1 for token in kept if token.casefold() not in _HONORIFICS) < 2:
         return None

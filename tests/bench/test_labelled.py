@@ -82,6 +82,8 @@ def test_drop_middle_leaves_given_names_and_honorifics_whole() -> None:
     assert _variants.drop_middle("Haji Malik Agha Noorzai", random.Random(1)) in {"Haji Agha Noorzai", "Haji Malik Noorzai"}
     # Other three-word names still lose their middle word (Vietnamese Van, an initial).
     assert _variants.drop_middle("Nguyen Van An", rng()) == "Nguyen An"
+    assert _variants.drop_middle("AL-ADANI, Abu Sulayman", rng()) is None  # the kunya Abu Sulayman is one name
+    assert _variants.drop_middle("Abu Sulayman Ahmad AL-ADANI", random.Random(0)) in {None, "Abu Sulayman AL-ADANI"}
     assert _variants.drop_middle("PODOPRIGOROV, Sergei G.", rng()) == "Sergei PODOPRIGOROV"
 
 

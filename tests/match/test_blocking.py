@@ -209,6 +209,9 @@ def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None
      ("Sin Trading LLC", "Sun Trading LLC", False),  # a three-letter word one letter away is another word
      ("NEW HOLDING 1", "NEW HOLDING 2", False),  # a digit is not a slip
      ("Ben Yang", "Bin Yang", False),  # too few letters
+     ("GNBNTT", "GBNTT", True),  # a short acronym (no vowel) mistyped
+     ("MCIC", "MCIS", False),  # an acronym of four letters: too short
+     ("Robon", "Robin", False),  # a short word with vowels is another name
      ("JOINT STOCK COMPANY TERRA", "JOINT STOCK COMPANY TERRA TECH", False),  # a word left out
      ("STOKK COMPANY TERA TECH", "STOCK COMPANY TERRA TECH", False)],  # two slips
 )

@@ -10,7 +10,10 @@ TERRA TECH``, ``ANHUI LAND GROP CO., LIMITED``, ``OOO GUIKEL``) is raised to ``S
 by similarity alone a slip inside a generic word (which then no longer reads as one) or inside
 a short name costs more than a slip can mean. The slipped word must have ``SLIP_MIN_WORD_LETTERS``
 letters or more (``Sun``/``Sin`` are two words, not a slip), no digit may differ (``HOLDING 1`` is
-not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more.
+not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more, unless the
+slipped word is an acronym (``GBNTT`` / ``GNBNTT``): a word with no vowel, of
+``SLIP_MIN_ACRONYM_LETTERS`` letters or more on both sides. Such a word reads as no name or word of
+any language, so one slip away from a listed one it is that one mistyped, not a namesake.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ SLIP_NAME_SCORE = 0.85
 SLIP_MIN_WORD_LETTERS = 4
 #: ... of a listed name of at least this many letters (spaces and punctuation not counted).
 SLIP_MIN_LETTERS = 8
+#: ... or, for a slipped acronym (a word without vowels), one of at least this many letters.
+SLIP_MIN_ACRONYM_LETTERS = 5
+#: What makes a written word not an acronym (``y`` counts: ``Lynn``, ``Byrd``).
+_VOWELS = frozenset("aeiouy")
 #: A run of ASCII characters other than letters and digits (an ASCII name's separators).
 _ASCII_OTHER = re.compile("[^a-z0-9]+")
 
@@ -67,11 +74,18 @@ def is_written_as(query: str, listed: str) -> bool:
     return written_key(query) == key
 
 
+def _acronyms(*words: str) -> bool:
+    """Whether every word is an acronym of ``SLIP_MIN_ACRONYM_LETTERS`` letters or more: letters
+    only, none of them a vowel."""
+    return all(len(word) >= SLIP_MIN_ACRONYM_LETTERS and word.isalpha() and _VOWELS.isdisjoint(word) for word in words)
+
+
 def is_slip_of(query: str, listed: str) -> bool:
     """Whether ``query`` is the listed name ``listed`` as written (``written_key``) but for one slip:
     one letter added, dropped, changed, or two adjacent letters swapped, in one word of
     ``SLIP_MIN_WORD_LETTERS`` letters or more, the words otherwise equal and in the same order, and
-    the listed name of ``SLIP_MIN_LETTERS`` letters or more.
+    the listed name of ``SLIP_MIN_LETTERS`` letters or more or the slipped word an acronym
+    (``_acronyms``).
 
     Args:
         query: the query name as written.
@@ -81,12 +95,14 @@ def is_slip_of(query: str, listed: str) -> bool:
     if abs(len(listed_key) - len(query_key)) > 1 or listed_key == query_key:
         return False
     listed_words, query_words = listed_key.split(), query_key.split()
-    if len(listed_words) != len(query_words) or len(listed_key) - len(listed_words) + 1 < SLIP_MIN_LETTERS:
+    if len(listed_words) != len(query_words):
         return False
     differ = [(q, c) for q, c in zip(query_words, listed_words) if q != c]
     if len(differ) != 1:
         return False
     q, c = differ[0]
+    if len(listed_key) - len(listed_words) + 1 < SLIP_MIN_LETTERS and not _acronyms(q, c):
+        return False
     return (
         min(len(q), len(c)) >= SLIP_MIN_WORD_LETTERS
         and q.isalpha()
