@@ -9,6 +9,7 @@ or address with the query come back as ``shared_identifier`` matches even when n
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -127,12 +128,17 @@ def name_floor(prepared: PreparedQuery, min_score: float) -> float:
     identifier alone can lift any name, so a query with identifiers gets no floor). Comparisons
     may stop early below it (``compare_names``'s ``floor``).
     """
-    boost = sum(
+    return max(0.0, min_score - _other_boost(bool(prepared.identifier_keys)) - FLOOR_MARGIN)
+
+
+@functools.cache
+def _other_boost(with_identifiers: bool) -> float:
+    """The most every feature but the name can add (``score.WEIGHTS`` is fixed: worked out once)."""
+    return sum(
         weight
         for feature, weight in WEIGHTS
-        if weight > 0.0 and feature is not name_similarity and (feature is not identifier_match or prepared.identifier_keys)
+        if weight > 0.0 and feature is not name_similarity and (feature is not identifier_match or with_identifiers)
     )
-    return max(0.0, min_score - boost - FLOOR_MARGIN)
 
 
 def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) -> dict[int, tuple[float, int, str, str]]:
@@ -278,10 +284,9 @@ def _respelt_alike(
         if name_idx not in under:
             if name_idx not in within:
                 continue
-            # (The analysed form's text: tokens|skeletons|weights|legal forms|flags, NameForm.dump.)
-            fields = index.form_key(name_idx).split("|")
-            skeletons = " ".join(sorted(folded_skeletons(tuple(fields[1].split(" ")))))
-            if skeletons + "|" + " ".join(sorted(fields[3].split())) != wanted:
+            key = index.form_key(name_idx)
+            skeletons = " ".join(sorted(folded_skeletons(tuple(NameForm.dumped_skeletons(key).split(" ")))))
+            if skeletons + "|" + " ".join(sorted(NameForm.dumped_legal_forms(key).split())) != wanted:
                 continue
         found.append((-fuzz.token_sort_ratio(text, index.name_token_text(name_idx)), position))
     if not found:
@@ -299,7 +304,7 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
         return ranked
     skeletons = " ".join(form.skeletons)
     rest = keys[ABJAD_BEST_BLOCKED:]
-    similarity = {key: fuzz.token_sort_ratio(skeletons, key.split("|", 2)[1]) for key in rest}
+    similarity = {key: fuzz.token_sort_ratio(skeletons, NameForm.dumped_skeletons(key)) for key in rest}
     rest.sort(key=lambda key: -similarity[key])
     kept = set(keys[:ABJAD_BEST_BLOCKED]) | set(rest[: MAX_ABJAD_COMPARISONS - ABJAD_BEST_BLOCKED])
     return [name_idx for name_idx in ranked if index.form_key(name_idx) in kept]

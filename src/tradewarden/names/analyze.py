@@ -96,6 +96,16 @@ class NameForm:
         weights = " ".join(f"{w:g}" for w in self.weights)
         return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han)}"
 
+    @staticmethod
+    def dumped_skeletons(text: str) -> str:
+        """The space-separated skeletons of a form written by ``dump``, without parsing the rest."""
+        return text.split("|", 2)[1]
+
+    @staticmethod
+    def dumped_legal_forms(text: str) -> str:
+        """The space-separated legal forms of a form written by ``dump``, without parsing the rest."""
+        return text.split("|")[3]
+
     @classmethod
     def parse(cls, text: str) -> NameForm:
         """Rebuild a form written by ``dump``."""
