@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import ROMANISED_ALIKE, compare_names, token_similarity
-from tradewarden.names.phonetic import respell
+from tradewarden.names.phonetic import respell, skeleton
 
 THRESHOLD = 0.8
 
@@ -81,6 +81,15 @@ def test_letters_romanisations_write_for_one_sound_are_one_spelling() -> None:
     for q, c in (("inwest", "invest"), ("banq", "bank"), ("alaxi", "alaxy"), ("wladimir", "vladimir")):
         assert _sim(q, c) == 1.0, (q, c)
     assert _sim("wu", "vu") < 0.8 and _sim("dmitry", "dmitrov") < 0.8  # other words stay apart
+
+
+def test_bgn_dzh_is_english_j() -> None:
+    # BGN/PCGN writes Cyrillic дж dzh; English, Uzbek and Tajik spellings write j.
+    assert respell("dzhakhongir") == "jakhongir" and respell("dzhalolov") == respell("jalolov")
+    assert skeleton("dzhalolov") == skeleton("jalolov") == skeleton("djalolov")
+    assert _sim("dzhalolov", "jalolov") == 1.0
+    assert _score("Джалолов Джахонгир Орифович", "Jahongir Orifovich JALOLOV", True) >= THRESHOLD
+    assert _sim("dzhalolov", "zhalolov") < 1.0  # zh alone is another sound
 
 
 def test_respelt_names_reach_the_threshold() -> None:

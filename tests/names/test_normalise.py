@@ -28,6 +28,11 @@ from tradewarden.names.translit import to_ascii
         ("José GARCÍA-López", "jose garcia lopez"),
         ("MÜLLER Straße", "muller strasse"),
         ("ＡＢＣ　Ltd", "abc ltd"),
+        # Serbian and Macedonian Cyrillic (letters Russian lacks) in their own Latin alphabets.
+        ("Жељка Цвијановић", "zeljka cvijanovic"),
+        ("Ђорђе Џаја", "dorde dzaja"),
+        ("Ѓорѓи Ќосе", "gorgi kose"),
+        ("Милорад Додик", "milorad dodik"),  # no such letter: BGN/PCGN Russian as before
     ],
 )
 def test_to_ascii(text: str, expected: str) -> None:

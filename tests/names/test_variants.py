@@ -16,6 +16,19 @@ def test_brackets_and_slashes_split() -> None:
     )
 
 
+def test_slash_without_spaces_between_two_names_splits() -> None:
+    assert name_variants("Виталий Владимирович КРАВЕЦ/Вiталiй Володимирович КРАВЕЦЬ") == (
+        "Виталий Владимирович КРАВЕЦ/Вiталiй Володимирович КРАВЕЦЬ",
+        "Виталий Владимирович КРАВЕЦ",
+        "Вiталiй Володимирович КРАВЕЦЬ",
+    )
+    assert name_variants("Андрей СИГУТА/ Андрiй СIГУТА")[1:] == ("Андрей СИГУТА", "Андрiй СIГУТА")
+    assert name_variants("ОАО ‘МИНСКИЙ ЗАВОД’/ОАО ‘МЭТЗ’")[1:] == ("ОАО ‘МИНСКИЙ ЗАВОД", "ОАО ‘МЭТЗ’")
+    # Within one name a tight slash joins words or spells a form: nothing splits.
+    for one in ("Maersk Line A/S", "Input/Output Systems Ltd", "Mikalai VARABEI/VERABEI", "c/o Acme Trading"):
+        assert name_variants(one) == (one,), one
+
+
 def test_plain_names_and_short_parts() -> None:
     assert name_variants("Ivan Petrov") == ("Ivan Petrov",)
     assert name_variants("ACME (UK)") == ("ACME (UK)", "ACME")

@@ -40,8 +40,10 @@ from tradewarden.names.variants import name_variants
 #: 4: Chinese organisation words in English, comma-separated lists of names split;
 #: 5: dotted acronyms joined, more organisation words, abbreviations and legal forms folded;
 #: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``;
-#: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``).
-FORMAT_VERSION = 7
+#: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``;
+#: 8: Serbian and Macedonian Cyrillic in their Latin alphabets, dzh as j in
+#: skeletons and respellings, two names split at a slash without spaces).
+FORMAT_VERSION = 8
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``

@@ -7,7 +7,7 @@ digraphs that different romanisation systems use for one sound are folded (``kh`
 ``mohamed`` and ICU's transliteration ``mhmd`` of Arabic ``محمد`` all give ``mhmd``.
 
 ``respell`` is milder: it folds only the letters that romanisation systems write for one sound
-(``w``/``v``, ``q``/``k``, ``x``/``ks``, a final ``y``/``i``), keeping the vowels, so two spellings
+(``w``/``v``, ``q``/``k``, ``x``/``ks``, ``dzh``/``j``, a final ``y``/``i``), keeping the vowels, so two spellings
 of one word compare (and block) as one while other words stay apart.
 """
 
@@ -20,6 +20,9 @@ from rigour.text.phonetics import metaphone
 
 # Ordered: longer spellings first. Each pair maps spellings of one sound onto one letter.
 _H_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    # BGN/PCGN writes Cyrillic дж dzh where English, Uzbek, Tajik and Kazakh spellings write j
+    # and French dj (Dzhalolov / Jalolov / Djalolov): one sound, as dj below.
+    ("dzh", "j"),
     ("tch", "c"),
     ("sch", "s"),
     ("kh", "k"),
@@ -39,7 +42,8 @@ _REPEATS = re.compile(r"(.)\1+")
 #: Letters romanisations write for one sound (``respell``): German and Polish romanisations of
 #: Cyrillic ``в`` write w where English and BGN/PCGN write v (Wladimir / Vladimir, Inwest /
 #: Invest); Arabic ``ق`` and French spellings give q where others give k (Qasim / Kasim, Banq /
-#: Bank). (x / ks is folded in any token: the comparison always did, Maxim / Maksim.)
+#: Bank). (x / ks is folded in any token: the comparison always did, Maxim / Maksim.) BGN/PCGN's
+#: dzh for Cyrillic дж is the j of English, Uzbek and Tajik spellings (Dzhakhongir / Jahongir).
 _RESPELT_LETTERS = str.maketrans({"w": "v", "q": "k"})
 #: ``respell`` folds w, q and a final y only in tokens of at least this many letters: in shorter
 #: ones they tell names apart (Wu / Vu, Ly / Li).
@@ -101,8 +105,8 @@ def vowel_shape(token: str) -> str:
 @lru_cache(maxsize=131072)
 def respell(token: str) -> str:
     """One lower-case ASCII token with the letters romanisations write for one sound folded:
-    ``x`` as ``ks``; in tokens of ``RESPELL_MIN_LETTERS`` letters or more also ``w`` as ``v``,
-    ``q`` as ``k`` and a final ``y`` as ``i`` (Dmitry / Dmitri, Alaxy / Alaxi).
+    ``x`` as ``ks``, ``dzh`` as ``j``; in tokens of ``RESPELL_MIN_LETTERS`` letters or more also
+    ``w`` as ``v``, ``q`` as ``k`` and a final ``y`` as ``i`` (Dmitry / Dmitri, Alaxy / Alaxi).
 
     Args:
         token: a lower-case ASCII word.
@@ -113,6 +117,8 @@ def respell(token: str) -> str:
         token = token.translate(_RESPELT_LETTERS)
         if token[-1] == "y":
             token = token[:-1] + "i"
+    if "dzh" in token:
+        token = token.replace("dzh", "j")
     return token.replace("x", "ks") if "x" in token else token
 
 

@@ -1,7 +1,8 @@
 """Transliteration of any script to lower-case ASCII, with ICU's maintained transforms (PyICU).
 
 Cyrillic, Armenian and Georgian use the BGN/PCGN romanisations (``Юрий Хабаров → yuriy khabarov``,
-the spellings sanctions lists use), Greek the UN's UNGEGN system, and everything else (Hebrew,
+the spellings sanctions lists use; Serbian and Macedonian Cyrillic, told by the letters only they
+write, their own Latin alphabets: ``Жељка Цвијановић → zeljka cvijanovic``), Greek the UN's UNGEGN system, and everything else (Hebrew,
 Han ...) ICU's generic ``Any-Latin``, then ``Latin-ASCII`` drops the accents. Arabic and Persian
 letters are first written by ``abjad.romanise``, letter for letter, so that long vowels and the
 article stay visible to the comparison. (rigour's ``maybe_ascii`` gives ICU's spellings but
@@ -21,6 +22,15 @@ from tradewarden.names.abjad import has_arabic, romanise
 _TO_LATIN = icu.Transliterator.createInstance(
     "Russian-Latin/BGN; Armenian-Latin/BGN; Georgian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin"
 )
+#: Serbian and Macedonian names are written in Latin with their own official alphabets (Gaj's
+#: Latin: Željka Cvijanović), which the BGN/PCGN tables for those languages follow; Russian's
+#: would write ж zh and ц ts and leave љ, ј, ћ to the generic transform (zhelka tsvijanovic).
+#: A name holding a letter of their alphabets that Russian, Ukrainian and Belarusian lack is
+#: read as theirs (ѓ ќ ѕ Macedonian only; ј љ њ ћ ђ џ Serbian, and Macedonian but for ћ ђ).
+_MACEDONIAN_LETTERS = frozenset("ѓќѕ")
+_SERBIAN_LETTERS = frozenset("јљњћђџ")
+_SERBIAN_TO_LATIN = icu.Transliterator.createInstance("Serbian-Latin/BGN; Any-Latin")
+_MACEDONIAN_TO_LATIN = icu.Transliterator.createInstance("Macedonian-Latin/BGN; Any-Latin")
 _TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # BGN's digraph separator (Лукашэнка -> lukash·enka) comes out of ICU's chain as a colon.
@@ -47,9 +57,20 @@ def to_ascii(text: str) -> str:
     if not folded.isascii() and has_arabic(folded):
         folded = romanise(folded)
     if not folded.isascii():
-        latin = _TO_LATIN.transliterate(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
+        latin = _to_latin(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)
         folded = _TO_ASCII.transliterate(latin)
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
+
+
+def _to_latin(text: str) -> str:
+    """``text`` in Latin letters: Serbian and Macedonian Cyrillic by their own alphabets, the rest
+    by the BGN/PCGN chain."""
+    letters = set(text)
+    if not letters.isdisjoint(_MACEDONIAN_LETTERS):
+        return str(_MACEDONIAN_TO_LATIN.transliterate(text))
+    if not letters.isdisjoint(_SERBIAN_LETTERS):
+        return str(_SERBIAN_TO_LATIN.transliterate(text))
+    return str(_TO_LATIN.transliterate(text))

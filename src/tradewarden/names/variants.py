@@ -1,5 +1,8 @@
 """Split one written name into the names it holds: ``X (Y)``, ``X / Y``, ``X; Y`` and labelled forms.
 
+A slash between two names of two words or more splits them with or without spaces around it
+(``Виталий КРАВЕЦ/Вiталiй КРАВЕЦЬ``).
+
 Lists often pack an abbreviation or a second script into one name field
 (``Акционерное Общество «Алмаз» (АО «Алмаз»)``, ``Ирина ПОПОВА / Iрина ПОПОВА``), or label a
 second name with its language or kind (``Александр ЛУКЬЯНОВ Belarusian: Аляксандр ЛУК’ЯНАЎ``,
@@ -24,6 +27,11 @@ from tradewarden.names.parts import is_org_word
 
 _BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]*)[)\]}]")
 _SPLITS = re.compile(r"\s+/\s+|;\s*")
+#: A slash written without spaces on both sides (``КРАВЕЦ/Вiталiй``, ``СИГУТА/ Андрiй``) between
+#: two words of three letters or more (a closing quote before it is dropped). It separates two names only where each side holds two
+#: words or more (``_two_names``): within one name it joins words (``Input/Output``) or spells
+#: a form (``A/S``, ``c/o``).
+_TIGHT_SLASH = re.compile(r"(?<=[^\W\d_]{3})[’'\"»”]*\s*/\s*(?=[«“‘'\"]*[^\W\d_]{3})")
 _MIN_PART = 3
 #: Labels lists write before a second name in the same field ("Belarusian: ", "Married name: ",
 #: "Arabic script: "): a language or script, or the kind of name. A closed list, so that a
@@ -92,6 +100,15 @@ def comma_names(name: str) -> list[str]:
     return parts
 
 
+def _two_names(part: str) -> list[str]:
+    """``part`` split at its tight slashes (``_TIGHT_SLASH``) when every piece holds two words or
+    more (``Виталий КРАВЕЦ/Вiталiй КРАВЕЦЬ``), else ``[part]``."""
+    pieces = _TIGHT_SLASH.split(part)
+    if len(pieces) > 1 and all(len(_WORD.findall(piece)) >= 2 for piece in pieces):
+        return pieces
+    return [part]
+
+
 @lru_cache(maxsize=65536)
 def name_variants(name: str) -> tuple[str, ...]:
     """The name itself plus the separate names packed into it.
@@ -113,6 +130,8 @@ def name_variants(name: str) -> tuple[str, ...]:
             found.append(text)
 
     parts = _SPLITS.split(name) if ("/" in name or ";" in name) else [name]
+    if "/" in name:
+        parts = [piece for part in parts for piece in _two_names(part)]
     for part in parts:
         add(part)
         for listed in comma_names(part):
