@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from followthemoney.proxy import EntityProxy
 
-from tradewarden.match import MatchIndex, Query
+from tradewarden.match import Match, MatchIndex, Query
 from tradewarden.match.score import WEIGHTS
 
 Factory = Callable[..., EntityProxy]  # the ``e`` fixture of conftest.py
@@ -81,6 +81,23 @@ def test_different_patronymics_are_namesakes(e: Factory) -> None:
     # The Ukrainian form of the same patronymic (vowels elsewhere, same consonants) is no conflict.
     ukrainian = index.match(Query(names=["Volodymyr Oleksiyovych Sorokin"], schema="Person"), min_score=0.0)[0]
     assert not any(f.name == "patronymic_conflict" for f in ukrainian.features), ukrainian.explanation
+
+
+def test_a_womans_name_is_not_the_mans(e: Factory) -> None:
+    index = MatchIndex.build([e("Person", "p4", name="Александр Николаевич БЕЛЯЕВ"), e("Person", "p5", name="Aleksandr KOVALENKO")])
+
+    def best(name: str) -> Match:
+        return index.match(Query(names=[name], schema="Person"), min_score=0.0)[0]
+
+    for woman in ("Aleksandra Belyayeva", "Aleksandra Kovalenko"):
+        hit = best(woman)
+        conflict = next(f for f in hit.features if f.name == "gender_conflict")
+        assert conflict.contribution == WEIGHTS_BY_NAME["gender_conflict"] < 0, hit.explanation
+        assert hit.score < 0.8, hit.explanation
+    # The man's name in another spelling, and the family name alone in the other gender, are no conflict.
+    for same in ("Aleksandr Belyayev", "Alexander Beliaev", "Aleksandr Belyayeva"):
+        hit = best(same)
+        assert not any(f.name == "gender_conflict" for f in hit.features), hit.explanation
 
 
 WEIGHTS_BY_NAME = {feature.__name__: weight for feature, weight in WEIGHTS}

@@ -8,7 +8,7 @@ import pytest
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names, token_similarity
 from tradewarden.names.homoglyphs import unmix_scripts
-from tradewarden.names.parts import is_particle, name_role
+from tradewarden.names.parts import feminine_of, is_particle, name_role
 
 THRESHOLD = 0.8
 
@@ -74,6 +74,9 @@ def test_honorifics_count_as_particles() -> None:
         ("lukashenko", "surname"),
         ("ivan", None),
         ("mohammed", None),
+        ("fedorovo", "place"),
+        ("pushkino", "place"),
+        ("kosovo", None),  # too short to tell
     ],
 )
 def test_name_role(token: str, role: str | None) -> None:
@@ -85,6 +88,14 @@ def test_family_name_does_not_pair_with_a_patronymic() -> None:
     other = compare_names(analyze_name("Лидия Александрова", True), listed)
     assert other.score < THRESHOLD, other
     same = compare_names(analyze_name("Лидия Басова", True), listed)
+    assert same.score >= THRESHOLD, same
+
+
+def test_a_village_name_does_not_pair_with_a_womans_family_name() -> None:
+    listed = analyze_name("LIMITED LIABILITY COMPANY FEDOROVO KHOLDING", False)
+    other = compare_names(analyze_name("Федорова Лимитед", False), listed)
+    assert other.score < THRESHOLD and "fedorova~" not in other.detail, other
+    same = compare_names(analyze_name("ООО «Федорово Холдинг»", False), listed)
     assert same.score >= THRESHOLD, same
 
 
@@ -140,3 +151,29 @@ def test_short_names_are_not_scaled_down_twice() -> None:
     # The same legal form on both sides halves the short-name penalty (ООО «Т1» / LLC T1).
     same_form = compare_names(analyze_name("OOO SFT", None), analyze_name("SFT LLC", False), lambda token: 1.0)
     assert result.score < same_form.score < 1.0, same_form
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("aleksandra", "aleksandr"), ("yevgeniya", "yevgeniy"), ("evgenia", "evgeny"), ("ivanova", "ivanov"),
+        ("belyayeva", "belyaev"), ("zhukovskaya", "zhukovskiy"), ("karima", "karim"),
+        ("ivana", "ivan"),
+    ],
+)
+def test_feminine_forms(feminine: str, masculine: str) -> None:
+    assert feminine_of(feminine, masculine)
+    assert not feminine_of(masculine, feminine)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("alia", "ali"), ("jana", "jan"), ("marina", "maria"), ("maria", "marin"), ("anna", "anna"), ("olga", "oleg"),
+        ("burdyka", "burdyko"), ("toboada", "toboado"),
+    ],
+)
+def test_not_feminine_forms(one: str, other: str) -> None:
+    # Short masculine names are left alone (Ali / Alia), other names are not gendered forms, and
+    # a final o / a is a spelling of one family name (Belarusian Burdyka / Burdyko).
+    assert not feminine_of(one, other)

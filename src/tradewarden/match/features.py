@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tradewarden.match.records import ListedRecord, schemata_compatible
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import token_similarity
-from tradewarden.names.parts import name_role
+from tradewarden.names.parts import feminine_of, name_role
 from tradewarden.names.phonetic import skeleton
 
 #: Two patronymics at least this similar (``token_similarity``), or of one consonant skeleton, are
@@ -125,6 +125,36 @@ def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | Non
             if q_skel == c_skel or token_similarity(q, q_skel, c, c_skel, False) >= SAME_PATRONYMIC:
                 return None
     return Evidence(1.0, f"patronymic {mine[0]} vs listed {listed[0]}")
+
+
+def gender_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """A name of one side is the other gender's form of a name of the other side (Aleksandra /
+    Aleksandr, Yevgeniya / Yevgeniy: ``parts.feminine_of``): a woman and a man, so namesakes.
+
+    A family name alone in the other gender (Ivanova / Ivanov) says nothing: lists and documents
+    write a woman's family name in the masculine form now and then. So the conflict takes a
+    given name in the other gender (a token that is not a family name by its ending,
+    ``name_role``), or two names in the other gender (Aleksandra Belyayeva / Aleksandr BELYAEV:
+    the family name ending ``-ina`` or ``-ova`` hides which token is the given name,
+    Valentina). Names written in Arabic script are left alone: their romanisation drops the
+    vowels that mark the gender."""
+    if cand.record.schema != "Person":
+        return None
+    mine = {token for name, form in query.names if name == cand.query_name and not form.abjad for token in form.tokens}
+    if not mine:
+        return None
+    form = _listed_form(cand)
+    if form.abjad:
+        return None
+    listed = set(form.tokens)
+    flips = [(q, c) for q in mine - listed for c in listed - mine if feminine_of(q, c) or feminine_of(c, q)]
+    if not flips:
+        return None
+    given = [(q, c) for q, c in flips if name_role(q) != "surname" and name_role(c) != "surname"]
+    if len(flips) < 2 and not given:
+        return None
+    q, c = (given or flips)[0]
+    return Evidence(1.0, f"{q} vs listed {c}: a woman's and a man's name")
 
 
 def legal_form_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:

@@ -17,6 +17,7 @@ WEIGHTS: tuple[tuple[Feature, float], ...] = (
     (f.weak_alias, -0.08),
     (f.company_name_for_person, -0.15),
     (f.patronymic_conflict, -0.10),
+    (f.gender_conflict, -0.20),
     (f.legal_form_match, 0.02),
     (f.country_match, 0.03),
     (f.country_mismatch, -0.10),

@@ -6,9 +6,9 @@ stock, obshchestvo ...) from ``data/org_words.txt``, the function words of organ
 (of, the, and, imeni ...) from ``data/function_words.txt`` and one spelling for the name
 elements lists spell several ways (abed, abdel -> abdul) from ``data/name_spellings.txt``, each
 with the reasoning beside it; leading titles ("Mr", "Dr", "Sheikh" ...) are removed with
-rigour's person-prefix table. East Slavic patronymics and family names are told apart by their
-endings (``name_role``), so that ``Aleksandrova`` (a family name) does not pass for
-``Aleksandrovna`` (a patronymic).
+rigour's person-prefix table. East Slavic patronymics, family names and place names are told
+apart by their endings (``name_role``), so that ``Aleksandrova`` (a family name) does not pass
+for ``Aleksandrovna`` (a patronymic), nor ``Fedorovo`` (a village) for ``Fedorova``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from rigour.names import remove_person_prefixes
 
 from tradewarden.names.data_files import data_lines
+from tradewarden.names.phonetic import respell
 
 
 PARTICLES: frozenset[str] = frozenset(data_lines("particles.txt"))
@@ -118,6 +119,13 @@ for _word in sorted(ORG_WORDS):
 PATRONYMIC_ENDINGS = ("vich", "vych", "vna", "ichna", "yichna", "ivna", "yivna")
 #: Endings of East Slavic family names (Petrov, Petrova, Sergeyev, Lukashenko, Zelenskiy ...).
 SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "yn", "yna", "enko", "skiy", "sky", "skaya")
+#: Endings of East Slavic place names made from a family name (Ivanovo, Fedorovo, Sheremetyevo,
+#: Pushkino): the neuter of the possessive whose masculine and feminine are family names (Ivanov,
+#: Ivanova), so a company named after a village is not one named after a person (FEDOROVO /
+#: Fedorova; a place name never pairs with a family name, ``compare._roles_differ``). Only
+#: in words of ``PLACE_MIN_LETTERS`` letters or more: shorter ones are other words (Kosovo, Casino).
+PLACE_ENDINGS = ("ovo", "evo", "ino", "yno")
+PLACE_MIN_LETTERS = 7
 
 
 @lru_cache(maxsize=65536)
@@ -128,7 +136,8 @@ def name_role(token: str) -> str | None:
         token: one lower-case ASCII token.
     Returns:
         ``"patronymic"`` (``sergeyevich``, ``aleksandrovna``), ``"surname"`` (``aleksandrova``,
-        ``petrov``), or None when the ending says neither (or the token is too short to tell).
+        ``petrov``), ``"place"`` (``fedorovo``, ``pushkino``), or None when the ending says none
+        of these (or the token is too short to tell).
     """
     if len(token) < 6:
         return None
@@ -136,7 +145,42 @@ def name_role(token: str) -> str | None:
         return "patronymic"
     if token.endswith(SURNAME_ENDINGS):
         return "surname"
+    if len(token) >= PLACE_MIN_LETTERS and token.endswith(PLACE_ENDINGS):
+        return "place"
     return None
+
+
+#: A masculine name this short is not read as the base of a feminine one (Ali / Alia, Jan / Jana).
+GENDERED_MIN_LETTERS = 4
+
+
+def feminine_of(feminine: str, masculine: str) -> bool:
+    """Whether one ASCII token is the feminine form of another: the masculine name with an ``a``
+    added (Aleksandr / Aleksandra, Yevgeniy / Yevgeniya, Ivanov / Ivanova, Karim / Karima), or
+    with its ending respelt on the way (Belyaev / Belyayeva, Zhukovskiy / Zhukovskaya: one edit
+    in six letters or more). Slavic, Romance and Arabic names mark a woman's name so; two such
+    names are a man's and a woman's. (A masculine form ending in a vowel other than ``i``/``y`` is
+    not read so: a final ``o`` made ``a`` in a family name is a spelling of one name, Belarusian
+    Burdyka / Burdyko, Spanish Toboado / Toboada.)
+
+    Args:
+        feminine: the lower-case ASCII token that may be the feminine form.
+        masculine: the lower-case ASCII token that may be the masculine form.
+    Returns:
+        True when ``feminine`` is ``masculine`` made feminine.
+    """
+    if (
+        len(masculine) < GENDERED_MIN_LETTERS
+        or not feminine.endswith("a")
+        or masculine[-1] in "aeou"
+        or abs(len(feminine) - len(masculine)) > 2
+        or feminine[0] != masculine[0]
+    ):
+        return False
+    stem = feminine[:-1]
+    if stem == masculine or respell(stem) == respell(masculine):
+        return True
+    return len(masculine) >= 6 and OSA.distance(stem, masculine, score_cutoff=1) <= 1
 
 
 def strip_titles(text: str) -> str:
