@@ -146,8 +146,10 @@ def gender_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     form = _listed_form(cand)
     if form.abjad:
         return None
-    listed = set(form.tokens)
-    flips = [(q, c) for q in mine - listed for c in listed - mine if feminine_of(q, c) or feminine_of(c, q)]
+    mine_only, listed_only = mine.difference(form.tokens), set(form.tokens).difference(mine)
+    # A feminine form ends in a: only such tokens are tried (most names give none or one).
+    flips = [(q, c) for q in mine_only if q[-1] == "a" for c in listed_only if feminine_of(q, c)]
+    flips += [(q, c) for c in listed_only if c[-1] == "a" for q in mine_only if feminine_of(c, q)]
     if not flips:
         return None
     given = [(q, c) for q, c in flips if name_role(q) != "surname" and name_role(c) != "surname"]

@@ -154,6 +154,7 @@ def name_role(token: str) -> str | None:
 GENDERED_MIN_LETTERS = 4
 
 
+@lru_cache(maxsize=65536)
 def feminine_of(feminine: str, masculine: str) -> bool:
     """Whether one ASCII token is the feminine form of another: the masculine name with an ``a``
     added (Aleksandr / Aleksandra, Yevgeniy / Yevgeniya, Ivanov / Ivanova, Karim / Karima), or
