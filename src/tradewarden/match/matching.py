@@ -19,7 +19,7 @@ from tradewarden.match.features import Candidate, PreparedQuery, identifier_matc
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
-from tradewarden.match.score import WEIGHTS, explain, score_candidate
+from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -388,13 +388,14 @@ def match_prepared(index: MatchIndex, prepared: PreparedQuery, limit: int, min_s
     matches: dict[int, Match] = {}
     floor = name_floor(prepared, min_score)
     best = _best_names(index, prepared, floor)
+    weights = query_weights(prepared)
     for entity_idx, found in best.items():
         if found[0] <= floor:
             # Every other feature at full value would not lift it to ``min_score`` (``name_floor``):
             # not worth scoring.
             continue
         cand = _candidate(index, entity_idx, found)
-        score, results = score_candidate(prepared, cand)
+        score, results = score_candidate(prepared, cand, weights)
         if score >= min_score:
             matches[entity_idx] = _make_match(cand, score, MatchKind.NAME.value, results, explain(score, results))
     if query is not None:
