@@ -24,10 +24,10 @@ $(STAMP): pyproject.toml | sysdeps
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# The hot name-comparison modules compiled with mypyc (scripts/build_native.py; the list is
+# The hot name-comparison and matching modules compiled with mypyc (scripts/build_native.py; the list is
 # tradewarden._native.NATIVE_MODULES). Optional: without a C compiler the pure-Python modules run.
 # Rebuilt when a source changes; an extension older than its edited source is ignored at import.
-NATIVE_SOURCES := src/tradewarden/names/abjad.py src/tradewarden/names/compare.py
+NATIVE_SOURCES := src/tradewarden/names/abjad.py src/tradewarden/names/compare.py src/tradewarden/match/ranking.py
 NATIVE := src/tradewarden/native_hashes.json
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES) scripts/build_native.py src/tradewarden/_native.py
 	$(BIN)/python scripts/build_native.py

@@ -1,7 +1,8 @@
-"""Compile the hot name-comparison modules with mypyc (``tradewarden._native.NATIVE_MODULES``).
+"""Compile the hot name-comparison and matching modules with mypyc (``tradewarden._native.NATIVE_MODULES``).
 
-Run by ``make`` after the virtualenv is installed. Each module is compiled on its own, its
-extension copied beside its ``.py``, and the sha256 of the source it was built from recorded in
+Run by ``make`` after the virtualenv is installed. Each module is compiled on its own (the first
+alone, filling the shared mypy cache, then the rest side by side, one per core), its extension
+copied beside its ``.py``, and the sha256 of the source it was built from recorded in
 ``src/tradewarden/native_hashes.json``; the package loads the ``.py`` instead of an extension
 whose source has changed since. Without mypyc or a C compiler the old extensions are removed,
 a warning is printed and the pure-Python modules run (exit status 0: the build is optional).
@@ -16,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
 
@@ -59,34 +61,46 @@ def _clean() -> None:
     (SRC / "tradewarden" / HASHES_FILE).unlink(missing_ok=True)
 
 
+def _compile(module: str) -> tuple[str, str, list[tuple[Path, Path]]] | None:
+    """Compile one module; its digest and (built, target) extension paths, or None (warned)."""
+    source = source_path(module)
+    digest = source_digest(source)
+    build = BUILD / module
+    shutil.rmtree(build, ignore_errors=True)
+    relative = source.relative_to(SRC).as_posix()
+    env = {**os.environ, "MYPY_FORCE_COLOR": "0", "MYPY_CACHE_DIR": str(BUILD / "mypy_cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", _COMPILE, relative, str(build)], cwd=SRC, env=env,
+        capture_output=True, text=True,
+    )
+    lib = build / "lib"
+    extensions = [path for path in sorted(lib.rglob("*")) if path.suffix in (".so", ".pyd")]
+    if result.returncode != 0 or not any(path.name.startswith(source.stem + ".") for path in extensions):
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        print(f"warning: {module} not compiled; the pure-Python module runs\n{tail}", file=sys.stderr)
+        return None
+    if source_digest(source) != digest:
+        print(f"warning: {source} changed while compiling; not installed", file=sys.stderr)
+        return None
+    return module, digest, [(path, SRC / path.relative_to(lib)) for path in extensions]
+
+
 def main() -> int:
     _clean()
+    # The first module alone fills the shared mypy cache with what every module imports; the
+    # rest compile side by side, one per core (most of a module's time is its C compile).
+    jobs = max(1, min(len(NATIVE_MODULES) - 1, os.cpu_count() or 1))
+    done = [_compile(NATIVE_MODULES[0])]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        done.extend(pool.map(_compile, NATIVE_MODULES[1:]))
     recorded: dict[str, str] = {}
-    built: list[tuple[Path, Path]] = []
-    for module in NATIVE_MODULES:
-        source = source_path(module)
-        digest = source_digest(source)
-        build = BUILD / module
-        shutil.rmtree(build, ignore_errors=True)
-        relative = source.relative_to(SRC).as_posix()
-        env = {**os.environ, "MYPY_FORCE_COLOR": "0", "MYPY_CACHE_DIR": str(BUILD / "mypy_cache")}
-        result = subprocess.run(
-            [sys.executable, "-c", _COMPILE, relative, str(build)], cwd=SRC, env=env,
-            capture_output=True, text=True,
-        )
-        lib = build / "lib"
-        extensions = [path for path in sorted(lib.rglob("*")) if path.suffix in (".so", ".pyd")]
-        if result.returncode != 0 or not any(path.name.startswith(source.stem + ".") for path in extensions):
-            tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-            print(f"warning: {module} not compiled; the pure-Python module runs\n{tail}", file=sys.stderr)
+    for compiled in done:
+        if compiled is None:
             continue
-        if source_digest(source) != digest:
-            print(f"warning: {source} changed while compiling; not installed", file=sys.stderr)
-            continue
-        built.extend((path, SRC / path.relative_to(lib)) for path in extensions)
+        module, digest, extensions = compiled
+        for built, target in extensions:
+            shutil.copy2(built, target)
         recorded[module] = digest
-    for compiled, target in built:
-        shutil.copy2(compiled, target)
     (SRC / "tradewarden" / HASHES_FILE).write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"compiled with mypyc: {', '.join(recorded) or 'none'}")
     return 0

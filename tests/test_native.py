@@ -40,17 +40,18 @@ def _import_in(folder: Path, module: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code], cwd=folder, env={"PYTHONPATH": str(folder)}, capture_output=True, text=True, check=True)
 
 
-def test_an_edited_source_wins_over_its_old_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("module", ["tradewarden.names.compare", "tradewarden.match.ranking"])
+def test_an_edited_source_wins_over_its_old_build(tmp_path: Path, module: str) -> None:
     package = Path(_native.__file__).parent
     shutil.copytree(package, tmp_path / "tradewarden", ignore=shutil.ignore_patterns("__pycache__"))
-    module = "tradewarden.names.compare"
-    copy = tmp_path / "tradewarden" / "names" / "compare.py"
+    subpackage, _, name = module.removeprefix("tradewarden.").rpartition(".")
+    copy = tmp_path / "tradewarden" / subpackage / f"{name}.py"
     built = bool(_native.extension_paths(module))
     if not built:
         # No compiler here: an extension is faked (never imported, since the source is stale).
-        (copy.parent / f"compare{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a library")
+        (copy.parent / f"{name}{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a library")
     fresh = _import_in(tmp_path, module)
-    if built and module not in _native.stale_modules("tradewarden.names"):
+    if built and module not in _native.stale_modules(module.rpartition(".")[0]):
         assert not fresh.stdout.strip().endswith(".py")
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited after the build\n", encoding="utf-8")
     stale = _import_in(tmp_path, module)

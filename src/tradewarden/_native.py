@@ -1,4 +1,4 @@
-"""Compiled (mypyc) builds of the hot name-comparison modules, used only while they match their source.
+"""Compiled (mypyc) builds of the hot name-comparison and matching modules, used only while they match their source.
 
 ``scripts/build_native.py`` (run by ``make``) compiles each module of ``NATIVE_MODULES`` with
 mypyc, puts the extension beside its ``.py`` and records the sha256 of the source it was built
@@ -23,7 +23,11 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 #: The modules compiled by ``scripts/build_native.py`` (each on its own: no shared library).
-NATIVE_MODULES = ("tradewarden.names.abjad", "tradewarden.names.compare")
+NATIVE_MODULES = (
+    "tradewarden.names.abjad",
+    "tradewarden.names.compare",
+    "tradewarden.match.ranking",
+)
 #: The sha256 of each compiled module's source at build time, beside this file.
 HASHES_FILE = "native_hashes.json"
 

@@ -7,6 +7,8 @@ always reaches the alert threshold.
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +25,7 @@ from tradewarden.match.blocking import (
 )
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
+from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, written_key
 
 from followthemoney.proxy import EntityProxy
 
@@ -188,6 +190,20 @@ def test_an_exact_listed_name_reaches_the_threshold(query: str, listed: str, exa
         assert floored.score == max(EXACT_NAME_SCORE, comparison.score) and floored.score >= DEFAULT_THRESHOLD
     else:
         assert floored == comparison
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("ООО «Сплав»", "ооо сплав"), ("Société  Générale", "societe generale"), ("ＡＢＣ　Ltd.", "abc ltd"),
+     ("Müller-Straße", "muller strasse"), ("Ǆuro ĐAKOVIĆ", "dzuro đakovic"), ("شركة  النور", "شركة النور"),
+     ("Ⅻ Group", "xii group"), ("-—", "")],
+)
+def test_written_key_keeps_letters_and_digits_without_marks(name: str, key: str) -> None:
+    assert written_key(name) == key
+    # The per-character definition its translate table caches.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
+    assert written_key(name) == " ".join(kept.split())
 
 
 def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None:

@@ -101,3 +101,23 @@ def test_a_womans_name_is_not_the_mans(e: Factory) -> None:
 
 
 WEIGHTS_BY_NAME = {feature.__name__: weight for feature, weight in WEIGHTS}
+
+
+def test_features_a_query_without_facts_skips_find_nothing() -> None:
+    from tradewarden.match.features import Candidate, PreparedQuery
+    from tradewarden.match.records import ListedRecord
+    from tradewarden.match.score import query_weights, score_candidate
+    from tradewarden.names.analyze import analyze_name
+
+    listed = ListedRecord("x", "us_ofac_sdn", "1", "Ivan PETROV", "Person", ("ru",), ("1970-01-02",), ("id:123",))
+    cand = Candidate(listed, 0.9, "Ivan Petrov", "PETROV, Ivan", False, "detail", analyze_name("PETROV, Ivan", True))
+    bare = PreparedQuery((("Ivan Petrov", analyze_name("Ivan Petrov", True)),), "Person", frozenset(), (), frozenset())
+    skipped = [feature for feature, _ in WEIGHTS if feature not in dict(query_weights(bare))]
+    assert {feature.__name__ for feature in skipped} == {
+        "country_match", "country_mismatch", "dob_match", "dob_year_match", "dob_year_disjoint", "identifier_match"
+    }
+    assert all(feature(bare, cand) is None for feature in skipped)
+    assert score_candidate(bare, cand, query_weights(bare)) == score_candidate(bare, cand)
+    full = PreparedQuery(bare.names, "Person", frozenset({"ru"}), ("1970-01-02",), frozenset({"id:123"}))
+    assert query_weights(full) == WEIGHTS
+    assert score_candidate(full, cand, query_weights(full)) == score_candidate(full, cand)

@@ -8,8 +8,12 @@ import sys as _sys
 import types as _types
 from typing import Any as _Any
 
-from tradewarden.match.index import MatchIndex
-from tradewarden.match.model import DEFAULT_THRESHOLD, FeatureResult, Match, MatchKind, Query
+from tradewarden._native import prefer_fresh_source as _prefer_fresh_source
+
+_prefer_fresh_source(__name__)  # before any module of the package is imported (``_native``)
+
+from tradewarden.match.index import MatchIndex  # noqa: E402
+from tradewarden.match.model import DEFAULT_THRESHOLD, FeatureResult, Match, MatchKind, Query  # noqa: E402
 
 __all__ = ["DEFAULT_THRESHOLD", "FeatureResult", "Match", "MatchIndex", "MatchKind", "Query"]
 

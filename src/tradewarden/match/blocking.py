@@ -167,12 +167,12 @@ def whole_skeleton_key(form: NameForm) -> str:
 #: ``Chiang`` / pinyin ``Jiang``; the skeleton folds ch to k already) and as z or s (a
 #: voiced s: ``Azia`` / ``Asia``, ``Gonzalez`` / ``Gonsales``). Only this key folds them: it needs
 #: every word of the name to agree, where a token's skeleton key would meet hundreds of names.
-_WHOLE_SKELETON_FOLDS = str.maketrans({"j": "k", "z": "s"})
+SKELETON_FOLDS = str.maketrans({"j": "k", "z": "s"})
 
 
 def folded_skeletons(skeletons: tuple[str, ...]) -> tuple[str, ...]:
-    """Consonant skeletons as the ``&`` key writes them (``_WHOLE_SKELETON_FOLDS``: j as k, z as s)."""
-    return tuple(skel.translate(_WHOLE_SKELETON_FOLDS) for skel in skeletons)
+    """Consonant skeletons as the ``&`` key writes them (``SKELETON_FOLDS``: j as k, z as s)."""
+    return tuple(skel.translate(SKELETON_FOLDS) for skel in skeletons)
 
 
 def _whole_key(tokens: tuple[str, ...], legal_forms: tuple[str, ...]) -> str:

@@ -27,9 +27,10 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
+from tradewarden.match.blocking import name_keys, unknown_token_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
+from tradewarden.match.ranking import rank_blocked
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
 from tradewarden.names.analyze import NameForm, analyze_name
@@ -46,9 +47,6 @@ from tradewarden.names.variants import name_variants
 FORMAT_VERSION = 8
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
-#: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
-#: whole skeleton: ``match.blocking``), which only names of exactly the query's words share.
-WHOLE_NAME_KEYS = frozenset("=%&")
 #: How many listed names (best blocking weight first) are compared in full per query name.
 MAX_NAME_CANDIDATES = 40
 #: Names sharing the query's whole-skeleton key (``&``) below the best ``MAX_NAME_CANDIDATES`` are
@@ -58,7 +56,6 @@ RESPELT_NAMES = 8
 RARE_COUNT = 3
 #: The least a very common token counts, relative to a rare one.
 MIN_RARITY = 0.25
-_EMPTY_IDS = np.zeros(0, dtype=np.intp)
 #: How many token rarities are kept once computed.
 RARITY_CACHE = 200_000
 
@@ -340,7 +337,7 @@ class MatchIndex:
 
     def blocked_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> tuple[list[tuple[int, float]], float]:
         """``candidate_names``, and the most weight a listed name can get without the query's
-        whole-name keys (``=``, ``%``, ``&``: ``WHOLE_NAME_KEYS``).
+        whole-name keys (``=``, ``%``, ``&``: ``ranking.WHOLE_NAME_KEYS``).
 
         Only names holding the query's words, and nothing more, share those keys (an exact
         namesake); the matcher measures its share of the best weight against this too, so that
@@ -360,81 +357,9 @@ class MatchIndex:
         for token in form.tokens:
             if token in keys and token not in postings:
                 keys.update(unknown_token_keys(token))
-        total = self._name_count
-        hits: list[np.ndarray] = []
-        idfs: list[float] = []
-        partial = 0.0  # the weight of the keys other than whole-name ones
-        common: list[tuple[int, np.ndarray, float]] = []
-        respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
         # Set order follows the hash seed: sorted, every process sums and ties alike.
-        idf_of_count = self._idf_of_count
-        for key, ids in postings.get_present(sorted(keys)):
-            length = len(ids)
-            idf = idf_of_count.get(length)
-            if idf is None:
-                idf = idf_of_count[length] = math.log(1.0 + total / length)
-            kind = key[0]
-            if kind in KEY_WEIGHTS:
-                idf *= KEY_WEIGHTS[kind]
-            if length > MAX_POSTING:
-                common.append((length, ids, idf))
-                continue
-            hits.append(ids)
-            idfs.append(idf)
-            if kind == "&":
-                respelt = ids
-            if kind not in WHOLE_NAME_KEYS:
-                partial += idf
-        acc = self._accumulator()
-        touched = _EMPTY_IDS
-        if len(hits) > 1:
-            # One scatter-add in key order: each name's float32 sum builds up as one add per key would.
-            touched = np.concatenate(hits)
-            np.add.at(acc, touched, np.repeat(np.array(idfs, dtype=np.float32), [len(ids) for ids in hits]))
-        elif hits:
-            touched = hits[0]
-            acc[touched] += idfs[0]
-        if len(common) >= 2 and len(touched) < limit:
-            common.sort(key=lambda item: item[0])
-            both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
-            acc[both] += common[0][2] + common[1][2]
-            partial += common[0][2] + common[1][2]
-            touched = np.concatenate((touched, both))
-            hits.append(both)
-        if not hits:
-            return [], partial
-        scores = acc[touched]
-        respelt_scores = acc[respelt] if len(respelt) else None
-        acc[touched] = 0.0
-        if len(touched) > limit * 4:
-            chosen = (-scores).argpartition(limit * 4)[: limit * 4]
-            best_ids, best_scores = touched[chosen], scores[chosen]
-        else:
-            best_ids, best_scores = touched, scores
-        order = (-best_scores).argsort(kind="stable")
-        ranked_ids, ranked_scores = best_ids[order], best_scores[order]
-        if len(hits) == 1:
-            ranked = list(zip(ranked_ids[:limit].tolist(), ranked_scores[:limit].tolist()))
-        else:
-            # A name under several keys appears once per key: keep its first (best) place. A plain
-            # loop over at most 4 * limit ranked names, stopping at ``limit``, is quicker than numpy.
-            ranked = []
-            seen: set[int] = set()
-            for name_idx, score in zip(ranked_ids.tolist(), ranked_scores.tolist()):
-                if name_idx not in seen:
-                    seen.add(name_idx)
-                    ranked.append((name_idx, score))
-                    if len(ranked) == limit:
-                        break
-        if respelt_scores is not None and len(respelt) <= RESPELT_NAMES:
-            # Names of the query's words respelt throughout (``Jung Jong Kim`` for ``Kim Chung
-            # Chong``) share only that key and the skeletons the spellings still agree on, and
-            # names holding the query's common words as written outrank them: they come after
-            # the best (the matcher compares a few, ``matching._respelt_alike``).
-            kept = {name_idx for name_idx, _ in ranked}
-            pairs = zip(respelt.tolist(), respelt_scores.tolist())
-            ranked.extend((name_idx, weight) for name_idx, weight in pairs if name_idx not in kept)
-        return ranked, partial
+        found = postings.get_present(sorted(keys))
+        return rank_blocked(found, self._accumulator(), self._name_count, self._idf_of_count, limit, MAX_POSTING, RESPELT_NAMES)
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

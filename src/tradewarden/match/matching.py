@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from tradewarden.match.blocking import folded_skeletons, whole_skeleton_key
+from tradewarden.match.blocking import SKELETON_FOLDS, folded_skeletons, whole_skeleton_key
 from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
-from tradewarden.match.score import WEIGHTS, explain, score_candidate
+from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -274,7 +274,8 @@ def _respelt_alike(
     also those whose analysed forms have the query's skeletons without that key (a name in
     Arabic script: ``کشا یسمیل`` for ``KOSHA Ismail``)."""
     under = index.names_under(whole_skeleton_key(form))
-    wanted = " ".join(sorted(folded_skeletons(form.skeletons))) + "|" + " ".join(sorted(form.legal_forms))
+    wanted_skeletons = " ".join(sorted(folded_skeletons(form.skeletons)))
+    wanted_legal = " ".join(sorted(form.legal_forms))
     within = set(names)
     kept = set(chosen)
     found: list[tuple[float, int]] = []
@@ -285,8 +286,14 @@ def _respelt_alike(
             if name_idx not in within:
                 continue
             key = index.form_key(name_idx)
-            skeletons = " ".join(sorted(folded_skeletons(tuple(NameForm.dumped_skeletons(key).split(" ")))))
-            if skeletons + "|" + " ".join(sorted(NameForm.dumped_legal_forms(key).split())) != wanted:
+            dumped = NameForm.dumped_skeletons(key)
+            # Folding and sorting keep the length (one letter for one): most names differ in it.
+            # Folding the space-joined skeletons at once folds each (no fold writes a space).
+            if len(dumped) != len(wanted_skeletons):
+                continue
+            if " ".join(sorted(dumped.translate(SKELETON_FOLDS).split(" "))) != wanted_skeletons:
+                continue
+            if " ".join(sorted(NameForm.dumped_legal_forms(key).split())) != wanted_legal:
                 continue
         found.append((-fuzz.token_sort_ratio(text, index.name_token_text(name_idx)), position))
     if not found:
@@ -379,12 +386,16 @@ def match_prepared(index: MatchIndex, prepared: PreparedQuery, limit: int, min_s
         Matches, best first.
     """
     matches: dict[int, Match] = {}
-    best = _best_names(index, prepared, name_floor(prepared, min_score))
+    floor = name_floor(prepared, min_score)
+    best = _best_names(index, prepared, floor)
+    weights = query_weights(prepared)
     for entity_idx, found in best.items():
-        if found[0] + 0.3 < min_score:
+        if found[0] <= floor:
+            # Every other feature at full value would not lift it to ``min_score`` (``name_floor``):
+            # not worth scoring.
             continue
         cand = _candidate(index, entity_idx, found)
-        score, results = score_candidate(prepared, cand)
+        score, results = score_candidate(prepared, cand, weights)
         if score >= min_score:
             matches[entity_idx] = _make_match(cand, score, MatchKind.NAME.value, results, explain(score, results))
     if query is not None:

@@ -34,18 +34,43 @@ WEIGHTS: tuple[tuple[Feature, float], ...] = (
 RAISED_BY_NAMES: tuple[Feature, ...] = (f.legal_form_match,)
 
 
-def score_candidate(query: PreparedQuery, cand: Candidate) -> tuple[float, list[FeatureResult]]:
+#: Features that find nothing, whatever the candidate, in a query without countries, birth dates
+#: or identifiers (each returns None then: see its first test).
+_NEEDS_COUNTRIES = (f.country_match, f.country_mismatch)
+_NEEDS_BIRTH_DATES = (f.dob_match, f.dob_year_match, f.dob_year_disjoint)
+_NEEDS_IDENTIFIERS = (f.identifier_match,)
+
+
+def query_weights(query: PreparedQuery) -> tuple[tuple[Feature, float], ...]:
+    """``WEIGHTS`` without the features that cannot apply to ``query`` (it gives no country,
+    birth date or identifier): ``score_candidate`` with them scores every candidate of the query
+    the same, sooner (most screened names come with a name alone).
+    """
+    skipped: tuple[Feature, ...] = ()
+    if not query.countries:
+        skipped += _NEEDS_COUNTRIES
+    if not query.birth_dates:
+        skipped += _NEEDS_BIRTH_DATES
+    if not query.identifier_keys:
+        skipped += _NEEDS_IDENTIFIERS
+    return tuple((feature, weight) for feature, weight in WEIGHTS if feature not in skipped) if skipped else WEIGHTS
+
+
+def score_candidate(
+    query: PreparedQuery, cand: Candidate, weights: tuple[tuple[Feature, float], ...] = WEIGHTS
+) -> tuple[float, list[FeatureResult]]:
     """Run every feature of the table on one candidate.
 
     Args:
         query: the prepared query.
         cand: the candidate with its best name pair compared.
+        weights: ``WEIGHTS``, or ``query_weights(query)`` (the same result).
     Returns:
         The score, clipped to [0, 1], and one ``FeatureResult`` per feature that applied.
     """
     total = 0.0
     results: list[FeatureResult] = []
-    for feature, weight in WEIGHTS:
+    for feature, weight in weights:
         evidence = feature(query, cand)
         if evidence is None:
             continue

@@ -56,8 +56,22 @@ def written_key(name: str) -> str:
         # lowercases, carries no combining mark, and its letters and digits are a-z and 0-9.
         return " ".join(_ASCII_OTHER.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
-    kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(kept.split())
+    return " ".join(decomposed.translate(_WRITTEN_CHARS).split())
+
+
+class _WrittenChars(dict[int, "str | None"]):
+    """``str.translate`` table of ``written_key``, filled on first use of each character: a
+    combining mark dropped, a letter or digit kept, anything else a space (one C-level lookup a
+    character instead of two Unicode database calls)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.combining(char) else char if char.isalnum() else " "
+        self[code] = value
+        return value
+
+
+_WRITTEN_CHARS = _WrittenChars()
 
 
 def is_written_as(query: str, listed: str) -> bool:

@@ -1,0 +1,119 @@
+"""The blocking weight of listed names for one query name: the hot loop of ``MatchIndex.blocked_names``.
+
+Kept apart from ``match.index`` so that it compiles with mypyc (``tradewarden._native``): the index
+class itself stays a plain Python class (tests and subclasses patch its methods). The numpy work
+is the same either way; mypyc speeds up the per-key and per-name Python loops around it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from tradewarden.match.blocking import KEY_WEIGHTS
+
+#: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
+#: whole skeleton: ``match.blocking``), which only names of exactly the query's words share.
+WHOLE_NAME_KEYS = frozenset("=%&")
+_EMPTY_IDS = np.zeros(0, dtype=np.intp)
+
+
+def rank_blocked(
+    found: list[tuple[str, np.ndarray]],
+    acc: np.ndarray,
+    total: int,
+    idf_of_count: dict[int, float],
+    limit: int,
+    max_posting: int,
+    respelt_names: int,
+) -> tuple[list[tuple[int, float]], float]:
+    """The best ``limit`` listed names by blocking weight, and the most weight a name can get
+    without the whole-name keys (``MatchIndex.blocked_names`` documents both).
+
+    Args:
+        found: ``(key, name indexes)`` of each of the query's keys present, in sorted key order.
+        acc: a zeroed float32 array, one place per listed name (left zeroed).
+        total: how many listed names there are.
+        idf_of_count: the IDF of a posting of each length seen (filled in here).
+        limit: how many names at most.
+        max_posting: keys under more names than this only count where two of them meet.
+        respelt_names: names under the query's ``&`` key come after the best when at most this many.
+    """
+    hits: list[np.ndarray] = []
+    idfs: list[float] = []
+    lengths: list[int] = []
+    partial = 0.0  # the weight of the keys other than whole-name ones
+    common: list[tuple[int, np.ndarray, float]] = []
+    respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
+    for key, ids in found:
+        length = len(ids)
+        idf = idf_of_count.get(length)
+        if idf is None:
+            idf = math.log(1.0 + total / length)
+            idf_of_count[length] = idf
+        kind = key[0]
+        weight = KEY_WEIGHTS.get(kind)
+        if weight is not None:
+            idf *= weight
+        if length > max_posting:
+            common.append((length, ids, idf))
+            continue
+        hits.append(ids)
+        idfs.append(idf)
+        lengths.append(length)
+        if kind == "&":
+            respelt = ids
+        if kind not in WHOLE_NAME_KEYS:
+            partial += idf
+    touched = _EMPTY_IDS
+    if len(hits) > 1:
+        # One scatter-add in key order: each name's float32 sum builds up as one add per key would.
+        touched = np.concatenate(hits)
+        np.add.at(acc, touched, np.repeat(np.array(idfs, dtype=np.float32), lengths))
+    elif hits:
+        touched = hits[0]
+        acc[touched] += idfs[0]
+    if len(common) >= 2 and len(touched) < limit:
+        common.sort(key=lambda item: item[0])
+        both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
+        acc[both] += common[0][2] + common[1][2]
+        partial += common[0][2] + common[1][2]
+        touched = np.concatenate((touched, both))
+        hits.append(both)
+    if not hits:
+        return [], partial
+    scores = acc[touched]
+    respelt_scores = acc[respelt] if len(respelt) else None
+    acc[touched] = 0.0
+    if len(touched) > limit * 4:
+        chosen = (-scores).argpartition(limit * 4)[: limit * 4]
+        best_ids, best_scores = touched[chosen], scores[chosen]
+    else:
+        best_ids, best_scores = touched, scores
+    order = (-best_scores).argsort(kind="stable")
+    ranked_ids: list[int] = best_ids[order].tolist()
+    ranked_scores: list[float] = best_scores[order].tolist()
+    ranked: list[tuple[int, float]] = []
+    if len(hits) == 1:
+        ranked = list(zip(ranked_ids[:limit], ranked_scores[:limit]))
+    else:
+        # A name under several keys appears once per key: keep its first (best) place. A plain
+        # loop over at most 4 * limit ranked names, stopping at ``limit``, is quicker than numpy.
+        seen: set[int] = set()
+        for name_idx, score in zip(ranked_ids, ranked_scores):
+            if name_idx not in seen:
+                seen.add(name_idx)
+                ranked.append((name_idx, score))
+                if len(ranked) == limit:
+                    break
+    if respelt_scores is not None and len(respelt) <= respelt_names:
+        # Names of the query's words respelt throughout (``Jung Jong Kim`` for ``Kim Chung
+        # Chong``) share only that key and the skeletons the spellings still agree on, and
+        # names holding the query's common words as written outrank them: they come after
+        # the best (the matcher compares a few, ``matching._respelt_alike``).
+        kept = {name_idx for name_idx, _ in ranked}
+        respelt_ids: list[int] = respelt.tolist()
+        weights: list[float] = respelt_scores.tolist()
+        ranked.extend((name_idx, weight) for name_idx, weight in zip(respelt_ids, weights) if name_idx not in kept)
+    return ranked, partial
