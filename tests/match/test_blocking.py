@@ -385,3 +385,18 @@ def test_exact_namesakes_do_not_push_the_fuller_name_out(e: Factory) -> None:
 #: Made-up words for filler names (no list data).
 _WORDS = [f"{a}{b}{c}" for a in ("Bor", "Kal", "Mer", "Tov", "Zan") for b in ("ad", "en", "ik", "or") for c in ("ba", "do", "li")]
 _SHORT_WORDS = [f"{a}{b}" for a in "BDKLMNRST" for b in ("ab", "ek", "ir", "ol", "um")]
+
+
+def test_names_sharing_many_keys_take_one_ranked_place_each(e: Factory) -> None:
+    """Each key a name shares puts it once more among the summed postings: the best ``4 * limit``
+    places were taken before a name's copies were merged, so names sharing a dozen keys filled
+    them and fewer than ``limit`` names came back (a name within the share of the best left out:
+    Nanjing Electronics Technology Institute for Nanjing Research Institute of Electronics
+    Technology). Each name takes one place."""
+    make = e
+    entities = [make("Company", "exact", name="Borad Kalen Merik Tovor Zanli")]
+    entities += [make("Company", "fewer", name="Borad Kalen")]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Borad Kalen Merik Tovor Zanli", False)
+    blocked = [index.record(index.name_entity(n)).source_id for n, _ in index.blocked_names(form, limit=2)[0]]
+    assert blocked == ["exact", "fewer"]

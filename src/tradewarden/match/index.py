@@ -321,6 +321,13 @@ class MatchIndex:
             self._scratch.acc = acc
         return acc
 
+    def _slots(self) -> np.ndarray:
+        slots = getattr(self._scratch, "slots", None)
+        if slots is None:
+            slots = np.zeros(self._name_count, dtype=np.int64)
+            self._scratch.slots = slots
+        return slots
+
     def candidate_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> list[tuple[int, float]]:
         """The listed names most worth comparing with ``form``, best blocking weight first.
 
@@ -404,6 +411,18 @@ class MatchIndex:
         scores = acc[touched]
         respelt_scores = acc[respelt] if len(respelt) else None
         acc[touched] = 0.0
+        if len(hits) > 1 and len(touched) > limit * 4:
+            # A name under several keys appears once per key: keep one place per name before
+            # taking the best ``4 * limit`` places, or the names sharing the most keys fill them
+            # (ten keys each: sixteen names, where the limit asks for forty) and a name within the
+            # share of the best is never ranked (Nanjing Electronics Technology Institute for
+            # Nanjing Research Institute of Electronics Technology: 39 of the best 59, 20th).
+            # Each name's slot keeps one of its positions (which one does not matter).
+            slots = self._slots()
+            positions = np.arange(len(touched), dtype=np.int64)
+            slots[touched] = positions
+            first = slots[touched] == positions
+            touched, scores = touched[first], scores[first]
         if len(touched) > limit * 4:
             chosen = (-scores).argpartition(limit * 4)[: limit * 4]
             best_ids, best_scores = touched[chosen], scores[chosen]
