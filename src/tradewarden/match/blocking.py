@@ -13,7 +13,9 @@ gets its whole-name keys respelt (``%invest m|`` from ``M-INWEST``), and a token
 of its respelling (``~nvst``). Arabic- and Hebrew-script names block by skeletons only,
 a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
 The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which romanisations
-write for one sound.
+write for one sound. A token starting with kh also gets the skeleton of its spelling with h
+(``~hldng`` from ``kholding``): Cyrillic х is kh in BGN/PCGN and h in other romanisations and
+in the English loanwords it writes (Холдинг / Holding, Khabarov / Habarov).
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
 """
@@ -105,6 +107,8 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
                 keys.update(deletion_keys(token, listed=True))
         if len(skel) >= 2:
             keys.add("~" + skel)
+            if token.startswith("kh") and len(token) > 3:
+                keys.add("~" + skeleton("h" + token[2:]))
     for left, right in zip(tokens, tokens[1:]):
         fused = left + right
         keys.add(fused)

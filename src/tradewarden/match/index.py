@@ -40,8 +40,10 @@ from tradewarden.names.variants import name_variants
 #: 4: Chinese organisation words in English, comma-separated lists of names split;
 #: 5: dotted acronyms joined, more organisation words, abbreviations and legal forms folded;
 #: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``;
-#: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``).
-FORMAT_VERSION = 7
+#: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``;
+#: 8: English possessive endings dropped and export / import read as trading in organisation
+#: names, a kh- token's skeleton spelt with h among the keys).
+FORMAT_VERSION = 8
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
@@ -314,6 +316,10 @@ class MatchIndex:
         ids = self._postings.get(key)
         return frozenset() if ids is None else frozenset(ids.tolist())
 
+    def key_count(self, key: str) -> int:
+        """How many listed names are under the blocking key ``key`` (0 for a key no name has)."""
+        return self._postings.count(key)
+
     def _accumulator(self) -> np.ndarray:
         acc = getattr(self._scratch, "acc", None)
         if acc is None:
@@ -417,10 +423,12 @@ class MatchIndex:
             # (ten keys each: sixteen names, where the limit asks for forty) and a name within the
             # share of the best is never ranked (Nanjing Electronics Technology Institute for
             # Nanjing Research Institute of Electronics Technology: 39 of the best 59, 20th).
-            # Each name's slot keeps one of its positions (which one does not matter).
+            # Each name's slot keeps its first position (``minimum.at`` applies every one), so
+            # names keep the order of their first key, as the ranking below did.
             slots = self._slots()
             positions = np.arange(len(touched), dtype=np.int64)
-            slots[touched] = positions
+            slots[touched] = len(touched)
+            np.minimum.at(slots, touched, positions)
             first = slots[touched] == positions
             touched, scores = touched[first], scores[first]
         if len(touched) > limit * 4:
