@@ -32,6 +32,8 @@ def _score(query: str, listed: str) -> float:
         ("ingenieria", "engineering"),
         ("universidad", "university"),
         ("industria", "industry"),
+        ("machine", "machinery"),  # Inner Mongolia One Machine / First Machinery Group
+        ("mines", "mining"),
     ],
 )
 def test_organisation_words_fold_across_languages(token: str, folded: str) -> None:

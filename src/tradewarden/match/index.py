@@ -42,8 +42,9 @@ from tradewarden.names.variants import name_variants
 #: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``;
 #: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``;
 #: 8: English possessive endings dropped and export / import read as trading in organisation
-#: names, a kh- token's skeleton spelt with h among the keys).
-FORMAT_VERSION = 8
+#: names, a kh- token's skeleton spelt with h among the keys; 9: machine / machinery and mines /
+#: mining folded, ``data/org_terms.txt``).
+FORMAT_VERSION = 9
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: The first characters of the blocking keys of a whole name (``=joined``, ``%`` whole name, ``&``
