@@ -426,3 +426,12 @@ def test_a_rare_word_of_the_query_brings_its_names_to_comparison(e: Factory) -> 
     form = analyze_name("Zorvexo General Trading DMCC", None)
     own = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "own")
     assert own in matching._shortlist(index, form, "Zorvexo General Trading DMCC")
+
+
+def test_whole_name_keys_leave_out_function_words() -> None:
+    """A translation adds or drops ``of`` and ``the`` freely (ARMY OF MOHAMMED / MOHAMMED'S ARMY):
+    the whole-name keys, in any word order, are of the other words."""
+    query, listed = analyze_name("ARMY OF BORADIN", None), analyze_name("BORADIN'S ARMY", False)
+    assert whole_name_key(query) == whole_name_key(listed) == "%army boradin|"
+    assert whole_skeleton_key(query) == whole_skeleton_key(listed)
+    assert whole_name_key(analyze_name("Of The", None)) == "%of the|"  # nothing else: kept
