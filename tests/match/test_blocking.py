@@ -99,6 +99,9 @@ class _Blocked:
     def name_token_text(self, name_idx: int) -> str:
         return self.forms[name_idx].partition("|")[0]
 
+    def key_count(self, key: str) -> int:
+        return 0  # no rare words (``matching._rare_word_alike``) among the stand-ins
+
     def names_under(self, key: str) -> frozenset[int]:
         # (Only real analysed forms, with weights, have keys; the ``_form`` stand-ins have none.)
         return frozenset(
@@ -266,8 +269,9 @@ def test_a_name_in_another_word_order_blocks_as_high_as_written(e: Factory, monk
     assert with_key > share() and with_key >= matching.MIN_BLOCK_SHARE
 
 
-def test_a_name_written_alike_is_compared_whatever_the_quick_filter(e: Factory) -> None:
+def test_a_name_written_alike_is_compared_whatever_the_quick_filter(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
     """A misspelt legal form stays in the query's tokens, and the quick filter would drop the listed name."""
+    monkeypatch.setattr(matching, "RARE_WORD_BLOCKED", 0)  # (its rare word INMO would bring it too)
     make = e
     name = "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"
     index = MatchIndex.build([make("Company", "inmo", name=name), make("Company", "other", name="L. INMO INMOBILIARIA")])
@@ -401,3 +405,49 @@ def test_exact_namesakes_do_not_push_the_fuller_name_out(e: Factory) -> None:
 #: Made-up words for filler names (no list data).
 _WORDS = [f"{a}{b}{c}" for a in ("Bor", "Kal", "Mer", "Tov", "Zan") for b in ("ad", "en", "ik", "or") for c in ("ba", "do", "li")]
 _SHORT_WORDS = [f"{a}{b}" for a in "BDKLMNRST" for b in ("ab", "ek", "ir", "ol", "um")]
+
+
+def test_names_sharing_many_keys_take_one_ranked_place_each(e: Factory) -> None:
+    """Each key a name shares puts it once more among the summed postings: the best ``4 * limit``
+    places were taken before a name's copies were merged, so names sharing a dozen keys filled
+    them and fewer than ``limit`` names came back (a name within the share of the best left out:
+    Nanjing Electronics Technology Institute for Nanjing Research Institute of Electronics
+    Technology). Each name takes one place."""
+    make = e
+    entities = [make("Company", "exact", name="Borad Kalen Merik Tovor Zanli")]
+    entities += [make("Company", "fewer", name="Borad Kalen")]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Borad Kalen Merik Tovor Zanli", False)
+    blocked = [index.record(index.name_entity(n)).source_id for n, _ in index.blocked_names(form, limit=2)[0]]
+    assert blocked == ["exact", "fewer"]
+
+
+def test_a_kh_word_blocks_with_its_h_spelling() -> None:
+    """Cyrillic х is kh in BGN/PCGN and h elsewhere (Холдинг / Holding): a token starting with kh
+    also gets the skeleton of its h spelling, which the h spelling has as its own."""
+    listed = name_keys(analyze_name("OAO B Kholding", False))  # (kept: B alone is too short)
+    assert "~hldng" in listed
+    assert "~hldng" in name_keys(analyze_name("B Holding OJSC", False), affixes=False)
+    assert "~hbrv" not in name_keys(analyze_name("Abkharov", True))  # only an initial kh
+    assert "~hbrv" in name_keys(analyze_name("Khabarov", True))
+
+
+def test_a_rare_word_of_the_query_brings_its_names_to_comparison(e: Factory) -> None:
+    """A company's own word, written alike and rare among the listed names, names it; names sharing
+    the query's common words outweigh it in blocking and in the quick filter."""
+    make = e
+    entities = [make("Company", "own", name="Zorvexo DMCC")]
+    entities += [make("Company", f"g{n}", name=f"{word} General Trading LLC") for n, word in enumerate(_WORDS[:45])]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Zorvexo General Trading DMCC", None)
+    own = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "own")
+    assert own in matching._shortlist(index, form, "Zorvexo General Trading DMCC")
+
+
+def test_whole_name_keys_leave_out_function_words() -> None:
+    """A translation adds or drops ``of`` and ``the`` freely (ARMY OF MOHAMMED / MOHAMMED'S ARMY):
+    the whole-name keys, in any word order, are of the other words."""
+    query, listed = analyze_name("ARMY OF BORADIN", None), analyze_name("BORADIN'S ARMY", False)
+    assert whole_name_key(query) == whole_name_key(listed) == "%army boradin|"
+    assert whole_skeleton_key(query) == whole_skeleton_key(listed)
+    assert whole_name_key(analyze_name("Of The", None)) == "%of the|"  # nothing else: kept

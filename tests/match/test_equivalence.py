@@ -119,6 +119,10 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
     touched = np.concatenate(hits)
     scores = acc[touched]
     if len(touched) > limit * 4:
+        # One place per name (its first), before the best places are taken.
+        first = np.sort(np.unique(touched, return_index=True)[1])
+        touched, scores = touched[first], scores[first]
+    if len(touched) > limit * 4:
         chosen = np.argpartition(-scores, limit * 4)[: limit * 4]
         touched, scores = touched[chosen], scores[chosen]
     order = np.argsort(-scores, kind="stable")

@@ -32,6 +32,8 @@ def _score(query: str, listed: str) -> float:
         ("ingenieria", "engineering"),
         ("universidad", "university"),
         ("industria", "industry"),
+        ("machine", "machinery"),  # Inner Mongolia One Machine / First Machinery Group
+        ("mines", "mining"),
     ],
 )
 def test_organisation_words_fold_across_languages(token: str, folded: str) -> None:
@@ -95,3 +97,35 @@ def test_unrelated_organisations_stay_apart() -> None:
     assert _score("Zorvex Leasing LLC", "Kelmar Lizing OOO") < THRESHOLD
     assert _score("RPA Ferrum", "NPO Kobalt") < THRESHOLD
     assert _score("Granit Design Office", "Almaz Design Bureau") < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ARMY OF BORADIN", "BORADIN'S ARMY"),  # an English possessive, written or not
+        ("Kalenor Peoples Front", "KALENOR PEOPLE’S FRONT"),
+    ],
+)
+def test_possessive_endings_are_dropped_in_organisation_names(query: str, listed: str) -> None:
+    assert "boradins" not in analyze_name(listed, False).tokens
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_short_words_and_persons_keep_their_possessive_endings() -> None:
+    assert analyze_name("Ra's Tanura Ltd", False).tokens[0] == "ras"  # Arabic ra's (head, cape)
+    assert analyze_name("Zorin's", True).tokens == ("zorins",)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["MERIKOR EXPORT AND IMPORT CORPORATION", "Merikor Import-Export Corp.", "ООО «Мерикор Экспорт и Импорт»"],
+)
+def test_export_and_import_read_as_trading(written: str) -> None:
+    form = analyze_name(written, False)
+    assert form.tokens == ("merikor", "trading")
+    assert _score(written, "MERIKOR TRADING CORPORATION") >= THRESHOLD
+
+
+def test_export_or_import_alone_stays() -> None:
+    assert analyze_name("Merikor Export Bank", False).tokens == ("merikor", "export", "bank")
+    assert analyze_name("Import Bank of Merikor and Export", False).tokens[0] == "import"

@@ -3,7 +3,7 @@
 Each analysed name yields keys: its tokens, their consonant skeletons (``~mhmd``), adjacent
 tokens fused (``abdulrahman`` from ``abdul rahman``), all its tokens run together (``=xijinping``),
 the whole name in any word order with its legal forms (``%alexander khryakov|``) and so its
-skeletons (``&krkv lksndr|``),
+skeletons (``&krkv lksndr|``), without the function words of organisation names (``of``),
 the first and last four letters of longer tokens (``<rosn``, ``>port``), so a typo in one half
 of a single-word name still finds it, and the one-letter deletions of mid-length tokens
 (``-plnar`` from both ``planar`` and ``plznar``: "symmetric delete"), so a typo inside a short
@@ -13,7 +13,9 @@ gets its whole-name keys respelt (``%invest m|`` from ``M-INWEST``), and a token
 of its respelling (``~nvst``). Arabic- and Hebrew-script names block by skeletons only,
 a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
 The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which romanisations
-write for one sound.
+write for one sound. A token starting with kh also gets the skeleton of its spelling with h
+(``~hldng`` from ``kholding``): Cyrillic х is kh in BGN/PCGN and h in other romanisations and
+in the English loanwords it writes (Холдинг / Holding, Khabarov / Habarov).
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
 
 #: Tokens at least this long also get prefix and suffix keys.
@@ -105,6 +108,8 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
                 keys.update(deletion_keys(token, listed=True))
         if len(skel) >= 2:
             keys.add("~" + skel)
+            if token.startswith("kh") and len(token) > 3:
+                keys.add("~" + skeleton("h" + token[2:]))
     for left, right in zip(tokens, tokens[1:]):
         fused = left + right
         keys.add(fused)
@@ -131,10 +136,20 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
                     keys.add("~" + respelt_skel)
         if len(tokens) > 1:
             keys.add("=" + ("".join(t for t, w in zip(respelt, form.weights) if w >= 1.0) or "".join(respelt)))
-        keys.add(_whole_key(respelt, form.legal_forms))
+        keys.add(_whole_key(_named_tokens(respelt, form.weights), form.legal_forms))
     if len(tokens) > 1 and not form.han:
         keys.add(whole_skeleton_key(form))
     return keys
+
+
+def _named_tokens(tokens: tuple[str, ...], weights: tuple[float, ...]) -> tuple[str, ...]:
+    """The tokens without the function words of organisation names (``of``, ``the``: weight
+    ``FUNCTION_WORD_WEIGHT``), which a translation adds or drops freely (ARMY OF MOHAMMED /
+    MOHAMMED'S ARMY); all of them when nothing else is left."""
+    if FUNCTION_WORD_WEIGHT not in weights:
+        return tokens
+    named = tuple(token for token, weight in zip(tokens, weights) if weight != FUNCTION_WORD_WEIGHT)
+    return named or tokens
 
 
 def whole_name_key(form: NameForm) -> str:
@@ -146,7 +161,7 @@ def whole_name_key(form: NameForm) -> str:
     folded away) ranked below names merely sharing its words. This key puts every name with the
     same words, and the same legal forms, first.
     """
-    return _whole_key(form.tokens, form.legal_forms)
+    return _whole_key(_named_tokens(form.tokens, form.weights), form.legal_forms)
 
 
 def whole_skeleton_key(form: NameForm) -> str:
@@ -159,7 +174,8 @@ def whole_skeleton_key(form: NameForm) -> str:
     ``match.index.MAX_NAME_CANDIDATES`` of them kept it from the comparison. This key puts the
     names that are the query's words respelt, and nothing more, next to them.
     """
-    return "&" + " ".join(sorted(folded_skeletons(form.skeletons))) + "|" + " ".join(sorted(form.legal_forms))
+    skeletons = _named_tokens(form.skeletons, form.weights)
+    return "&" + " ".join(sorted(folded_skeletons(skeletons))) + "|" + " ".join(sorted(form.legal_forms))
 
 
 #: Consonants the whole-skeleton key folds beyond the skeleton's own folding: romanisation systems

@@ -42,9 +42,11 @@ from tradewarden.names.variants import name_variants
 #: 5: dotted acronyms joined, more organisation words, abbreviations and legal forms folded;
 #: 6: respelt whole-name keys and the whole-skeleton key in the postings, ``match.blocking``;
 #: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``;
-#: 8: Serbian and Macedonian Cyrillic in their Latin alphabets, dzh as j in
-#: skeletons and respellings, two names split at a slash without spaces).
-FORMAT_VERSION = 8
+#: 8: Serbian and Macedonian Cyrillic in their Latin alphabets, dzh as j in skeletons and
+#: respellings, two names split at a slash without spaces; English possessive endings dropped and
+#: export / import read as trading in organisation names, a kh- token's skeleton spelt with h
+#: among the keys; 9: machine / machinery and mines / mining folded, ``data/org_terms.txt``).
+FORMAT_VERSION = 9
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
@@ -313,12 +315,23 @@ class MatchIndex:
         ids = self._postings.get(key)
         return frozenset() if ids is None else frozenset(ids.tolist())
 
+    def key_count(self, key: str) -> int:
+        """How many listed names are under the blocking key ``key`` (0 for a key no name has)."""
+        return self._postings.count(key)
+
     def _accumulator(self) -> np.ndarray:
         acc = getattr(self._scratch, "acc", None)
         if acc is None:
             acc = np.zeros(self._name_count, dtype=np.float32)
             self._scratch.acc = acc
         return acc
+
+    def _slots(self) -> np.ndarray:
+        slots = getattr(self._scratch, "slots", None)
+        if slots is None:
+            slots = np.zeros(self._name_count, dtype=np.int64)
+            self._scratch.slots = slots
+        return slots
 
     def candidate_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> list[tuple[int, float]]:
         """The listed names most worth comparing with ``form``, best blocking weight first.
@@ -359,7 +372,10 @@ class MatchIndex:
                 keys.update(unknown_token_keys(token))
         # Set order follows the hash seed: sorted, every process sums and ties alike.
         found = postings.get_present(sorted(keys))
-        return rank_blocked(found, self._accumulator(), self._name_count, self._idf_of_count, limit, MAX_POSTING, RESPELT_NAMES)
+        return rank_blocked(
+            found, self._accumulator(), self._name_count, self._idf_of_count, self._slots(), limit, MAX_POSTING,
+            RESPELT_NAMES,
+        )
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

@@ -74,6 +74,12 @@ WRITTEN_ALIKE_BLOCKED = 3
 #: Blocked names with the query's consonant skeletons (its words respelt) that the quick filter
 #: left out are compared, this many distinct forms at most (``_respelt_alike``).
 RESPELT_ALIKE_BLOCKED = 2
+#: Blocked names holding a rare word of the query as written (a plain token key under at most
+#: ``RARE_WORD_NAMES`` listed names, of ``RARE_WORD_LETTERS`` letters or more) that the quick
+#: filter left out are compared, this many distinct forms at most (``_rare_word_alike``).
+RARE_WORD_BLOCKED = 2
+RARE_WORD_NAMES = 8
+RARE_WORD_LETTERS = 3
 #: Keeps ``name_floor`` safely below the name scores that could still reach the threshold
 #: (rounding in the feature sums).
 FLOOR_MARGIN = 1e-6
@@ -231,6 +237,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
     if len(form.tokens) > 1 and not form.han:
+        chosen.extend(_rare_word_alike(index, form, text, chosen))
         chosen.extend(_respelt_alike(index, form, text, [name_idx for name_idx, _ in blocked], names, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
@@ -300,6 +307,33 @@ def _respelt_alike(
         return []
     found.sort()
     return _distinct_forms(index, [blocked[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
+
+
+def _rare_word_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[int]) -> list[int]:
+    """Listed names holding a rare word of the query as written (``RARE_WORD_NAMES``) that are
+    not ``chosen``, their ``RARE_WORD_BLOCKED`` distinct forms most like the query by the quick
+    similarity (``text``: the query's tokens), with their copies.
+
+    A company's own word, written alike, names it; its other words (its trade, its place, a
+    kind of body) vary between its names: ``HSJ Electronic Hong Kong Limited`` / ``HSJ
+    Electronics``, ``BENEATHCO GENERAL TRADING DMCC`` / ``BENEATHCO DMCC``. Names sharing the
+    query's common words (``Hong Kong Electronics``, forty names of ``General Trading``)
+    outweigh it in blocking and in the quick filter, so it was never compared.
+    """
+    kept = set(chosen)
+    found: set[int] = set()
+    for token, weight in zip(form.tokens, form.weights):
+        if weight < 1.0 or len(token) < RARE_WORD_LETTERS or not token.isalpha():
+            continue
+        if 0 < index.key_count(token) <= RARE_WORD_NAMES:
+            found.update(name_idx for name_idx in index.names_under(token) if name_idx not in kept)
+    if not found:
+        return []
+    # Only names the quick similarity does not rule out (``QUICK_CUTOFF``): re-screening's bound
+    # skips the others (``cases.delta.comparable``).
+    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
+    ranked = sorted((n for n in found if similarity[n] >= QUICK_CUTOFF), key=lambda n: (-similarity[n], n))
+    return _distinct_forms(index, ranked, RARE_WORD_BLOCKED)
 
 
 def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> list[int]:

@@ -213,6 +213,45 @@ def _undot_acronyms(text: str) -> str:
     return _DOTTED_ACRONYM.sub(lambda found: found.group(0).replace(".", "") + " ", text)
 
 
+#: An English possessive ending of a word of three letters or more (``mohammed's``, ``people’s``):
+#: lists write a body's name with it in one entry and without it in another (MOHAMMED'S ARMY /
+#: ARMY OF MOHAMMED). Shorter words keep it (``Ra's``, the Arabic for head or cape).
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{3})['’ʼ]s\b")
+
+
+def _drop_possessives(text: str) -> str:
+    """Organisation names without their English possessive endings (``mohammed's army`` ->
+    ``mohammed army``)."""
+    return _POSSESSIVE.sub("", text) if "s" in text else text
+
+
+#: Words that, said together, name foreign trade (``export and import``, ``import-export``,
+#: ``eksport i import``): lists call the same body a trading corporation in one entry and an
+#: export and import corporation in another (KOREA ... EXPORT AND IMPORT CORPORATION / KOREA ...
+#: TRADING CORPORATION). The pair, with an ``and`` between, is read as ``trading``.
+_TRADE_PAIR = frozenset({"export", "import"})
+
+
+def _trade_pairs(tokens: list[str]) -> list[str]:
+    """``export`` and ``import`` side by side (in either order, ``and`` between or not) as one
+    ``trading``."""
+    if "import" not in tokens or "export" not in tokens:
+        return tokens
+    folded: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in _TRADE_PAIR:
+            j = i + 2 if i + 2 < len(tokens) and tokens[i + 1] == "and" else i + 1
+            if j < len(tokens) and tokens[j] in _TRADE_PAIR and tokens[j] != token:
+                folded.append("trading")
+                i = j + 1
+                continue
+        folded.append(token)
+        i += 1
+    return folded
+
+
 _ABJAD_BITS = ABJAD.value
 _HAN_BIT = Script.HAN.value
 
@@ -239,7 +278,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     if person:
         folded = strip_titles(folded)
     else:
-        folded = _undot_acronyms(folded)
+        folded = _drop_possessives(_undot_acronyms(folded))
         # Chinese company words in English, as lists write them (科技 -> technology; see ``han``).
         folded, legal = split_legal_forms(english_words(folded))
     # Plain int tests: ``IntFlag`` operators run in Python, a few microseconds a name.
@@ -251,7 +290,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         tokens = [fold_spelling(token) for token in tokens]
     if not person and len(tokens) > 1:
         tokens, legal = _fold_generic_words(tokens, legal)
-        tokens = [fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]
+        tokens = _trade_pairs([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)])
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,
