@@ -121,3 +121,17 @@ def test_one_word_left_after_generic_words_is_not_translated() -> None:
     # keep their one word, which meets the other's within its spelling.
     assert analyze_name("НПО Машиностроения", False).tokens == ("mashinostroyeniya",)
     assert analyze_name("NPO Mashinostroyeniya", False).tokens == ("mashinostroyeniya",)
+
+
+def test_ordinal_words_meet_the_number() -> None:
+    result = compare_names(
+        analyze_name("Десятый подшипниковый завод", False), analyze_name("10th Bearing Plant", False)
+    )
+    assert result.score >= THRESHOLD, result
+    assert fold_org_term("desyatogo") == "10"
+    assert fold_org_term("first") == "first"  # English ordinal words stay (a misspelt one: frist)
+
+
+def test_ordinal_words_fold_only_as_written() -> None:
+    assert fold_org_term("sedmaya") == "7"
+    assert fold_org_term("sednaya") == "sednaya"  # one edit from sedmaya: another word

@@ -46,7 +46,9 @@ ORG_TERMS: dict[str, str] = {
 #: Words of at least this many letters are also folded when misspelt by one edit (``zawody``).
 FUZZY_MIN_LETTERS = 6
 _BY_START: dict[str, list[str]] = {}
-for _word in sorted(word for word in ORG_TERMS if len(word) >= FUZZY_MIN_LETTERS):
+# Ordinal words (``sedmaya``: 7) are folded only as written: one edit away lie other words and
+# names (Sednaya), and a number met wrongly is a strong false pairing.
+for _word in sorted(word for word in ORG_TERMS if len(word) >= FUZZY_MIN_LETTERS and not ORG_TERMS[word].isdigit()):
     _BY_START.setdefault(_word[0], []).append(_word)
 #: The words of ``_BY_START`` within one letter of each length, in the same order: a misspelt
 #: token meets only the words it could be one edit from.
