@@ -290,7 +290,10 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         tokens = [fold_spelling(token) for token in tokens]
     if not person and len(tokens) > 1:
         tokens, legal = _fold_generic_words(tokens, legal)
-        tokens = _trade_pairs([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)])
+        # A name of one word once its generic words are gone keeps it (НПО Машиностроения as
+        # NPO Mashinostroyeniya, whose legal form is gone before: both keep the one word).
+        if len(tokens) > 1:
+            tokens = _trade_pairs([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)])
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,

@@ -9,10 +9,17 @@ case ending: ``spetsialnykh`` -> ``spetsialn``, the stem of the listed ``spetsia
 Abbreviations of kinds of body are written out first (``nii`` -> ``research institute``, see
 ``data/org_abbreviations.txt``). Only organisation names are folded (a person called Dom or
 Zavod keeps the name).
+
+Adjectives of places (``chelyabinskiy``, ``serovskiy``, ``uralskaya``) are folded to the place's
+name as English writes it (``chelyabinsk``, ``serov``, ``ural``) by a rule, not a table: a Russian
+or Ukrainian ``-sk-`` adjective and an ``-sk`` place name both lose ``sk`` and what follows it
+(``place_stem``). Compound words that English writes as two are written out
+(``mashinostroitelnyy`` -> ``machine building``, ``data/org_compounds.txt``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -24,6 +31,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     abbreviation: tuple(words.split())
     for abbreviation, words in (line.split("\t") for line in data_lines("org_abbreviations.txt"))
 }
+#: Russian compound words English writes as two, by every form listed (``mashinostroitelnyy`` ->
+#: ``machine building``); other case forms are found by their stem (``compound_words``).
+COMPOUNDS: dict[str, tuple[str, ...]] = {
+    word: tuple(words.split())
+    for words, forms in (line.split("\t") for line in data_lines("org_compounds.txt"))
+    for word in forms.split()
+}
 ORG_TERMS: dict[str, str] = {
     word: canonical
     for canonical, words in (line.split("\t") for line in data_lines("org_terms.txt"))
@@ -32,7 +46,9 @@ ORG_TERMS: dict[str, str] = {
 #: Words of at least this many letters are also folded when misspelt by one edit (``zawody``).
 FUZZY_MIN_LETTERS = 6
 _BY_START: dict[str, list[str]] = {}
-for _word in sorted(word for word in ORG_TERMS if len(word) >= FUZZY_MIN_LETTERS):
+# Ordinal words (``sedmaya``: 7) are folded only as written: one edit away lie other words and
+# names (Sednaya), and a number met wrongly is a strong false pairing.
+for _word in sorted(word for word in ORG_TERMS if len(word) >= FUZZY_MIN_LETTERS and not ORG_TERMS[word].isdigit()):
     _BY_START.setdefault(_word[0], []).append(_word)
 #: The words of ``_BY_START`` within one letter of each length, in the same order: a misspelt
 #: token meets only the words it could be one edit from.
@@ -88,6 +104,69 @@ def _stems() -> dict[str, str]:
 
 
 _STEMS = _stems()
+_COMPOUND_STEMS: dict[str, tuple[str, ...]] = {
+    russian_stem(word): words for word, words in COMPOUNDS.items() if russian_stem(word) != word
+}
+
+#: An adjective made from a place name with -sk- (Russian ``chelyabinskiy``, ``uralskaya``,
+#: ``serovskogo``; Ukrainian ``kharkivskyi``, ``lvivska``; the English spellings ``uralsky``,
+#: ``moskovski``), or a place name ending in -sk (``chelyabinsk``): what comes before ``sk``, and
+#: the ending. Endings from Wade's adjective declension tables in BGN/PCGN romanisation, and the
+#: Ukrainian ones (-skyi, -ska, -ske, -skoho, -skykh) in the same letters; the -skij, -skaja
+#: and -zk of other romanisations (Uralskij, Donezk) too, as a variant respells them.
+_PLACE_ADJECTIVE = re.compile(
+    r"^([a-z]+?)(?:sk|zk)(iy|ii|yy|yi|ij|yj|y|i|aya|aja|aia|a|oye|oje|oe|ye|e|iye|yye|ogo|oho|omu|oy|oi|om|im|ym|ikh|ykh|"
+    r"uyu|u|)$"
+)
+#: The place's stem must keep this many letters: shorter ones (``omsk``, ``tomsk``, ``minsk``)
+#: keep ``sk`` (``omskiy`` -> ``omsk``), and a bare word ends so only when this long.
+MIN_PLACE_STEM = 4
+
+
+def place_stem(token: str) -> str | None:
+    """The place an ``-sk-`` adjective or ``-sk`` place name is of, as both are folded, else None.
+
+    Lists name Russian and Ukrainian enterprises after their town with an adjective
+    (Челябинский тракторный завод, Серовский механический завод) that the English name writes as
+    the town (Chelyabinsk Tractor Plant, Serov Mechanical Plant). The town's name may end in
+    ``sk`` (Chelyabinsk, Novosibirsk: the adjective adds the ending) or not (Serov, Ural,
+    Arzamas: the adjective adds ``sk`` and the ending), so both the adjective and the town lose
+    ``sk`` and what follows. Adjectives in ``-cheskiy`` (``tekhnicheskiy``: technical) are not of
+    places and stay.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``"chelyabin"`` for ``"chelyabinskiy"`` and ``"chelyabinsk"``, ``"serov"`` for
+        ``"serovskiy"``, ``"omsk"`` for ``"omskiy"``; None for a token of another shape (``"omsk"``,
+        ``"kiosk"``, ``"tekhnicheskiy"``).
+    """
+    found = _PLACE_ADJECTIVE.match(token)
+    if found is None:
+        return None
+    stem, ending = found.groups()
+    if stem.endswith(("che", "ic")):
+        return None
+    if len(stem) >= MIN_PLACE_STEM:
+        return stem
+    # A short place (Omsk): its adjective keeps ``sk``; a short word without an adjective's
+    # ending is another word (kiosk, disk, alaska).
+    return stem + "sk" if len(ending) >= 2 else None
+
+
+def compound_words(token: str) -> tuple[str, ...] | None:
+    """The English words of a Russian compound organisation word, else None.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``("machine", "building")`` for ``"mashinostroitelnogo"`` (``data/org_compounds.txt``, a
+        form listed or its stem); None for other tokens.
+    """
+    found = COMPOUNDS.get(token)
+    if found is None and len(token) >= FUZZY_MIN_LETTERS:
+        found = _COMPOUND_STEMS.get(russian_stem(token))
+    return found
 
 
 def expand_abbreviation(token: str) -> tuple[str, ...]:
@@ -96,10 +175,14 @@ def expand_abbreviation(token: str) -> tuple[str, ...]:
     Args:
         token: one lower-case ASCII token.
     Returns:
-        ``("research", "institute")`` for ``"nii"`` (``data/org_abbreviations.txt``);
+        ``("research", "institute")`` for ``"nii"`` (``data/org_abbreviations.txt``),
+        ``("machine", "building")`` for ``"mashinostroitelnyy"`` (``compound_words``);
         ``(token,)`` for any other token.
     """
-    return ABBREVIATIONS.get(token, (token,))
+    found = ABBREVIATIONS.get(token)
+    if found is None:
+        found = compound_words(token)
+    return (token,) if found is None else found
 
 
 @lru_cache(maxsize=65536)
@@ -111,17 +194,31 @@ def fold_org_term(token: str) -> str:
     Returns:
         ``"plant"`` for ``"zavod"``, ``"kombinat"``, ``"factory"`` or a one-edit misspelling of
         a word of six letters or more (``"zawody"``, ``"tecnologies"``), ``"special"`` for a case
-        form the table lacks (``"spetsialnykh"``); other tokens unchanged.
+        form the table lacks (``"spetsialnykh"``), the place of a place adjective or ``-sk``
+        place name (``"chelyabin"`` for ``"chelyabinskiy"`` and ``"chelyabinsk"``, ``place_stem``);
+        other tokens unchanged.
     """
     found = ORG_TERMS.get(token)
     if found is not None:
         return found
     if len(token) < FUZZY_MIN_LETTERS:
         return token
-    found = _STEMS.get(russian_stem(token))
+    found = _table_word(token)
+    if found is None and "ei" in token:
+        # Other romanisations write ей as ei (Oruzheiny Zavod, Imperatorsky): BGN/PCGN's ey.
+        found = _table_word(token.replace("ei", "ey"))
+    if found is not None:
+        return found
+    place = place_stem(token)
+    return token if place is None else place
+
+
+def _table_word(token: str) -> str | None:
+    """The canonical token of a table word ``token`` is (by stem, or within one edit), else None."""
+    found = ORG_TERMS.get(token) or _STEMS.get(russian_stem(token))
     if found is not None:
         return found
     for word in _BY_START_AND_LENGTH.get((token[0], len(token)), ()):
         if OSA.distance(word, token, score_cutoff=1) <= 1:
             return ORG_TERMS[word]
-    return token
+    return None
