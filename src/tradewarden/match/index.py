@@ -44,7 +44,7 @@ from tradewarden.names.variants import name_variants
 #: 7: the whole-skeleton key folds j / k and z / s, ``blocking.folded_skeletons``;
 #: 8: Serbian and Macedonian Cyrillic in their Latin alphabets, dzh as j in
 #: skeletons and respellings, two names split at a slash without spaces).
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
