@@ -401,3 +401,14 @@ def test_exact_namesakes_do_not_push_the_fuller_name_out(e: Factory) -> None:
 #: Made-up words for filler names (no list data).
 _WORDS = [f"{a}{b}{c}" for a in ("Bor", "Kal", "Mer", "Tov", "Zan") for b in ("ad", "en", "ik", "or") for c in ("ba", "do", "li")]
 _SHORT_WORDS = [f"{a}{b}" for a in "BDKLMNRST" for b in ("ab", "ek", "ir", "ol", "um")]
+
+
+def test_a_chinese_name_meets_its_wade_giles_spelling_under_its_whole_name_key() -> None:
+    # 蔡其明 reads cai qi ming; lists print it Tsai Chi-ming (Wade-Giles): the whole-name key
+    # of the Wade-Giles spelling is shared, in both directions.
+    chinese = blocking.name_keys(analyze_name("蔡其明", True), False)
+    latin = blocking.name_keys(analyze_name("Tsai Chi-ming", True), False)
+    assert "%chi ming tsai|" in chinese & latin
+    assert {"tsai", "chi"} <= chinese
+    # A Latin-script name gets no Wade-Giles keys of its own.
+    assert "%chi ming tsai|" not in blocking.name_keys(analyze_name("Cai Qi Ming", True), False)
