@@ -451,3 +451,14 @@ def test_whole_name_keys_leave_out_function_words() -> None:
     assert whole_name_key(query) == whole_name_key(listed) == "%army boradin|"
     assert whole_skeleton_key(query) == whole_skeleton_key(listed)
     assert whole_name_key(analyze_name("Of The", None)) == "%of the|"  # nothing else: kept
+
+
+def test_a_chinese_name_meets_its_wade_giles_spelling_under_its_whole_name_key() -> None:
+    # 蔡其明 reads cai qi ming; lists print it Tsai Chi-ming (Wade-Giles): the whole-name key
+    # of the Wade-Giles spelling is shared, in both directions.
+    chinese = blocking.name_keys(analyze_name("蔡其明", True), False)
+    latin = blocking.name_keys(analyze_name("Tsai Chi-ming", True), False)
+    assert "%chi ming tsai|" in chinese & latin
+    assert {"tsai", "chi"} <= chinese
+    # A Latin-script name gets no Wade-Giles keys of its own.
+    assert "%chi ming tsai|" not in blocking.name_keys(analyze_name("Cai Qi Ming", True), False)

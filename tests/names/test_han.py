@@ -27,8 +27,10 @@ THRESHOLD = 0.8
         ("哈尔滨谦盛贸易有限公司", "harbin qiansheng trading co ltd"),
         # Three characters besides the table's words name the body without a place ...
         ("谦盛隆科技有限公司", "qianshenglong technology co ltd"),
-        # ... two do not: the name stays Chinese, compared syllable by syllable, exactly.
-        ("谦盛科技有限公司", "谦盛科技有限公司"),
+        # ... two do not: the trade name stays Chinese (its syllables compared exactly), the generic
+        # words are written in English all the same (國際海運 = international shipping).
+        ("谦盛科技有限公司", "谦盛 technology co ltd"),
+        ("沈盛國際海運有限公司", "沈盛 international shipping co ltd"),
         # Pinyin company words of a Latin-script name, split or run together.
         ("ningbo qiansheng jixie youxian gongsi", "ningbo qiansheng machinery co ltd"),
         ("qiansheng keji youxiangongsi", "qiansheng technology co ltd"),
@@ -42,6 +44,11 @@ THRESHOLD = 0.8
 )
 def test_english_words(name: str, words: str) -> None:
     assert english_words(name) == words
+
+
+def test_short_trade_name_keeps_its_syllables_among_english_words() -> None:
+    form = analyze_name("沈盛國際海運有限公司", False)
+    assert form.han and form.tokens == ("shen", "sheng", "international", "shipping")
 
 
 def test_person_names_keep_their_syllables() -> None:
@@ -59,8 +66,15 @@ def test_person_names_keep_their_syllables() -> None:
         ("香港汇隆國際貿易有限公司", "Hong Kong Huilong International Trading Co., Limited", True),
         ("宁波谦盛机械有限公司", "Ningbo Qiansheng Jixie Youxian Gongsi", True),
         ("弥勒汇隆科技有限公司", "Mile Hui Long Technology Co., Ltd", True),
-        # A two-character trade name is compared as Chinese syllables: only exactly.
+        # A two-character trade name is compared as Chinese syllables: only exactly, also run
+        # together (hui wei technology / huawei technology are 0.94 alike run together) ...
         ("辉伟科技有限公司", "Huawei Technologies Co., Ltd.", False),
+        ("慧伟科技有限公司", "Huawei Technology Co., Ltd.", False),
+        ("鲍尔航空航天技术公司", "Ball Aerospace & Technologies Corp.", False),
+        # ... but split or fused as lists write it, with its generic words in English.
+        ("沈盛國際海運有限公司", "SHEN SHENG INTERNATIONAL SHIPPING", True),
+        ("沈盛國際海運有限公司", "Shensheng International Shipping Co., Ltd.", True),
+        ("安洵信息技术有限公司", "Anxun Information Technology Co. Ltd.", True),
         # Another distinctive name with the same generic words is another company.
         ("深圳市谦盛电子科技有限公司", "Shenzhen Huilong Electronic Technology Co., Ltd.", False),
         ("宁波谦盛机械有限公司", "Ningbo Huilong Machinery Co., Ltd.", False),

@@ -26,6 +26,7 @@ from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
+from tradewarden.names.wade_giles import wade_giles
 
 #: Tokens at least this long also get prefix and suffix keys.
 MIN_AFFIX_LENGTH = 6
@@ -139,6 +140,14 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         keys.add(_whole_key(_named_tokens(respelt, form.weights), form.legal_forms))
     if len(tokens) > 1 and not form.han:
         keys.add(whole_skeleton_key(form))
+    if form.han:
+        # Pinyin syllables pair with their Wade-Giles spelling too (``names.wade_giles``:
+        # 蔡其昌 cai qi chang / Tsai Chi-chang): the name so spelt gets its token and whole-name
+        # keys, on both sides, so that either spelling meets the other.
+        spelt = tuple(wade_giles(token) for token in tokens)
+        if spelt != tokens:
+            keys.update(token for token, weight in zip(spelt, form.weights) if weight >= 1.0 and len(token) >= 2)
+            keys.add(_whole_key(spelt, form.legal_forms))
     return keys
 
 

@@ -47,8 +47,10 @@ from tradewarden.names.variants import name_variants
 #: export / import read as trading in organisation names, a kh- token's skeleton spelt with h
 #: among the keys; 9: machine / machinery and mines / mining folded, ``data/org_terms.txt``;
 #: 10: place adjectives folded to the place (``org_terms.place_stem``), compound words written
-#: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``).
-FORMAT_VERSION = 10
+#: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
+#: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
+#: Wade-Giles among the keys, ``names/wade_giles.py``).
+FORMAT_VERSION = 11
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.

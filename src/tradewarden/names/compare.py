@@ -58,6 +58,7 @@ from tradewarden.names.abjad import (
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import is_particle, name_role
 from tradewarden.names.phonetic import respell, vowel_shape
+from tradewarden.names.wade_giles import wade_giles
 
 #: A listed token the query did not mention counts this much against the score.
 UNPAIRED_LISTED_WEIGHT: Final = 0.4
@@ -281,7 +282,13 @@ def _align(
     unpaired_weight = 1.0 if han or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
     listed_tokens = listed.indexed_tokens
     if han:
-        pairs = [(1.0, i, j) for i, (q, _) in query.indexed_tokens for j, (c, _) in listed_tokens if q == c]
+        # (A pinyin syllable also pairs with its Wade-Giles spelling: zheng / Cheng, zi / Tzu.)
+        pairs = [
+            (1.0, i, j)
+            for i, (q, _) in query.indexed_tokens
+            for j, (c, _) in listed_tokens
+            if q == c or wade_giles(q) == c or q == wade_giles(c)
+        ]
     else:
         similarity = _paired_similarity
         pairs = [
@@ -430,6 +437,12 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
         score = max(score, OSA.normalized_similarity(q_all, flipped))
+    if (query.han or listed.han) and score < 1.0:
+        # Pinyin syllables pair only exactly (``_align``); run together they may only be split or
+        # fused otherwise (mei xin / Meixin), not respelt: within the English words of a company
+        # name a respelt trade name is a small share of the letters (慧伟科技 hui wei technology /
+        # Huawei Technology 0.94 run together), and a syllable respelt is another name.
+        score = 0.0
     if query.abjad != listed.abjad and query.significant != listed.significant and max(score, floor) < ABJAD_JOINED:
         # Arabic script against Latin, split or fused (عبد الرحمن / Abdurrahman): the vowel-aware
         # alignment over the whole names; over names of the same shape it meets unrelated names.

@@ -14,8 +14,11 @@ nothing with the English one. So, in organisation names, ``english_words``:
   it (佰联升 -> ``bailiansheng``).
 
 A name without any of those words (a person's name, 自由之家) is left as it is, to be compared
-syllable by syllable, exactly; so is a name whose only distinctive part is a trade name of one or
-two characters, without a place or Latin letters (see ``MIN_NAME_CHARACTERS``). In Latin-script
+syllable by syllable, exactly. A name whose only distinctive part is a trade name of one or two
+characters, without a place or Latin letters, has its generic words in English but keeps the trade
+name in Chinese characters (沈忠国际海运有限公司 -> ``沈忠 international shipping co ltd``): the
+name stays a Chinese-script name, whose syllables (``shen zhong``) pair only exactly (see
+``MIN_NAME_CHARACTERS``). In Latin-script
 organisation names, the pinyin spellings the table gives for unambiguous company words (``keji``,
 ``youxian gongsi``, or run together: ``youxiangongsi``) are written in English too, so that a
 name listed in pinyin meets the same name written in Chinese.
@@ -36,11 +39,14 @@ _TO_SIMPLIFIED = icu.Transliterator.createInstance("Traditional-Simplified")
 PLACE = "="
 #: Administrative suffixes written after a place name and left out by Latin names (深圳市 Shenzhen).
 PLACE_SUFFIXES = ("自治区", "市", "省", "区", "县")
-#: A name with neither a place nor Latin letters or digits is translated only when this many
-#: characters of it are not words of the table. A two-character trade name (字号) is as common as
-#: a two-character given name, and its pinyin, four to seven letters, meets other pinyin words
-#: within a respelling (huiwei / Huawei, jianguo / Jingho): such a name stays Chinese syllables,
-#: compared exactly, as Chinese personal names are.
+#: A name with neither a place nor Latin letters or digits has its trade name (字号) written as one
+#: pinyin word only when this many characters of it are not words of the table. A two-character
+#: trade name is as common as a two-character given name, and its pinyin run together, four to
+#: seven letters, meets other pinyin words within a respelling (huiwei / Huawei, jianguo /
+#: Jingho): such a trade name stays in Chinese characters, its syllables compared exactly, as
+#: Chinese personal names are, while the generic words around it are still written in English
+#: (兴华国际 -> ``兴华 international``, which meets ``Xing Hua International`` and, run together,
+#: ``Xinghua International``).
 MIN_NAME_CHARACTERS = 3
 
 
@@ -100,10 +106,12 @@ def _leading_place(text: str) -> int:
 
 
 def _translate_han(text: str) -> str | None:
-    """``text`` with its generic words in English and other runs in pinyin; None when it has no
-    term of the table, or too little besides (``MIN_NAME_CHARACTERS``)."""
+    """``text`` with its generic words in English and other runs in pinyin (in Chinese characters
+    where they are too short to be written as pinyin words: ``MIN_NAME_CHARACTERS``); None when it
+    has no term of the table."""
     simple = _TO_SIMPLIFIED.transliterate(text)
     pieces: list[str] = []
+    runs: list[tuple[int, str]] = []  # position in ``pieces`` and characters of each pinyin run
     run: list[str] = []
     found = False
     anchored = bool(_LATIN_OR_DIGIT.search(simple))  # Latin letters or digits also name the body
@@ -123,12 +131,14 @@ def _translate_han(text: str) -> str | None:
             else:
                 if run:
                     pieces.append(f" {_pinyin_run(''.join(run))} ")
+                    runs.append((len(pieces) - 1, "".join(run)))
                     run = []
                 pieces.append(char)
             i += 1
             continue
         if run:
             pieces.append(f" {_pinyin_run(''.join(run))} ")
+            runs.append((len(pieces) - 1, "".join(run)))
             run = []
         found = True
         english = TERMS[term]
@@ -139,10 +149,14 @@ def _translate_han(text: str) -> str | None:
             suffix = next((s for s in PLACE_SUFFIXES if simple.startswith(s, i)), "")
             i += len(suffix)
         pieces.append(f" {english} ")
-    if not found or not (anchored or distinctive >= MIN_NAME_CHARACTERS):
+    if not found:
         return None
     if run:
         pieces.append(f" {_pinyin_run(''.join(run))} ")
+        runs.append((len(pieces) - 1, "".join(run)))
+    if not (anchored or distinctive >= MIN_NAME_CHARACTERS):
+        for at, characters in runs:  # a short trade name stays Chinese: its syllables pair exactly
+            pieces[at] = f" {characters} "
     return " ".join("".join(pieces).split())
 
 
