@@ -323,19 +323,14 @@ class MatchIndex:
         """How many listed names are under the blocking key ``key`` (0 for a key no name has)."""
         return self._postings.count(key)
 
-    def _accumulator(self) -> np.ndarray:
-        acc = getattr(self._scratch, "acc", None)
-        if acc is None:
-            acc = np.zeros(self._name_count, dtype=np.float32)
-            self._scratch.acc = acc
-        return acc
-
-    def _slots(self) -> np.ndarray:
-        slots = getattr(self._scratch, "slots", None)
-        if slots is None:
-            slots = np.zeros(self._name_count, dtype=np.int64)
-            self._scratch.slots = slots
-        return slots
+    def _scratch_array(self, name: str, dtype: type) -> np.ndarray:
+        """A per-thread array of one place per listed name, made once and reused by every query
+        (``rank_blocked``'s weights, float32, left zeroed; its slots, int64, any content)."""
+        array = getattr(self._scratch, name, None)
+        if array is None:
+            array = np.zeros(self._name_count, dtype=dtype)
+            setattr(self._scratch, name, array)
+        return array
 
     def candidate_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> list[tuple[int, float]]:
         """The listed names most worth comparing with ``form``, best blocking weight first.
@@ -377,7 +372,8 @@ class MatchIndex:
         # Set order follows the hash seed: sorted, every process sums and ties alike.
         found = postings.get_present(sorted(keys))
         return rank_blocked(
-            found, self._accumulator(), self._name_count, self._idf_of_count, self._slots(), limit, MAX_POSTING,
+            found, self._scratch_array("acc", np.float32), self._name_count, self._idf_of_count,
+            self._scratch_array("slots", np.int64), limit, MAX_POSTING,
             RESPELT_NAMES,
         )
 
