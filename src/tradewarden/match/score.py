@@ -7,6 +7,8 @@ Weights were chosen so that one threshold (``DEFAULT_THRESHOLD``) suits every li
 
 from __future__ import annotations
 
+import functools
+
 from tradewarden.match import features as f
 from tradewarden.match.features import Candidate, Feature, PreparedQuery
 from tradewarden.match.model import FeatureResult
@@ -46,12 +48,18 @@ def query_weights(query: PreparedQuery) -> tuple[tuple[Feature, float], ...]:
     birth date or identifier): ``score_candidate`` with them scores every candidate of the query
     the same, sooner (most screened names come with a name alone).
     """
+    return _weights_for(bool(query.countries), bool(query.birth_dates), bool(query.identifier_keys))
+
+
+@functools.cache
+def _weights_for(countries: bool, birth_dates: bool, identifiers: bool) -> tuple[tuple[Feature, float], ...]:
+    """``query_weights`` of a query with or without each kind of detail (eight tables, made once)."""
     skipped: tuple[Feature, ...] = ()
-    if not query.countries:
+    if not countries:
         skipped += _NEEDS_COUNTRIES
-    if not query.birth_dates:
+    if not birth_dates:
         skipped += _NEEDS_BIRTH_DATES
-    if not query.identifier_keys:
+    if not identifiers:
         skipped += _NEEDS_IDENTIFIERS
     return tuple((feature, weight) for feature, weight in WEIGHTS if feature not in skipped) if skipped else WEIGHTS
 

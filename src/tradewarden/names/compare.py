@@ -432,17 +432,21 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
     # Every token run together, initials and particles included: a dropped middle initial
     # (John Walters / John P. Walters) must cost here as it does in the alignment.
     q_all, l_all = query.run_together, listed.run_together
-    score = OSA.normalized_similarity(q_all, l_all)
+    flipped: str | None = None
     if 1 < len(listed.tokens) <= 3:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
-        score = max(score, OSA.normalized_similarity(q_all, flipped))
-    if (query.han or listed.han) and score < 1.0:
+    if query.han or listed.han:
         # Pinyin syllables pair only exactly (``_align``); run together they may only be split or
         # fused otherwise (mei xin / Meixin), not respelt: within the English words of a company
         # name a respelt trade name is a small share of the letters (慧伟科技 hui wei technology /
-        # Huawei Technology 0.94 run together), and a syllable respelt is another name.
-        score = 0.0
+        # Huawei Technology 0.94 run together), and a syllable respelt is another name. So the
+        # letters count only when they are the same.
+        score = 1.0 if q_all in (l_all, flipped) else 0.0
+    else:
+        score = OSA.normalized_similarity(q_all, l_all)
+        if flipped is not None:
+            score = max(score, OSA.normalized_similarity(q_all, flipped))
     if query.abjad != listed.abjad and query.significant != listed.significant and max(score, floor) < ABJAD_JOINED:
         # Arabic script against Latin, split or fused (عبد الرحمن / Abdurrahman): the vowel-aware
         # alignment over the whole names; over names of the same shape it meets unrelated names.
