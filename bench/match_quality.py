@@ -140,9 +140,11 @@ def other_seeds(entities: Sequence[Any], args: argparse.Namespace, captions: dic
         outcomes = run_engine(index, labelled.cases)
         del index
         seed_captions = {**captions, **{entity.id or "": entity.caption for entity in labelled.indexed}}
+        failed = failures(labelled.cases, outcomes, DEFAULT_THRESHOLD, seed_captions, seed)
         found[str(seed)] = {
             "summary": summarise(labelled.cases, outcomes, DEFAULT_THRESHOLD),
-            "clean_alerts": failures(labelled.cases, outcomes, DEFAULT_THRESHOLD, seed_captions, seed)["clean"],
+            "clean_alerts": failed["clean"],
+            "clean_within_variant_reach": failed["clean_within_variant_reach"],
         }
         print(f"engine, seed {seed}: {len(labelled.cases)} cases scored", flush=True)
     return found
@@ -256,7 +258,10 @@ def _notes(report: Report) -> None:
         "real companies), minus any whose normalised form equals a listed name's. Clean names a variant "
         "generator could make from a listed name (all their words among one listed name's words, as "
         "`reorder` and `drop_middle` make them, or a listed name's words with one word one typo or one "
-        "respelling away, as `typo` and `transliteration` make them) are left out of the clean rows "
+        "respelling away, as `typo` and `transliteration` make them; also all their words among a "
+        "listed name's across scripts, Cyrillic romanised by BGN/PCGN or Arabic script read as a "
+        "vocalisation of a Latin name, or without the legal form both names carry, as "
+        "`legal_form` makes them) are left out of the clean rows "
         "and of the 1 % thresholds, since the benchmark requires such variants to be found; "
         "`clean, every name` gives the alert rate with them, and the JSON lists them "
         "(`engine_failures.clean_within_variant_reach`). `@default` uses each matcher's own threshold (engine "

@@ -330,3 +330,35 @@ def test_clean_cases_carry_the_reach_reason() -> None:
     assert [case.query for case in again] == [case.query for case in made]
     marked = {case.query: case.reach for case in again if case.reach}
     assert marked[target.query].startswith("words of a listed name")
+
+
+def test_variant_reach_across_scripts_and_legal_forms() -> None:
+    reach = labelled.VariantReach([
+        "Юлия Сергеевна ПРОХОРОВА", "YAZDI, Mohammad", "SAMI, Salem Bassem", "Публичное Акционерное Общество «Яковлев»",
+        "LLC Morgan Trading", "Radel Ltd.", "KUZNETSOV PAO", "MAHMOUD, Ali",
+    ])
+    # BGN/PCGN romanisation: ICU's default writes Юлия as "uliya"
+    assert (reach.reason("Yuliya Prokhorova") or "").startswith("words of a listed name (other romanisation)")
+    assert reach.reason("Yuliya Petrova") is None
+    # Arabic script against Latin: short vowels are free, long vowels and consonants are not
+    assert (reach.reason("محمد یزدی") or "").startswith("words of a listed name (Arabic script)")
+    assert reach.reason("محمود یزدی") is None  # Mahmoud is not Mohammad
+    assert reach.reason("محمد يزد") is None  # Yazd is not Yazdi
+    assert reach.reason("باسمة سليم") is None  # a final ta marbuta needs a vowel: Basima is not Bassem
+    assert (reach.reason("علی محمود") or "").startswith("words of a listed name (Arabic script)")
+    # the same name with another legal form, as written or romanised
+    assert (reach.reason("Yakovlev Limited") or "").startswith("words of a listed name (legal forms aside)")
+    assert (reach.reason("ЗАО «Кузнецов»") or "").startswith("words of a listed name (legal forms aside)")
+    assert (reach.reason("Rädel OHG mbH") or "").startswith("words of a listed name (legal forms aside)")
+    assert reach.reason("Morgan PLC") is None  # one word of a longer listed name
+    assert reach.reason("Yakovlev Group") is None  # a group is no legal form
+    assert reach.reason("Kuznetsov") is None  # no legal form: one word is never within reach
+
+
+def test_abjad_pattern_reads_the_letters_icu_writes() -> None:
+    from _clean import _abjad_words, abjad_pattern
+
+    assert _abjad_words("طه ثابت") == [["t", "h"], ["th", "a", "b", "t"]]  # ط then ه; ث is one letter
+    taha, thabet = (abjad_pattern(tuple(word)) for word in _abjad_words("طه ثابت"))
+    assert taha.fullmatch("taha") and not taha.fullmatch("saha")  # ط is no s, as ث may be
+    assert thabet.fullmatch("thabet") and thabet.fullmatch("sabet") and not thabet.fullmatch("thbet")  # its alef is written
