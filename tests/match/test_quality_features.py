@@ -121,3 +121,51 @@ def test_features_a_query_without_facts_skips_find_nothing() -> None:
     full = PreparedQuery(bare.names, "Person", frozenset({"ru"}), ("1970-01-02",), frozenset({"id:123"}))
     assert query_weights(full) == WEIGHTS
     assert score_candidate(full, cand, query_weights(full)) == score_candidate(full, cand)
+
+
+def test_a_company_named_after_a_one_word_person_costs_twice(e: Factory) -> None:
+    index = MatchIndex.build([e("Person", "p1", name="YERMAKOVA"), e("Person", "p2", name="Yelena YERMAKOVA")])
+    one = next(m for m in index.match(Query(names=["AO «Yermakova»"], schema="LegalEntity"), min_score=0.0) if m.entity_id == "test-p1")
+    two = next(m for m in index.match(Query(names=["AO «Yelena Yermakova»"], schema="LegalEntity"), min_score=0.0) if m.entity_id == "test-p2")
+    penalty = {m.entity_id: next(f.contribution for f in m.features if f.name == "company_name_for_person") for m in (one, two)}
+    assert penalty["test-p1"] == 2 * penalty["test-p2"] < 0, (one.explanation, two.explanation)
+    assert one.score < 0.8 <= two.score
+
+
+def test_one_word_names_spelt_otherwise(e: Factory) -> None:
+    index = MatchIndex.build([
+        e("Company", "c1", name="Santers Holding"), e("Company", "c2", name="Schneider GMBH"),
+        e("Company", "c3", name="Rosoboronexport JSC"),
+    ])
+
+    def best(name: str) -> Match:
+        return index.match(Query(names=[name], schema="LegalEntity"), min_score=0.0)[0]
+
+    for name in ("Sanders Inc", "Snyder Ltd"):
+        hit = best(name)
+        assert any(f.name == "one_word_otherwise" for f in hit.features), hit.explanation
+        assert hit.score < 0.8, hit.explanation
+    slip = best("Rosoboronexpott JSC")  # a slip of the name as written keeps its floor
+    assert not any(f.name == "one_word_otherwise" for f in slip.features) and slip.score >= 0.85, slip.explanation
+    same = best("Rosoboronexport LLC")  # the same word, another legal form
+    assert not any(f.name == "one_word_otherwise" for f in same.features), same.explanation
+    cyrillic = best("АО «Рособоронекспорт»")  # another script: romanisations differ by more than a slip
+    assert not any(f.name == "one_word_otherwise" for f in cyrillic.features), cyrillic.explanation
+
+
+def test_ta_marbuta_against_a_latin_word_ending_in_a_consonant(e: Factory) -> None:
+    index = MatchIndex.build([
+        e("Person", "p1", name="Jamil HASSAN"), e("Person", "p2", name="Jamila HASSAN"), e("Person", "p3", name="Usama bin Laden"),
+    ])
+
+    def hit(name: str, entity_id: str) -> Match:
+        return next(m for m in index.match(Query(names=[name], schema="Person"), min_score=0.0) if m.entity_id == entity_id)
+
+    woman = hit("جميلة حسن", "test-p1")  # Jamila against Jamil
+    assert any(f.name == "ta_marbuta_conflict" for f in woman.features) and woman.score < 0.8, woman.explanation
+    same = hit("جميلة حسن", "test-p2")  # Jamila written with its vowel
+    assert not any(f.name == "ta_marbuta_conflict" for f in same.features) and same.score >= 0.8, same.explanation
+    usama = hit("أسامة بن لادن", "test-p3")  # a man's name in ta marbuta, written Usama
+    assert not any(f.name == "ta_marbuta_conflict" for f in usama.features) and usama.score >= 0.8, usama.explanation
+    persian = hit("جمیله حسن", "test-p1")  # a Persian final he is no ta marbuta: left to the comparison
+    assert not any(f.name == "ta_marbuta_conflict" for f in persian.features), persian.explanation

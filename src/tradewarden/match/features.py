@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from tradewarden.match.records import ListedRecord, schemata_compatible
 from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.abjad import cross_similarity, romanise
 from tradewarden.names.compare import token_similarity
+from tradewarden.names.exact import is_slip_of
 from tradewarden.names.parts import feminine_of, name_role
-from tradewarden.names.phonetic import skeleton
+from tradewarden.names.phonetic import respell, skeleton
+from tradewarden.names.script import Script, scripts_of
 
 #: Two patronymics at least this similar (``token_similarity``), or of one consonant skeleton, are
 #: one patronymic spelt two ways (Alekseyevich / Alexeevich); otherwise they name different fathers.
@@ -84,9 +87,16 @@ def schema_mismatch(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     return Evidence(1.0, f"query is a {query.schema}, listed entity a {cand.record.schema}")
 
 
+#: ``company_name_for_person``'s value where the person's name is one word or more.
+PERSON_OF_ONE_WORD = 1.0
+PERSON_OF_WORDS = 0.5
+
+
 def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     """One side is a person and the other side's name carries a legal form or company word
-    (``Ltd``, ``GmbH``, ``Group``): a company named like a person is not that person."""
+    (``Ltd``, ``GmbH``, ``Group``): a company named like a person is not that person. Twice so
+    where the person's name is one word (YERMAKOVA / AO «Yermakova»): a family name alone names a
+    family, and a company named after it is one of many."""
     if cand.record.schema == "Person":
         # Words the listed person's own name carries too ("MUN SAN SON", "WEI, Lin Na" read as
         # legal forms) say nothing about the query being a company.
@@ -95,12 +105,50 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
             own = set(analyze_name(cand.matched_name, False).legal_forms)
             forms = [found for found in ([legal for legal in legal_forms if legal not in own] for legal_forms in carried) if found]
             if forms:
-                return Evidence(1.0, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
+                value = PERSON_OF_ONE_WORD if _listed_form(cand).significant <= 1 else PERSON_OF_WORDS
+                return Evidence(value, f"{cand.query_name!r} is a company name ({', '.join(forms[0])}), the listed entity a person")
     elif query.schema == "Person":
         legal = _listed_form(cand).legal_forms
         if legal:
-            return Evidence(1.0, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
+            mine = [form for name, form in query.names if name == cand.query_name]
+            value = PERSON_OF_ONE_WORD if mine and mine[0].significant <= 1 else PERSON_OF_WORDS
+            return Evidence(value, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
     return None
+
+
+def one_word_otherwise(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """Both names rest on one word (legal forms and generic organisation words aside, and one
+    side carries a legal form), written in Latin script on both sides, and the two words differ
+    beyond a respelling (Sanders Inc / Santers Holding, Snyder Ltd / Schneider GmbH, Textor KG /
+    TextOre): a company name of one word has only its spelling to go on, and one word spelt
+    otherwise is as often another family's name as a misspelling. A listed name as written but for one slip (``exact.is_slip_of``: the typo
+    of a user who copies it) is left alone, and so are other scripts, whose romanisations
+    differ by more than a slip (Ростех / Rostec)."""
+    mine = [form for name, form in query.names if name == cand.query_name]
+    if not mine or mine[0].significant != 1 or mine[0].abjad or mine[0].han:
+        return None
+    listed = _listed_form(cand)
+    if listed.significant != 1 or listed.abjad or listed.han:
+        return None
+    if not (mine[0].legal_forms or listed.legal_forms):
+        # Bare words (FYENIKS / FENIKS, EMEBDI / EMBEDI) and persons' names (Abu Luqman / LOQMAN,
+        # Abu): a code word or a name as listed, typed again; only a company name is read so.
+        return None
+    q = next(t for t, w in zip(mine[0].tokens, mine[0].weights) if w >= 1.0)
+    c = next(t for t, w in zip(listed.tokens, listed.weights) if w >= 1.0)
+    if q == c or _hard_c(respell(q)) == _hard_c(respell(c)):
+        return None
+    if scripts_of(cand.query_name) != Script.LATIN or scripts_of(cand.matched_name) != Script.LATIN:
+        return None
+    if is_slip_of(cand.query_name, cand.matched_name):
+        return None
+    return Evidence(1.0, f"one word each, spelt otherwise: {q} / {c}")
+
+
+def _hard_c(token: str) -> str:
+    """``token`` with c and ck written k: one sound that Latin spellings and romanisations of
+    Cyrillic write either way (Dielcom / Dielkom)."""
+    return token.replace("ck", "k").replace("c", "k")
 
 
 def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
@@ -243,3 +291,36 @@ def identifier_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
 
 
 Feature = Callable[[PreparedQuery, Candidate], Evidence | None]
+
+
+#: Latin letters a word ending in ta marbuta may end with: its vowel, or the h or t it is written.
+_TA_MARBUTA_ENDINGS = frozenset("aehiot")
+
+
+def ta_marbuta_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """A query word ending in ta marbuta (ة, read -a, -ah or -at: باسمة Basima, حمزة Hamza) met
+    by a Latin word ending in another consonant (Bassem): another name, most often a woman's
+    against a man's (Basima / Bassem, Jamila / Jamil). The comparison lets a final h go
+    unwritten (a Persian final ه is a vowel: فاطمه Fatemeh, Fatima), so it cannot tell."""
+    if _TA_MARBUTA not in cand.query_name:
+        return None
+    listed = _listed_form(cand)
+    if listed.abjad or not listed.tokens:
+        return None
+    for word in cand.query_name.split():
+        if not word.rstrip(_PUNCTUATION).endswith(_TA_MARBUTA):
+            continue
+        romanised = romanise(word.casefold()).split()
+        if not romanised:
+            continue
+        token = romanised[-1]
+        similarity, partner = max((cross_similarity(token, c), c) for c in listed.tokens)
+        if similarity >= TA_MARBUTA_PAIRED and partner[-1] not in _TA_MARBUTA_ENDINGS:
+            return Evidence(1.0, f"{word} ends in ta marbuta, {partner} in a consonant")
+    return None
+
+
+_TA_MARBUTA = "\u0629"
+_PUNCTUATION = ".,;:()[]«»\"'"
+#: How alike the ta marbuta word and a listed word must be to be taken as its spelling.
+TA_MARBUTA_PAIRED = 0.8

@@ -17,9 +17,11 @@ from tradewarden.match.model import FeatureResult
 WEIGHTS: tuple[tuple[Feature, float], ...] = (
     (f.name_similarity, 1.0),
     (f.weak_alias, -0.08),
-    (f.company_name_for_person, -0.15),
+    (f.company_name_for_person, -0.30),
+    (f.one_word_otherwise, -0.10),
     (f.patronymic_conflict, -0.10),
     (f.gender_conflict, -0.20),
+    (f.ta_marbuta_conflict, -0.20),
     (f.legal_form_match, 0.02),
     (f.country_match, 0.03),
     (f.country_mismatch, -0.10),
