@@ -115,6 +115,30 @@ def test_name_form_round_trip() -> None:
     assert NameForm.parse(form.dump()) == form
     arabic = analyze_name("محمد عبد الله", True)
     assert NameForm.parse(arabic.dump()) == arabic
+    assert NameForm.parse(arabic.dump()).abjad and not NameForm.parse(arabic.dump()).han
+    han = analyze_name("华为技术有限公司", False)
+    assert NameForm.parse(han.dump()).han and not NameForm.parse(han.dump()).abjad
+
+
+@pytest.mark.parametrize(
+    ("tokens", "weights", "joined", "run_together", "significant", "spoken"),
+    [
+        (("ivan", "petrov"), (1.0, 1.0), "ivanpetrov", "ivanpetrov", 2, 2),
+        # An initial (0.5) is spoken but not significant; a particle (below 0.5) neither.
+        (("john", "p", "walters"), (1.0, 0.5, 1.0), "johnwalters", "johnpwalters", 2, 3),
+        (("abd", "al", "nur"), (1.0, 0.3, 1.0), "abdnur", "abdnur", 2, 2),
+        # No full-weight token: every token run together.
+        (("al", "p"), (0.3, 0.5), "alp", "p", 0, 1),
+        ((), (), "", "", 0, 0),
+    ],
+)
+def test_name_form_derived_fields(
+    tokens: tuple[str, ...], weights: tuple[float, ...], joined: str, run_together: str, significant: int, spoken: int
+) -> None:
+    """The fields ``NameForm`` derives once (the all-full-weight shortcut and the general path)."""
+    form = NameForm(tokens, tokens, weights, (), False)
+    assert (form.joined, form.run_together, form.significant, form.spoken_words) == (joined, run_together, significant, spoken)
+    assert form.indexed_tokens == tuple(enumerate(zip(tokens, tokens)))
 
 
 @pytest.mark.parametrize("person", [True, False, None])

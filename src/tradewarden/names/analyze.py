@@ -75,15 +75,24 @@ class NameForm:
     def __post_init__(self) -> None:
         # One pass per kind of token (a listed name's form is parsed on its first comparison,
         # inside a query): the full-weight and the spoken tokens give the joined forms and counts.
-        tokens = self.tokens
-        full = [t for t, w in zip(tokens, self.weights) if w >= 1.0]
-        spoken = [t for t, w in zip(tokens, self.weights) if w >= 0.5]
-        joined = "".join(full) or "".join(tokens)
+        # Most names weigh every token fully: then all four are the tokens run together and
+        # counted (half the cost of a listed name's first parse, ``NameForm.parse``).
+        tokens, weights = self.tokens, self.weights
         setattr_ = object.__setattr__
-        setattr_(self, "joined", joined)
-        setattr_(self, "run_together", "".join(spoken) or joined)
-        setattr_(self, "significant", len(full))
-        setattr_(self, "spoken_words", len(spoken))
+        if not weights or min(weights) >= 1.0:
+            joined = "".join(tokens)
+            setattr_(self, "joined", joined)
+            setattr_(self, "run_together", joined)
+            setattr_(self, "significant", len(tokens))
+            setattr_(self, "spoken_words", len(tokens))
+        else:
+            full = [t for t, w in zip(tokens, weights) if w >= 1.0]
+            spoken = [t for t, w in zip(tokens, weights) if w >= 0.5]
+            joined = "".join(full) or "".join(tokens)
+            setattr_(self, "joined", joined)
+            setattr_(self, "run_together", "".join(spoken) or joined)
+            setattr_(self, "significant", len(full))
+            setattr_(self, "spoken_words", len(spoken))
         setattr_(self, "indexed_tokens", tuple(enumerate(zip(tokens, self.skeletons))))
 
     @property
@@ -114,15 +123,20 @@ class NameForm:
             tuple(tokens_text.split(" ")),
             tuple(skeletons_text.split(" ")),
             _parse_weights(weights_text),
-            tuple(legal_text.split()),
-            bool(int(flags) & 1),
-            bool(int(flags) & 2),
+            tuple(legal_text.split()) if legal_text else (),
+            flags in _ABJAD_FLAGS,
+            flags in _HAN_FLAGS,
         )
 
     @property
     def empty(self) -> bool:
         """True when nothing comparable is left."""
         return not self.tokens
+
+
+#: The flags field of ``NameForm.dump`` (``abjad + 2 * han``) that set each flag.
+_ABJAD_FLAGS = frozenset({"1", "3"})
+_HAN_FLAGS = frozenset({"2", "3"})
 
 
 @lru_cache(maxsize=4096)
