@@ -233,6 +233,28 @@ def fold_org_term(token: str) -> str:
     return token if place is None else PLACES.get(place, place)
 
 
+#: Евро- (Euro-) as the romanisation writes it at the start of a word: BGN/PCGN's ye for an
+#: initial е, or e (ЕвроИндустрия: yevroindustriya / EuroIndustry; Евросеть / Euroset).
+_EURO_SPELLINGS = ("yevro", "evro")
+
+
+def euro_prefix(token: str) -> str:
+    """An organisation token starting with Евро- written with English's ``euro``.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``"euroindustriya"`` for ``"yevroindustriya"``; table words (``"yevropa"``, folded to
+        ``"europe"`` by ``fold_org_term``) and other tokens unchanged (``"evrika"``).
+    """
+    if token in ORG_TERMS:
+        return token
+    for spelling in _EURO_SPELLINGS:
+        if token.startswith(spelling):
+            return "euro" + token[len(spelling):]
+    return token
+
+
 def fold_phrases(tokens: list[str]) -> list[str]:
     """Folded organisation tokens with the phrases of ``data/org_phrases.txt`` rewritten.
 
