@@ -64,6 +64,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Организация АО ‘ДУКС’", "JSC DUKS"),
         ("«Мюллер Маркт» жоопкерчилиги чектелген коому", "Myuller Markt LLC"),
         ("ААТ ‘Авiякампанiя Белавiя’", "OJSC Belaviya Airlines"),
+        ("ООО ‘Внедренческий Центр ‘Раздолье’’", "Razdolye Implementation Center LLC"),
+        ("ООО Интернешнл Трейдинг Солюшнс", "International Trading Solutions LLC"),
+        ("Завод па рамонце радыёэлектроннага ўзбраення 2566", "2566 Radioelectronic Armament Repair Plant"),
+        ("ПАО «Объединенная Авиастроительная Корпорация»", "United Aircraft Corporation PJSC"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
