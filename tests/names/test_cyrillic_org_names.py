@@ -43,6 +43,7 @@ def test_places_fold_to_their_english_name(token: str, place: str) -> None:
         (["scientific", "research", "institute"], ["research", "institute"]),
         (["novgorod", "nizhny"], ["novgorod", "nizhny"]),  # a phrase only in its own order
         (["mechanical", "plant"], ["mechanical", "plant"]),
+        (["amur", "shipbuilding", "plant"], ["amur", "shipyard"]),
     ],
 )
 def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
@@ -68,6 +69,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("ООО Интернешнл Трейдинг Солюшнс", "International Trading Solutions LLC"),
         ("Завод па рамонце радыёэлектроннага ўзбраення 2566", "2566 Radioelectronic Armament Repair Plant"),
         ("ПАО «Объединенная Авиастроительная Корпорация»", "United Aircraft Corporation PJSC"),
+        ("Акционерное Общество Судостроительный Завод ‘Море’", "More Shipyard JSC"),
+        ("Амурский судостроительный завод", "Amur Shipbuilding Plant"),
+        ("Корпорация развития Северного Кавказа", "North Caucasus Development Corporation"),
+        ("Штаб Южного военного округа", "Southern Military District Headquarters"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
