@@ -44,6 +44,8 @@ def test_places_fold_to_their_english_name(token: str, place: str) -> None:
         (["novgorod", "nizhny"], ["novgorod", "nizhny"]),  # a phrase only in its own order
         (["mechanical", "plant"], ["mechanical", "plant"]),
         (["amur", "shipbuilding", "plant"], ["amur", "shipyard"]),
+        (["center", "v", "region", "radiophotonics"], ["center", "of", "radiophotonics"]),
+        (["v", "moscow", "region"], ["v", "moscow", "region"]),  # в Московской области: a region
     ],
 )
 def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
@@ -73,6 +75,9 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Амурский судостроительный завод", "Amur Shipbuilding Plant"),
         ("Корпорация развития Северного Кавказа", "North Caucasus Development Corporation"),
         ("Штаб Южного военного округа", "Southern Military District Headquarters"),
+        ("Комсомольский-на-Амуре авиационный завод", "Komsomolsk-on-Amur Aircraft Plant"),
+        ("Центр Технологических Компетенций в Области Радиофотоники", "Center for Technological Competencies in Radiophotonics"),
+        ("Министерство здравоохранения", "Ministry of Health"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
