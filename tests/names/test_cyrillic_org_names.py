@@ -45,6 +45,7 @@ def test_places_fold_to_their_english_name(token: str, place: str) -> None:
         (["mechanical", "plant"], ["mechanical", "plant"]),
         (["amur", "shipbuilding", "plant"], ["amur", "shipyard"]),
         (["center", "v", "region", "radiophotonics"], ["center", "of", "radiophotonics"]),
+        (["trading", "house", "vostok"], ["td", "vostok"]),  # ТД Восток / Trading House Vostok
         (["v", "moscow", "region"], ["v", "moscow", "region"]),  # в Московской области: a region
     ],
 )
