@@ -106,6 +106,13 @@ def test_other_places_and_words_stay_apart(first: str, second: str) -> None:
     assert compare_names(analyze_name(first, False), analyze_name(second, False)).score < THRESHOLD
 
 
+@pytest.mark.parametrize(("token", "folded"), [("oblasti", "region"), ("legion", "legion"), ("wealth", "wealth")])
+def test_words_one_edit_from_new_terms_stay(token: str, folded: str) -> None:
+    # region and health are found one edit away only from their Russian forms, not from legion
+    # or wealth.
+    assert fold_org_term(token) == folded
+
+
 def test_persons_keep_place_and_term_words() -> None:
     # Only organisation names are folded: a person called Fonda or Moskva keeps the name.
     assert analyze_name("Jane Fonda", True).tokens == ("jane", "fonda")
