@@ -25,7 +25,7 @@ from functools import lru_cache
 from tradewarden.names.han import english_words
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
-from tradewarden.names.org_terms import expand_abbreviation, fold_org_term
+from tradewarden.names.org_terms import euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
 from tradewarden.names.parts import (
     FUNCTION_WORD_WEIGHT,
     ORG_WORD_WEIGHT,
@@ -299,15 +299,17 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     scripts = scripts_of(folded).value
     abjad = bool(scripts & _ABJAD_BITS)
     han = bool(scripts & _HAN_BIT)
-    tokens = _plain_numbers(to_ascii(folded).split())
+    tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
     if person is not False:
         tokens = [fold_spelling(token) for token in tokens]
+    if not person:
+        tokens = [euro_prefix(token) for token in tokens]
     if not person and len(tokens) > 1:
         tokens, legal = _fold_generic_words(tokens, legal)
         # A name of one word once its generic words are gone keeps it (НПО Машиностроения as
         # NPO Mashinostroyeniya, whose legal form is gone before: both keep the one word).
         if len(tokens) > 1:
-            tokens = _trade_pairs([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)])
+            tokens = _trade_pairs(fold_phrases([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]))
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,

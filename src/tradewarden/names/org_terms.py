@@ -15,6 +15,12 @@ name as English writes it (``chelyabinsk``, ``serov``, ``ural``) by a rule, not 
 or Ukrainian ``-sk-`` adjective and an ``-sk`` place name both lose ``sk`` and what follows it
 (``place_stem``). Compound words that English writes as two are written out
 (``mashinostroitelnyy`` -> ``machine building``, ``data/org_compounds.txt``).
+
+Places whose English name is not their romanisation (Сибирь / Siberia, Крым / Crimea, московский /
+Moscow) are folded to the English name, the place stem of an adjective too
+(``data/place_names.txt``); phrases English and Russian word otherwise (mechanical engineering /
+машиностроение, Nizhny Novgorod / нижегородский) are folded after the words
+(``data/org_phrases.txt``, ``fold_phrases``).
 """
 
 from __future__ import annotations
@@ -43,6 +49,19 @@ ORG_TERMS: dict[str, str] = {
     for canonical, words in (line.split("\t") for line in data_lines("org_terms.txt"))
     for word in words.split()
 }
+#: Places whose English name is not their romanisation, by every form listed (``sibir``,
+#: ``siberian`` -> ``siberia``; ``moskov``, the place stem of ``moskovskiy`` -> ``moscow``).
+PLACES: dict[str, str] = {
+    form: canonical
+    for canonical, forms in (line.split("\t") for line in data_lines("place_names.txt"))
+    for form in forms.split()
+}
+#: Phrases of folded tokens and the tokens they are written as (``mechanical engineering`` ->
+#: ``machinery building``), by their first word.
+PHRASES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+for _phrase, _written in (line.split("\t") for line in data_lines("org_phrases.txt")):
+    _words = tuple(_phrase.split())
+    PHRASES[_words[0]] = (*PHRASES.get(_words[0], ()), (_words, tuple(_written.split())))
 #: Words of at least this many letters are also folded when misspelt by one edit (``zawody``).
 FUZZY_MIN_LETTERS = 6
 _BY_START: dict[str, list[str]] = {}
@@ -195,10 +214,11 @@ def fold_org_term(token: str) -> str:
         ``"plant"`` for ``"zavod"``, ``"kombinat"``, ``"factory"`` or a one-edit misspelling of
         a word of six letters or more (``"zawody"``, ``"tecnologies"``), ``"special"`` for a case
         form the table lacks (``"spetsialnykh"``), the place of a place adjective or ``-sk``
-        place name (``"chelyabin"`` for ``"chelyabinskiy"`` and ``"chelyabinsk"``, ``place_stem``);
-        other tokens unchanged.
+        place name (``"chelyabin"`` for ``"chelyabinskiy"`` and ``"chelyabinsk"``, ``place_stem``),
+        the English name of a place of ``data/place_names.txt`` (``"siberia"`` for ``"sibir"``
+        and ``"sibirskiy"``); other tokens unchanged.
     """
-    found = ORG_TERMS.get(token)
+    found = ORG_TERMS.get(token) or PLACES.get(token)
     if found is not None:
         return found
     if len(token) < FUZZY_MIN_LETTERS:
@@ -210,7 +230,55 @@ def fold_org_term(token: str) -> str:
     if found is not None:
         return found
     place = place_stem(token)
-    return token if place is None else place
+    return token if place is None else PLACES.get(place, place)
+
+
+#: Евро- (Euro-) as the romanisation writes it at the start of a word: BGN/PCGN's ye for an
+#: initial е, or e (ЕвроИндустрия: yevroindustriya / EuroIndustry; Евросеть / Euroset).
+_EURO_SPELLINGS = ("yevro", "evro")
+
+
+def euro_prefix(token: str) -> str:
+    """An organisation token starting with Евро- written with English's ``euro``.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        ``"euroindustriya"`` for ``"yevroindustriya"``; table words (``"yevropa"``, folded to
+        ``"europe"`` by ``fold_org_term``) and other tokens unchanged (``"evrika"``).
+    """
+    if token in ORG_TERMS:
+        return token
+    for spelling in _EURO_SPELLINGS:
+        if token.startswith(spelling):
+            return "euro" + token[len(spelling):]
+    return token
+
+
+def fold_phrases(tokens: list[str]) -> list[str]:
+    """Folded organisation tokens with the phrases of ``data/org_phrases.txt`` rewritten.
+
+    Args:
+        tokens: the tokens of an organisation name, each folded by ``fold_org_term``.
+    Returns:
+        The tokens, each phrase of the table replaced by its wording (``["ural", "plant",
+        "mechanical", "engineering"]`` -> ``["ural", "plant", "machinery", "building"]``,
+        ``["nizhny", "novgorod", "plant"]`` -> ``["nizhegorod", "plant"]``).
+    """
+    if not any(token in PHRASES for token in tokens):
+        return tokens
+    folded: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, written in PHRASES.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(words)]) == words:
+                folded.extend(written)
+                i += len(words)
+                break
+        else:
+            folded.append(tokens[i])
+            i += 1
+    return folded
 
 
 def _table_word(token: str) -> str | None:

@@ -32,7 +32,26 @@ _SERBIAN_LETTERS = frozenset("јљњћђџ")
 _SERBIAN_TO_LATIN = icu.Transliterator.createInstance("Serbian-Latin/BGN; Any-Latin")
 _MACEDONIAN_TO_LATIN = icu.Transliterator.createInstance("Macedonian-Latin/BGN; Any-Latin")
 _TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
+#: Belarusian personal names are written in Latin with h for г (Siarhei, Hanna, Hara: the
+#: national romanisation and BGN/PCGN's Belarusian table), where Russian's table writes g. A
+#: person's name holding ў, or і beside ы or э (Ukrainian writes neither), is read as
+#: Belarusian; the rest of its letters keep the Russian table's spelling (Belarusian BGN/PCGN's
+#: "ye" after consonants, Byelaviya, is what neither lists nor passports write). Organisation
+#: names keep g: theirs are loanwords English writes with g (Інтэграл: Integral, Лагістык:
+#: Logistik, тэхналогіі: technologies).
+_BELARUSIAN_ONLY = frozenset("ў")
+_BELARUSIAN_WITH_I = frozenset("ыэ")
+_BELARUSIAN_H = str.maketrans({"г": "h"})
+#: Korean and Vietnamese names in Cyrillic (Kontsevich's system for Korean) write the aspirated
+#: consonants as чх, тх, пх, кх (Чхан: Chang; Тхань: Thanh; Пхеньян: Pyongyang) and h as х
+#: (Хо: Ho), which Russian's table turns into chkh, tkh, pkh and kh. A name of two to four
+#: short words (at most ``_EAST_ASIAN_SYLLABLE`` letters: syllables) holding one of those pairs
+#: is read so. Georgian names, which write чх too (Чхеидзе: Chkheidze), have longer words.
+_EAST_ASIAN_SYLLABLE = 5
+_ASPIRATES = ("чх", "тх", "пх", "кх")
+_EAST_ASIAN_LETTERS = (("чх", "ch"), ("тх", "th"), ("пх", "p"), ("кх", "k"), ("х", "h"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 # BGN's digraph separator (Лукашэнка -> lukash·enka) comes out of ICU's chain as a colon.
 _DIGRAPH_DOT = re.compile(r"(?<=\w):(?=\w)")
 # Name separators written in the original (the Chinese/Japanese middle dot in foreign names).
@@ -43,11 +62,12 @@ _WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02b
 
 
 @lru_cache(maxsize=65536)
-def to_ascii(text: str) -> str:
+def to_ascii(text: str, person: bool = False) -> str:
     """Transliterate ``text`` to lower-case ASCII words separated by single spaces.
 
     Args:
         text: a name or phrase in any script.
+        person: the name of a person (a Belarusian one writes г as h: Siarhei).
     Returns:
         Lower-case ASCII letters and digits; apostrophes and transliteration marks inside a
         word are dropped, every other character becomes a word break.
@@ -57,7 +77,7 @@ def to_ascii(text: str) -> str:
     if not folded.isascii() and has_arabic(folded):
         folded = romanise(folded)
     if not folded.isascii():
-        latin = _to_latin(folded.translate(_SEPARATORS)).translate(_WORD_MARKS)
+        latin = _to_latin(folded.translate(_SEPARATORS), person).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)
         folded = _TO_ASCII.transliterate(latin)
     if not folded.isascii():
@@ -65,12 +85,32 @@ def to_ascii(text: str) -> str:
     return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
 
 
-def _to_latin(text: str) -> str:
+def _to_latin(text: str, person: bool) -> str:
     """``text`` in Latin letters: Serbian and Macedonian Cyrillic by their own alphabets, the rest
-    by the BGN/PCGN chain."""
+    by the BGN/PCGN chain (a Belarusian person's г as h, and Korean or Vietnamese names'
+    aspirates first)."""
     letters = set(text)
     if not letters.isdisjoint(_MACEDONIAN_LETTERS):
         return str(_MACEDONIAN_TO_LATIN.transliterate(text))
     if not letters.isdisjoint(_SERBIAN_LETTERS):
         return str(_SERBIAN_TO_LATIN.transliterate(text))
+    if person and "г" in letters and (
+        not letters.isdisjoint(_BELARUSIAN_ONLY) or ("і" in letters and not letters.isdisjoint(_BELARUSIAN_WITH_I))
+    ):
+        text = text.translate(_BELARUSIAN_H)
+    elif "х" in letters and _east_asian(text):
+        for cyrillic, latin in _EAST_ASIAN_LETTERS:
+            text = text.replace(cyrillic, latin)
     return str(_TO_LATIN.transliterate(text))
+
+
+def _east_asian(text: str) -> bool:
+    """Whether a Cyrillic name reads as Korean or Vietnamese: two to four words of at most
+    ``_EAST_ASIAN_SYLLABLE`` letters, one holding an aspirate (``чх``, ``тх``, ``пх``, ``кх``)."""
+    words = _NON_LETTERS.split(text.strip())
+    words = [word for word in words if word]
+    return (
+        2 <= len(words) <= 4
+        and all(len(word) <= _EAST_ASIAN_SYLLABLE for word in words)
+        and any(aspirate in word for word in words for aspirate in _ASPIRATES)
+    )

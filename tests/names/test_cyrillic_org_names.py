@@ -1,0 +1,119 @@
+"""Cyrillic organisation names against the English names lists give the same bodies: places
+whose English name is not their romanisation, phrases worded otherwise, legal forms of
+neighbouring languages and more organisation words (issue 3 recall on Cyrillic names;
+hand-written cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names
+from tradewarden.names.org_terms import fold_org_term, fold_phrases
+
+THRESHOLD = 0.8
+
+
+@pytest.mark.parametrize(
+    ("token", "place"),
+    [
+        ("sibir", "siberia"),
+        ("sibirskiy", "siberia"),  # the adjective's place stem, then its English name
+        ("siberian", "siberia"),
+        ("moskovskiy", "moscow"),
+        ("moskvy", "moscow"),
+        ("krymskiye", "crimea"),
+        ("crimean", "crimea"),
+        ("dnr", "dpr"),
+        ("luganskiy", "luhan"),  # Luhansk / Lugansk
+        ("luhansk", "luhan"),
+        ("chelyabinskiy", "chelyabin"),  # a place English writes as romanised: its stem only
+    ],
+)
+def test_places_fold_to_their_english_name(token: str, place: str) -> None:
+    assert fold_org_term(token) == place
+
+
+@pytest.mark.parametrize(
+    ("tokens", "folded"),
+    [
+        (["ural", "plant", "mechanical", "engineering"], ["ural", "plant", "machinery", "building"]),
+        (["nizhny", "novgorod", "plant"], ["nizhegorod", "plant"]),
+        (["plant", "nizhnego", "novgoroda"], ["plant", "nizhegorod"]),
+        (["scientific", "research", "institute"], ["research", "institute"]),
+        (["novgorod", "nizhny"], ["novgorod", "nizhny"]),  # a phrase only in its own order
+        (["mechanical", "plant"], ["mechanical", "plant"]),
+        (["amur", "shipbuilding", "plant"], ["amur", "shipyard"]),
+        (["center", "v", "region", "radiophotonics"], ["center", "of", "radiophotonics"]),
+        (["trading", "house", "vostok"], ["td", "vostok"]),  # ТД Восток / Trading House Vostok
+        (["v", "moscow", "region"], ["v", "moscow", "region"]),  # в Московской области: a region
+    ],
+)
+def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
+    assert fold_phrases(tokens) == folded
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "english"),
+    [
+        ("Авиакомпания Сибирь", "JSC Siberia Airlines"),
+        ("‘Крымские морские порты’", "‘Crimean Sea Ports’"),
+        ("Нижегородский авиастроительный завод ‘Сокол’", "Nizhny Novgorod Sokol Aircraft Plant"),
+        ("AO ‘Уральский завод транспортного машиностроения’", "JSC Ural Plant of Transport Mechanical Engineering"),
+        ("Военно-патриотический центр ‘Вымпел’", "Military-patriotic centre ‘Vympel’"),
+        ("Российский фонд прямых инвестиций", "Russian Direct Investment Fund"),
+        ("Национальный расчетный депозитарий", "National Settlement Depository"),
+        ("ООО ТМ ТЕХ", "LLC TM TECH"),
+        ("Гуп Днр ‘Углетелеком’", "SUE DPR ‘Ugletelekom’"),
+        ("Организация АО ‘ДУКС’", "JSC DUKS"),
+        ("«Мюллер Маркт» жоопкерчилиги чектелген коому", "Myuller Markt LLC"),
+        ("ААТ ‘Авiякампанiя Белавiя’", "OJSC Belaviya Airlines"),
+        ("ООО ‘Внедренческий Центр ‘Раздолье’’", "Razdolye Implementation Center LLC"),
+        ("ООО Интернешнл Трейдинг Солюшнс", "International Trading Solutions LLC"),
+        ("Завод па рамонце радыёэлектроннага ўзбраення 2566", "2566 Radioelectronic Armament Repair Plant"),
+        ("ПАО «Объединенная Авиастроительная Корпорация»", "United Aircraft Corporation PJSC"),
+        ("Акционерное Общество Судостроительный Завод ‘Море’", "More Shipyard JSC"),
+        ("Амурский судостроительный завод", "Amur Shipbuilding Plant"),
+        ("Корпорация развития Северного Кавказа", "North Caucasus Development Corporation"),
+        ("Штаб Южного военного округа", "Southern Military District Headquarters"),
+        ("Комсомольский-на-Амуре авиационный завод", "Komsomolsk-on-Amur Aircraft Plant"),
+        ("Центр Технологических Компетенций в Области Радиофотоники", "Center for Technological Competencies in Radiophotonics"),
+        ("Министерство здравоохранения", "Ministry of Health"),
+    ],
+)
+def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
+    assert compare_names(analyze_name(cyrillic, False), analyze_name(english, False)).score >= THRESHOLD
+
+
+def test_kyrgyz_and_belarusian_legal_forms_are_folded() -> None:
+    kyrgyz = analyze_name("«ПроффЛаб» жоопкерчилиги чектелген коому", False)
+    assert kyrgyz.tokens == ("profflab",)
+    assert kyrgyz.legal_forms == ("llc",)
+    belarusian = analyze_name("Акцыянернае таварыства ‘Белшына’ завод", False)
+    assert "jsc" in belarusian.legal_forms
+    assert "aktsyyanernaye" not in belarusian.tokens
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Сибирская угольная компания", "Moscow Coal Company"),  # two places stay apart
+        ("Крымский завод", "Kharkiv Plant"),
+        ("ООО ‘Фонд Развития’", "ООО ‘Порт Развития’"),
+    ],
+)
+def test_other_places_and_words_stay_apart(first: str, second: str) -> None:
+    assert compare_names(analyze_name(first, False), analyze_name(second, False)).score < THRESHOLD
+
+
+@pytest.mark.parametrize(("token", "folded"), [("oblasti", "region"), ("legion", "legion"), ("wealth", "wealth")])
+def test_words_one_edit_from_new_terms_stay(token: str, folded: str) -> None:
+    # region and health are found one edit away only from their Russian forms, not from legion
+    # or wealth.
+    assert fold_org_term(token) == folded
+
+
+def test_persons_keep_place_and_term_words() -> None:
+    # Only organisation names are folded: a person called Fonda or Moskva keeps the name.
+    assert analyze_name("Jane Fonda", True).tokens == ("jane", "fonda")
+    assert analyze_name("Ivan Moskva", True).tokens == ("ivan", "moskva")
