@@ -226,3 +226,15 @@ def test_a_fused_article_or_czech_feminine_ending_is_a_respelling() -> None:
     # Not raised: too short a rest after the article, or a stem ending in a vowel.
     assert "elmira~mira 0.67" in compare_names(analyze_name("Elmira Petrova", True), analyze_name("Mira Petrova", True)).detail
     assert "kovova~kovo 0.67" in compare_names(analyze_name("Anna Kovova", True), analyze_name("Anna Kovo", True)).detail
+
+
+def test_extra_words_cost_less_across_scripts_but_not_for_a_compound_name() -> None:
+    """Arabic script met in full by a longer Latin name counts as covered too; but Abdul Rahman is
+    one given name (a theophoric compound), so عبد الرحمن ثقيف is not Abdul Rehman with a word added."""
+    across = compare_names(analyze_name("وحيد مجيد", True), analyze_name("Vahid Majid Hosseini", True))
+    assert across.score >= THRESHOLD, across
+    compound = compare_names(analyze_name("عبد الرحمن ثقيف", True), analyze_name("Abdul Rehman", True))
+    assert "-thqyf" in compound.detail and compound.score == pytest.approx((0.92 + 1) / (2 + 0.4), abs=0.01), compound
+    latin = compare_names(analyze_name("Abdul Rahman Thaqif", True), analyze_name("Abdul Rahman", True))
+    other = compare_names(analyze_name("Karim Rahman Thaqif", True), analyze_name("Karim Rahman", True))
+    assert latin.score == pytest.approx(2 / (2 + 0.4)) and other.score == pytest.approx(2 / (2 + 0.4 * 0.6)), (latin, other)

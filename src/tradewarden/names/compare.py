@@ -75,10 +75,11 @@ PATRONYMIC_SHARE: Final = 0.5
 #: name first (GOUDARZI, Mohammad [Moazzami] read Mohammad GOUDARZI). A query's added middle word likewise.
 MIDDLE_NAME_SHARE: Final = 0.5
 #: An unpaired word of one name counts this share when every significant word of the other name
-#: (two or more) met one of its words closely (each pair closer than ``FUZZY_KNEE``; Latin script,
-#: no legal form): the longer name adds a given name, a second family name or a father's name
-#: (NASSER, Fadi / NASSER, Fadi Nabih; KELJMENDI, Naser Meto / KELMENDI, Naser). A little more
-#: than a left-out middle word, which is where such words are most often left out.
+#: (two name elements or more: ``_elements``) met one of its words closely (each pair closer than
+#: ``FUZZY_KNEE``; no legal form, no Chinese): the longer name adds a given name, a second family
+#: name or a father's name (NASSER, Fadi / NASSER, Fadi Nabih; KELJMENDI, Naser Meto / KELMENDI,
+#: Naser; وحید مجید / Vahid Majid Abdollahi). A little more than a left-out middle word, which is
+#: where such words are most often left out.
 COVERED_SHARE: Final = 0.6
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
@@ -382,9 +383,9 @@ def _align(
     middle_added = plain and len(query.tokens) == 3 and len(used_q) == 2
     # Every significant word of one side met closely: the other side's extra words add to a name
     # both give in full (COVERED_SHARE).
-    close = plain and mode == _LATIN and weakest > FUZZY_KNEE
-    listed_covered = close and _significant_pairs(listed, used_c) == listed.significant >= 2
-    query_covered = close and _significant_pairs(query, used_q) == query.significant >= 2
+    close = plain and weakest > FUZZY_KNEE
+    listed_covered = close and _significant_pairs(listed, used_c) == listed.significant and _elements(listed, used_c) >= 2
+    query_covered = close and _significant_pairs(query, used_q) == query.significant and _elements(query, used_q) >= 2
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
@@ -444,6 +445,18 @@ def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarit
         len(token) >= ANCHOR_LETTERS and token in listed_tokens and rarity(token) >= 1.0
         for token in (query.tokens[i] for i in used_q)
     )
+
+
+#: The first word of an Arabic theophoric name (Abd al-Rahman, Abdul Rahman: "servant of" and a
+#: divine name), as ``parts.fold_spelling`` and the transliteration of عبد ال write it: with the
+#: word after it one given name, not two words of a name (Abdul Rehman is not a name in full).
+_COMPOUND_HEADS: Final = frozenset({"abdul", "abd", "ebdal", "ebd"})
+
+
+def _elements(form: NameForm, used: set[int]) -> int:
+    """How many significant paired words of ``form`` are name elements of their own (the head
+    of a compound name, ``_COMPOUND_HEADS``, is not)."""
+    return sum(1 for i in used if form.weights[i] >= 1.0 and form.tokens[i] not in _COMPOUND_HEADS)
 
 
 def _significant_pairs(form: NameForm, used: set[int]) -> int:
