@@ -74,6 +74,10 @@ def test_titles_and_ranks_inside_a_persons_name_count_as_particles() -> None:
     assert analyze_name("General Dynamics Land Systems", False).weights[0] == 1.0
     luqa = compare_names(analyze_name("Hussam LUQA", True), analyze_name("Major General Hussam LUQA", True))
     assert luqa.score >= 0.9, luqa
+    # A generational suffix likewise (Boris ROTENBERG JUNIOR / Boris Borisovich ROTENBERG).
+    assert analyze_name("Boris ROTENBERG JUNIOR", True).weights == (1.0, 1.0, 0.25)
+    junior = compare_names(analyze_name("Boris ROTENBERG JUNIOR", True), analyze_name("Boris Borisovich ROTENBERG", True))
+    assert junior.score >= 0.8, junior
 
 
 @pytest.mark.parametrize(

@@ -52,8 +52,8 @@ from tradewarden.names.variants import name_variants
 #: Wade-Giles among the keys, ``names/wade_giles.py``; 12: a bracketed word spelling the word
 #: before it another way, Alexander (Alexandr), gives the name with it in that word's place, not
 #: a name of its own, ``names/variants.py``; 13: titles and ranks inside a person's name weigh as
-#: particles, ``data/person_titles.txt``).
-FORMAT_VERSION = 13
+#: particles, ``data/person_titles.txt``; 14: so do generational suffixes, junior, jr, senior, sr).
+FORMAT_VERSION = 14
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
