@@ -184,3 +184,57 @@ def test_a_left_out_middle_word_of_a_family_name_first_listing_costs_half() -> N
     written_natural = compare_names(analyze_name("Mohammad GOUDARZI", True), analyze_name("Mohammad Moazzami GOUDARZI", True))
     assert natural.score == pytest.approx(written_natural.score) and natural.score >= THRESHOLD, (natural, written_natural)
     assert as_listed.score < natural.score, (as_listed, natural)
+
+
+def test_extra_words_cost_less_when_the_other_name_is_met_in_full() -> None:
+    """NASSER, Fadi / NASSER, Fadi Nabih: every word of the shorter name met closely, so the
+    longer name's extra word costs a little more than a left-out middle word, less than before."""
+    covered = compare_names(analyze_name("NASSER, Fadi", True), analyze_name("NASSER, Fadi Nabih", True))
+    assert covered.score >= THRESHOLD and covered.score == pytest.approx(2 / (2 + 0.4 * 0.6)), covered
+    # Either side: the query's extra word likewise (KELJMENDI, Naser Meto / KELMENDI, Naser).
+    added = compare_names(analyze_name("NASSER, Fadi Nabih", True), analyze_name("NASSER, Fadi", True))
+    assert added.score == pytest.approx(covered.score), added
+    # Not when a pair is only a typo or respelling apart (Eric / Erick), nor when a word of the
+    # shorter name did not meet (the other name's family name is not there).
+    loose = compare_names(analyze_name("Eric Martinez", True), analyze_name("GONZALEZ MARTINEZ, Erick", True))
+    assert loose.score < THRESHOLD, loose
+    unmet = compare_names(analyze_name("Fadi Haddad", True), analyze_name("NASSER, Fadi Nabih", True))
+    assert unmet.score < THRESHOLD, unmet
+    # A left-out middle word still costs less than a left-out last one (Khin [Maung] Yi).
+    middle = compare_names(analyze_name("Khin Yi", True), analyze_name("Khin Maung Yi", True))
+    last = compare_names(analyze_name("Khin Maung", True), analyze_name("Khin Maung Yi", True))
+    assert middle.score > last.score >= THRESHOLD, (middle, last)
+
+
+def test_an_added_patronymic_costs_half_on_either_side() -> None:
+    """KIM, Lidia Egorovna / KIM, Lidia: the query's patronymic costs what a listed one does."""
+    added = compare_names(analyze_name("KIM, Lidia Egorovna", True), analyze_name("KIM, Lidia Nam", True))
+    other = compare_names(analyze_name("KIM, Lidia Nam", True), analyze_name("KIM, Lidia Egorovna", True))
+    assert added.score == pytest.approx(other.score), (added, other)
+    plain = compare_names(analyze_name("KIM, Lidia Borisova", True), analyze_name("KIM, Lidia Nam", True))
+    assert added.score > plain.score, (added, plain)
+
+
+def test_a_fused_article_or_czech_feminine_ending_is_a_respelling() -> None:
+    """Alzahrani / AL-ZAHRANI and Tauberova / Tauber name the same family; Elmira is not Mira,
+    and Kovova / Kovo no such pair (the ending follows a consonant only)."""
+    fused = compare_names(analyze_name("Faisal Alzahrani", True), analyze_name("Faisal Zahrani", True))
+    assert "alzahrani~zahrani 0.90" in fused.detail and fused.score >= THRESHOLD, fused
+    czech = compare_names(analyze_name("Marina TAUBEROVA", True), analyze_name("Marina TAUBER", True))
+    assert "tauberova~tauber 0.90" in czech.detail and czech.score >= THRESHOLD, czech
+    assert "novakova~novak 0.90" in compare_names(analyze_name("Anna Novakova", True), analyze_name("Anna Novak", True)).detail
+    # Not raised: too short a rest after the article, or a stem ending in a vowel.
+    assert "elmira~mira 0.67" in compare_names(analyze_name("Elmira Petrova", True), analyze_name("Mira Petrova", True)).detail
+    assert "kovova~kovo 0.67" in compare_names(analyze_name("Anna Kovova", True), analyze_name("Anna Kovo", True)).detail
+
+
+def test_extra_words_cost_less_across_scripts_but_not_for_a_compound_name() -> None:
+    """Arabic script met in full by a longer Latin name counts as covered too; but Abdul Rahman is
+    one given name (a theophoric compound), so عبد الرحمن ثقيف is not Abdul Rehman with a word added."""
+    across = compare_names(analyze_name("وحيد مجيد", True), analyze_name("Vahid Majid Hosseini", True))
+    assert across.score >= THRESHOLD, across
+    compound = compare_names(analyze_name("عبد الرحمن ثقيف", True), analyze_name("Abdul Rehman", True))
+    assert "-thqyf" in compound.detail and compound.score == pytest.approx((0.92 + 1) / (2 + 0.4), abs=0.01), compound
+    latin = compare_names(analyze_name("Abdul Rahman Thaqif", True), analyze_name("Abdul Rahman", True))
+    other = compare_names(analyze_name("Karim Rahman Thaqif", True), analyze_name("Karim Rahman", True))
+    assert latin.score == pytest.approx(2 / (2 + 0.4)) and other.score == pytest.approx(2 / (2 + 0.4 * 0.6)), (latin, other)

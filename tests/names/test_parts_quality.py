@@ -64,6 +64,22 @@ def test_honorifics_count_as_particles() -> None:
     assert malik.score >= 0.9, malik
 
 
+def test_titles_and_ranks_inside_a_persons_name_count_as_particles() -> None:
+    """HOSSEINI, Dr Seyyed Mohammad; Major General Hussam LUQA: titles rigour leaves inside a
+    person's name weigh as particles; not in organisation names, nor "Major" as a family name."""
+    hosseini = analyze_name("HOSSEINI, Dr Seyyed Mohammad", True)
+    assert hosseini.weights == (1.0, 0.25, 1.0, 1.0), hosseini
+    assert analyze_name("Major General Hussam LUQA", True).weights == (0.25, 0.25, 1.0, 1.0)
+    assert analyze_name("John Major", True).weights == (1.0, 1.0)
+    assert analyze_name("General Dynamics Land Systems", False).weights[0] == 1.0
+    luqa = compare_names(analyze_name("Hussam LUQA", True), analyze_name("Major General Hussam LUQA", True))
+    assert luqa.score >= 0.9, luqa
+    # A generational suffix likewise (Boris ROTENBERG JUNIOR / Boris Borisovich ROTENBERG).
+    assert analyze_name("Boris ROTENBERG JUNIOR", True).weights == (1.0, 1.0, 0.25)
+    junior = compare_names(analyze_name("Boris ROTENBERG JUNIOR", True), analyze_name("Boris Borisovich ROTENBERG", True))
+    assert junior.score >= 0.8, junior
+
+
 @pytest.mark.parametrize(
     ("token", "role"),
     [

@@ -68,3 +68,16 @@ def test_commas_that_do_not_list_names() -> None:
     )
     # Three parts but only one names an organisation: a name and places.
     assert name_variants("Acme Trading Company, Hamburg, Germany") == ("Acme Trading Company, Hamburg, Germany",)
+
+
+def test_a_bracketed_spelling_of_a_word_takes_its_place() -> None:
+    """Alexander (Alexandr) ANDRIEVSKII: the bracketed word spells the word before it another
+    way, so the name with it in that place is a name; the word alone (which met every listed
+    "Alexandr") is not. Other bracketed words (an acronym, a nickname) stay names of their own."""
+    assert name_variants("Alexander (Alexandr) Mechislavovich ANDRIEVSKII") == (
+        "Alexander (Alexandr) Mechislavovich ANDRIEVSKII",
+        "Alexander Mechislavovich ANDRIEVSKII",
+        "Alexandr Mechislavovich ANDRIEVSKII",
+    )
+    assert name_variants("Rosoboronexport (ROE)")[1:] == ("Rosoboronexport", "ROE")
+    assert name_variants("Ivan (Vanya) Petrov")[1:] == ("Ivan Petrov", "Vanya")

@@ -49,8 +49,13 @@ from tradewarden.names.variants import name_variants
 #: 10: place adjectives folded to the place (``org_terms.place_stem``), compound words written
 #: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
-#: Wade-Giles among the keys, ``names/wade_giles.py``).
-FORMAT_VERSION = 18
+#: Wade-Giles among the keys, ``names/wade_giles.py``; 12: English place names, phrases and
+#: loanwords in Cyrillic, Belarusian and Korean conventions (``data/place_names.txt``,
+#: ``data/org_phrases.txt``, ``org_terms.txt``); a bracketed word spelling the word before it
+#: another way, Alexander (Alexandr), gives the name with it in that word's place, not a name of
+#: its own, ``names/variants.py``; titles, ranks and generational suffixes inside a person's name
+#: weigh as particles, ``data/person_titles.txt``).
+FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.

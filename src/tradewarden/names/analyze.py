@@ -34,6 +34,7 @@ from tradewarden.names.parts import (
     is_function_word,
     is_org_word,
     is_particle,
+    is_person_title,
     strip_titles,
 )
 from tradewarden.names.phonetic import skeleton
@@ -145,7 +146,7 @@ def _parse_weights(text: str) -> tuple[float, ...]:
 
 
 def _token_weight(token: str, person: bool | None) -> float:
-    if is_particle(token):
+    if is_particle(token) or (person and is_person_title(token)):
         return PARTICLE_WEIGHT
     if len(token) == 1:
         return 0.5
@@ -159,7 +160,12 @@ def _token_weight(token: str, person: bool | None) -> float:
 
 
 def _weights(tokens: tuple[str, ...], person: bool | None = None) -> tuple[float, ...]:
-    weights = tuple(_token_weight(t, person) for t in tokens)
+    weights = tuple(
+        # "Major" is a family name too (John Major), but not before another rank (Major General).
+        PARTICLE_WEIGHT if person and t == "major" and i + 1 < len(tokens) and is_person_title(tokens[i + 1])
+        else _token_weight(t, person)
+        for i, t in enumerate(tokens)
+    )
     if weights and max(weights) < 1.0:
         return tuple(1.0 for _ in tokens)
     return weights

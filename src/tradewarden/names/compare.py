@@ -7,7 +7,9 @@ Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
 Dmitry / Dmitri: ``phonetic.respell``), and as initials; a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
-same abjad script by plain edit similarity.
+same abjad script by plain edit similarity. A token that is the other with Arabic's article fused
+to it (``Alzahrani``/``Zahrani``) or with the Czech feminine ``-ova`` (``Tauberova``/``Tauber``)
+is a respelling of it (``_affixed_similarity``).
 A particle pairs with a name only when they differ by a slip (``hajji``/``hadjji``, never
 ``al``/``ali``), and an East Slavic patronymic never with a family name (``Aleksandrovna``/
 ``Aleksandrova``). Between two Latin-script names, a pair of long tokens more than a typo or a
@@ -16,6 +18,9 @@ An unpaired token on either side (a middle name one side left out: ``Joseph Rao 
 ``JOSEPH KONY``) counts 0.4 once two significant tokens paired (an unpaired listed token counts
 0.4 in any case); otherwise unpaired query tokens count fully, and so do unpaired listed tokens
 when the query is a single word (``Vinogradov`` names one part of ``Mikhail Vinogradov``).
+An unpaired patronymic counts half, on either side (``KIM, Lidia [Egorovna]``), and the extra
+words of a name whose other side's significant words all met closely a little more than half
+(``NASSER, Fadi [Nabih]``: ``COVERED_SHARE``).
 The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``),
 and so do the two words of a four-word name that a two-word query leaves out (``JUAREZ, Julio`` /
 ``JUAREZ RAMIREZ, Julio Antonio``). A rare long word written alike in the query and a listed
@@ -56,8 +61,8 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.parts import is_particle, name_role
-from tradewarden.names.phonetic import respell, vowel_shape
+from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
+from tradewarden.names.phonetic import respell, skeleton, vowel_shape
 from tradewarden.names.wade_giles import wade_giles
 
 #: A listed token the query did not mention counts this much against the score.
@@ -69,6 +74,13 @@ PATRONYMIC_SHARE: Final = 0.5
 #: dropped (Khin [Maung] Yi, PAK [YONG] SIK), also in the natural order of a name listed family
 #: name first (GOUDARZI, Mohammad [Moazzami] read Mohammad GOUDARZI). A query's added middle word likewise.
 MIDDLE_NAME_SHARE: Final = 0.5
+#: An unpaired word of one name counts this share when every significant word of the other name
+#: (two name elements or more: ``_elements``) met one of its words closely (each pair closer than
+#: ``FUZZY_KNEE``; no legal form, no Chinese): the longer name adds a given name, a second family
+#: name or a father's name (NASSER, Fadi / NASSER, Fadi Nabih; KELJMENDI, Naser Meto / KELMENDI,
+#: Naser; وحید مجید / Vahid Majid Abdollahi). A little more than a left-out middle word, which is
+#: where such words are most often left out.
+COVERED_SHARE: Final = 0.6
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
 UNPAIRED_QUERY_WEIGHT: Final = 0.4
@@ -247,6 +259,8 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
         sim = _abjad_latin_similarity(c, q)
     else:
         sim = token_similarity(q, qs, c, cs, False)
+        if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
+            sim = max(sim, _affixed_similarity(q, c))
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
             sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
         elif sim <= MIN_TOKEN_SIMILARITY and _other_short_word(q, qs, c, cs):
@@ -254,6 +268,34 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
     return sim
+
+
+#: Arabic's article written fused to the name that follows (Alzahrani / AL-ZAHRANI, Elhabel /
+#: AL-HABAL): the rest must have this many letters (Elmira is not Mira).
+_FUSED_ARTICLES: Final = ("al", "el")
+FUSED_REST_LETTERS: Final = 5
+#: Czech and Slovak make a woman's family name by adding -ova to a man's that ends in a
+#: consonant (Novak / Novakova, Tauber / Tauberova; Wikipedia "Czech name"): lists write either.
+_FEMININE_SUFFIX: Final = "ova"
+
+
+def _affixed_similarity(q: str, c: str) -> float:
+    """Similarity of two Latin tokens when the longer is the shorter with an affix that does
+    not change whom it names: a fused Arabic article (``_FUSED_ARTICLES``) or the Czech and
+    Slovak feminine ``-ova`` of a consonant-final name (``_FEMININE_SUFFIX``). No more than
+    ``SKELETON_EQUAL`` (a respelling), and 0.0 when neither applies."""
+    longer, shorter = (q, c) if len(q) > len(c) else (c, q)
+    if longer.startswith(_FUSED_ARTICLES) and len(longer) - 2 >= FUSED_REST_LETTERS:
+        rest = longer[2:]
+        return min(SKELETON_EQUAL, token_similarity(rest, skeleton(rest), shorter, skeleton(shorter), False))
+    if (
+        longer.endswith(_FEMININE_SUFFIX)
+        and len(shorter) >= GENDERED_MIN_LETTERS
+        and shorter[-1] not in "aeiouy"
+        and longer[: -len(_FEMININE_SUFFIX)] == shorter
+    ):
+        return SKELETON_EQUAL
+    return 0.0
 
 
 def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
@@ -339,10 +381,20 @@ def _align(
     # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
     plain = not han and not (listed.legal_forms or query.legal_forms)
     middle_added = plain and len(query.tokens) == 3 and len(used_q) == 2
+    # Every significant word of one side met closely: the other side's extra words add to a name
+    # both give in full (COVERED_SHARE).
+    close = plain and weakest > FUZZY_KNEE
+    listed_covered = close and _significant_pairs(listed, used_c) == listed.significant and _elements(listed, used_c) >= 2
+    query_covered = close and _significant_pairs(query, used_q) == query.significant and _elements(query, used_q) >= 2
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
-            total += extra_weight * (MIDDLE_NAME_SHARE if middle else 1.0) * weight
+            share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
+            if extra_weight < 1.0 and name_role(query.tokens[i]) == "patronymic":
+                # A query may give the patronymic a listed name leaves out, as a listed name may
+                # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
+                share = min(share, PATRONYMIC_SHARE)
+            total += extra_weight * share * weight
             parts.append(f"-{query.tokens[i]}")
     middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
     # A listed name written family name first (GOUDARZI, Mohammad Moazzami) read by the query in
@@ -372,6 +424,8 @@ def _align(
                 share = min(share, MIDDLE_NAME_SHARE)
             if two_of_four and listed.weights[j] >= 1.0:
                 share = min(share, MIDDLE_NAME_SHARE)
+            if query_covered and listed.weights[j] >= 1.0:
+                share = min(share, COVERED_SHARE)
             left_out = unpaired_weight * share
             total += left_out * weight
             parts.append(f"+{listed.tokens[j]}")
@@ -393,8 +447,20 @@ def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarit
     )
 
 
-def _significant_pairs(query: NameForm, used_q: set[int]) -> int:
-    return sum(1 for i in used_q if query.weights[i] >= 1.0)
+#: The first word of an Arabic theophoric name (Abd al-Rahman, Abdul Rahman: "servant of" and a
+#: divine name), as ``parts.fold_spelling`` and the transliteration of عبد ال write it: with the
+#: word after it one given name, not two words of a name (Abdul Rehman is not a name in full).
+_COMPOUND_HEADS: Final = frozenset({"abdul", "abd", "ebdal", "ebd"})
+
+
+def _elements(form: NameForm, used: set[int]) -> int:
+    """How many significant paired words of ``form`` are name elements of their own (the head
+    of a compound name, ``_COMPOUND_HEADS``, is not)."""
+    return sum(1 for i in used if form.weights[i] >= 1.0 and form.tokens[i] not in _COMPOUND_HEADS)
+
+
+def _significant_pairs(form: NameForm, used: set[int]) -> int:
+    return sum(1 for i in used if form.weights[i] >= 1.0)
 
 
 def _particle_mismatch(q: str, c: str, sim: float) -> bool:

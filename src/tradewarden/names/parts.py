@@ -23,6 +23,8 @@ from tradewarden.names.phonetic import respell
 
 
 PARTICLES: frozenset[str] = frozenset(data_lines("particles.txt"))
+#: Titles and ranks written inside a person's name (``data/person_titles.txt``).
+PERSON_TITLES: frozenset[str] = frozenset(data_lines("person_titles.txt"))
 ORG_WORDS: frozenset[str] = frozenset(data_lines("org_words.txt"))
 FUNCTION_WORDS: frozenset[str] = frozenset(data_lines("function_words.txt"))
 #: Spellings of one personal-name element, to its canonical spelling (abed, abdel -> abdul).
@@ -41,6 +43,18 @@ PARTICLE_WEIGHT = 0.25
 #: Weight of a function word of an organisation name (of, the, and): a translation adds or drops
 #: them freely, so they barely count either way (Smith and Company / Smith & Company).
 FUNCTION_WORD_WEIGHT = 0.1
+
+
+def is_person_title(token: str) -> bool:
+    """Whether an ASCII token is a title or rank written inside a person's name (``dr``,
+    ``general``, ``colonel``: ``data/person_titles.txt``).
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        True for titles and ranks.
+    """
+    return token in PERSON_TITLES
 
 
 def is_particle(token: str) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
 from rigour.names import extract_org_types, remove_org_types
 
 from tradewarden.names.legal_forms import extra_form
@@ -45,6 +46,18 @@ _LABEL = re.compile(rf"(?:^|(?<=\s))(?:{_LABEL_WORDS})(?: (?:name|script|spellin
 
 
 _WORD = re.compile(r"\w+")
+#: A word followed by one bracketed word (``Alexander (Alexandr)``, ``Jameel [Jamil]``).
+_RESPELT_WORD = re.compile(r"([^\W\d_]+)\s*[(\[{]\s*([^\W\d_]+)\s*[)\]}]")
+#: A bracketed word at least this similar to the word before it (edit similarity), with its first
+#: letter, is another spelling of that word.
+_RESPELT_SIMILARITY = 0.6
+
+
+def _alike(word: str, bracketed: str) -> bool:
+    """Whether a bracketed word is another spelling of the word before it (``Alexander
+    (Alexandr)``): the same first letter and an edit similarity of ``_RESPELT_SIMILARITY``."""
+    word, bracketed = word.casefold(), bracketed.casefold()
+    return word[0] == bracketed[0] and Levenshtein.normalized_similarity(word, bracketed) >= _RESPELT_SIMILARITY
 #: An organisation name listed among others in one field holds at least this many words
 #: (its legal form or generic word and a name).
 _MIN_ORG_PART_WORDS = 2
@@ -138,8 +151,15 @@ def name_variants(name: str) -> tuple[str, ...]:
             add(listed)
         if "(" in part or "[" in part or "{" in part:
             add(_BRACKETED.sub(" ", part))
+            # A bracketed word spelling the word before it another way (Alexander (Alexandr)) is
+            # not a name of its own: the name with it in that word's place is.
+            respelt = {m.group(2): m for m in _RESPELT_WORD.finditer(part) if _alike(m.group(1), m.group(2))}
             for inner in _BRACKETED.findall(part):
-                add(inner)
+                spelling = respelt.get(inner.strip())
+                if spelling is None:
+                    add(inner)
+                else:
+                    add(part[: spelling.start()] + spelling.group(2) + part[spelling.end() :])
     if ":" in name:
         for text in list(found):
             if _LABEL.search(text) and not _BRACKETED.search(text):
