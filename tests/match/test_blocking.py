@@ -87,7 +87,7 @@ class _Blocked:
     def candidate_names(self, form: object) -> list[tuple[int, float]]:
         return [(n, 10.0 - n) for n in range(len(self.forms))]
 
-    def blocked_names(self, form: object) -> tuple[list[tuple[int, float]], float]:
+    def blocked_names(self, form: object, organisation: bool = False) -> tuple[list[tuple[int, float]], float]:
         return self.candidate_names(form), float("inf")
 
     def form_key(self, name_idx: int) -> str:

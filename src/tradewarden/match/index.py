@@ -27,7 +27,8 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import name_keys, unknown_token_keys
+from tradewarden.match.blocking import listed_name_keys, name_keys, unknown_token_keys
+from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked
@@ -49,8 +50,9 @@ from tradewarden.names.variants import name_variants
 #: 10: place adjectives folded to the place (``org_terms.place_stem``), compound words written
 #: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
-#: Wade-Giles among the keys, ``names/wade_giles.py``).
-FORMAT_VERSION = 11
+#: Wade-Giles among the keys, ``names/wade_giles.py``; 12: organisation names filed under their
+#: initials and acronym tokens, ``names/acronyms.py``).
+FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
@@ -193,7 +195,7 @@ class MatchIndex:
                     texts.append(text)
                     forms.append(dumped)
                     weak.append(1 if listed.weak else 0)
-                    for key in name_keys(form):
+                    for key in listed_name_keys(form, not person):
                         lists[key].append(name_idx)
             for key in entity_shared_keys(entity):
                 if not shared[key] or shared[key][-1] != entity_idx:
@@ -347,7 +349,13 @@ class MatchIndex:
         """
         return self.blocked_names(form, limit)[0]
 
-    def blocked_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> tuple[list[tuple[int, float]], float]:
+    def is_organisation(self, entity_idx: int) -> bool:
+        """Whether the entity at ``entity_idx`` is not a person (its names may be acronyms)."""
+        return self.record(entity_idx).schema != "Person"
+
+    def blocked_names(
+        self, form: NameForm, limit: int = MAX_NAME_CANDIDATES, organisation: bool = False
+    ) -> tuple[list[tuple[int, float]], float]:
         """``candidate_names``, and the most weight a listed name can get without the query's
         whole-name keys (``=``, ``%``, ``&``: ``ranking.WHOLE_NAME_KEYS``).
 
@@ -359,6 +367,8 @@ class MatchIndex:
         Args:
             form: an analysed query name.
             limit: how many names at most.
+            organisation: the query is not a person: its acronyms and initials are looked up
+                too (``names.acronyms.query_keys``).
         Returns:
             The ``(name index, blocking weight)`` pairs, and that weight; after the best
             ``limit``, any other names under the query's whole-skeleton key (``&``) when at most
@@ -369,6 +379,8 @@ class MatchIndex:
         for token in form.tokens:
             if token in keys and token not in postings:
                 keys.update(unknown_token_keys(token))
+        if organisation:
+            keys.update(acronym_query_keys(form))
         # Set order follows the hash seed: sorted, every process sums and ties alike.
         found = postings.get_present(sorted(keys))
         return rank_blocked(
