@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tradewarden.names.acronyms import acronym_comparison, compare_organisations, initials_keys, query_keys
+from tradewarden.names.acronyms import acronym_comparison, initials_keys, query_keys
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
+from tradewarden.names.organisations import compare_organisations
 
 
 @pytest.mark.parametrize(

@@ -46,9 +46,10 @@ from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query,
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import entity_shared_keys, is_party
 from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
+from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.acronyms import acronym_comparison, compare_organisations
 from tradewarden.names.compare import compare_names
+from tradewarden.names.organisations import compare_organisations
 from tradewarden.store.cases_monitor import PartyRecord
 
 #: The most matches kept per party and delta (as a full screen keeps).

@@ -32,9 +32,10 @@ MAX_LETTERS = 8
 #: ... and a run of at least this many words (with a legal form's initial it may make three).
 MIN_RUN_WORDS = 2
 #: The share of the written-out comparison an acronym keeps, by its letters (more: ``LONG_SHARE``).
-#: Of three letters, a name's initials are shared by many other names: alone it stays below the
-#: alert threshold (0.80); four or more letters spelling four words is good evidence.
-LETTER_SHARE = {3: 0.75, 4: 0.85}
+#: Of three letters, a name's initials are shared by many other names (Smith, Stephens and Lee /
+#: SSL): it stays below the alert threshold (0.80) even with a country and a legal form matching
+#: (+0.05); four or more letters spelling four words is good evidence.
+LETTER_SHARE = {3: 0.72, 4: 0.85}
 LONG_SHARE = 0.9
 #: The prefix of the blocking keys of a name's initials (``match.blocking``), which an acronym
 #: token of a query looks up; a query's initials look up the plain token keys (a listed acronym).
@@ -115,16 +116,6 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
             yield _written_out(short, position, long, start, end), len(initials)
 
 
-def compare_organisations(
-    query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0
-) -> NameComparison:
-    """``compare.compare_names`` of two organisation names, or their ``acronym_comparison`` where
-    that scores higher."""
-    found = compare_names(query, listed, rarity, floor)
-    written_out = acronym_comparison(query, listed, rarity)
-    return written_out if written_out is not None and written_out.score > found.score else found
-
-
 def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The best comparison of two organisation names with an acronym of one written out as the
     words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one."""
@@ -143,6 +134,6 @@ def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None 
 
 
 __all__ = [
-    "INITIALS_KEY", "acronym_comparison", "compare_organisations", "initial_runs", "initials_keys",
+    "INITIALS_KEY", "acronym_comparison", "initial_runs", "initials_keys",
     "is_acronym_token", "query_keys",
 ]
