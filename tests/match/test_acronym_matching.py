@@ -1,13 +1,15 @@
 """The matcher meets an organisation's acronym and its name written out (``names.acronyms``),
-and never reads a person's name as initials."""
+and never reads a person's name as initials; and a name held whole in a longer one
+(``names.organisations``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from followthemoney.proxy import EntityProxy
 
-from tradewarden.match import MatchIndex, Query
+from tradewarden.match import MatchIndex, Query, matching
 
 Factory = Callable[..., EntityProxy]
 
@@ -44,3 +46,14 @@ def test_a_persons_name_is_not_read_as_initials(e: Factory) -> None:
     index = _index(e)
     assert _best(index, "MAEI").get("test-p1", 0.0) < 0.5
     assert _best(index, "Maei", schema="Person").get("test-o1", 0.0) < 0.5
+
+
+def test_a_short_name_held_whole_in_the_query_is_compared(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick filter rules out EBLA HOTEL for a query holding it among five more words; the
+    shortlist keeps it (``matching._held_whole``), and the comparison of the query cut to its
+    words finds it (``names.organisations``)."""
+    index = MatchIndex.build([e("Company", "h", name="EBLA HOTEL"), e("Company", "x", name="Omayad Trading")])
+    query = "EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"
+    assert _best(index, query).get("test-h", 0.0) >= 0.8
+    monkeypatch.setattr(matching, "HELD_WHOLE_BLOCKED", 0)
+    assert _best(index, query).get("test-h", 0.0) < 0.8

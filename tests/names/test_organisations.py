@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.organisations import compare_organisations, contained_comparison
+from tradewarden.names.organisations import compare_organisations, contained_comparison, holds_whole
 
 
 def _org(name: str):  # type: ignore[no-untyped-def]
@@ -41,3 +41,10 @@ def test_common_words_held_in_a_longer_name_stay_weak() -> None:
 
     found = contained_comparison(_org("General Trading LLC"), _org("Beneathco General Trading LLC"), rarity)
     assert found is not None and found.score < 0.8
+
+
+def test_holds_whole_asks_for_every_word_written_alike() -> None:
+    assert holds_whole(_org("EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"), _org("EBLA HOTEL"))
+    assert holds_whole(_org("EBLA HOTEL"), _org("EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"))
+    assert not holds_whole(_org("EBLA HOTELS GROUP PALACE"), _org("EBLA HOTEL"))  # hotels / hotel
+    assert not holds_whole(_org("EBLA"), _org("EBLA HOTEL"))  # one word names too little

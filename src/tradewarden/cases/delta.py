@@ -49,7 +49,7 @@ from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import compare_names
-from tradewarden.names.organisations import compare_organisations
+from tradewarden.names.organisations import compare_organisations, holds_whole
 from tradewarden.store.cases_monitor import PartyRecord
 
 #: The most matches kept per party and delta (as a full screen keeps).
@@ -223,7 +223,7 @@ class DeltaMatcher:
                 compare = compare_organisations if both else compare_names
                 for name, form, text in forms:
                     if not comparable(form, text, listed_text, name, written) and not (
-                        both and acronym_comparison(form, listed) is not None
+                        both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed))
                     ):
                         continue
                     if exact_floor(compare(form, listed, rarity), name, written).score >= score:

@@ -25,7 +25,7 @@ from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
-from tradewarden.names.organisations import compare_organisations
+from tradewarden.names.organisations import compare_organisations, holds_whole
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -86,6 +86,11 @@ RARE_WORD_NAMES = 8
 #: at most ``ACRONYM_NAMES`` names, are compared, this many distinct forms at most (``acronym_alike``).
 ACRONYM_BLOCKED = 2
 ACRONYM_NAMES = 200
+#: Organisation names within the share of the best blocking weight that hold the query's every
+#: word, or the other way, are compared, this many distinct forms at most, of the first
+#: ``HELD_WHOLE_CHECKED`` distinct forms (``_held_whole``).
+HELD_WHOLE_BLOCKED = 2
+HELD_WHOLE_CHECKED = 40
 #: Of the blocked names an acronym spells, this many distinct forms (best blocking weight first)
 #: are ranked by their written-out comparison to find the ``ACRONYM_BLOCKED`` best.
 ACRONYM_RANKED = 8
@@ -256,6 +261,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
         chosen.extend(_respelt_alike(index, form, text, [name_idx for name_idx, _ in blocked], names, chosen))
     if organisation:
         chosen.extend(acronym_alike(index, form, [name_idx for name_idx, _ in blocked], chosen))
+        chosen.extend(_held_whole(index, form, names, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
         # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
@@ -393,6 +399,30 @@ def acronym_alike(index: MatchIndex, form: NameForm, blocked: list[int], chosen:
             scores[key] = written_out.score if written_out is not None else 0.0
     best = set(sorted(scores, key=lambda key: -scores[key])[:ACRONYM_BLOCKED])
     return [name_idx for name_idx in found if index.form_key(name_idx) in best]
+
+
+def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: list[int]) -> list[int]:
+    """Of the ``names`` within the share of the best blocking weight (best first) not ``chosen``,
+    the organisation names that hold every word of the query, or whose every word the query
+    holds (``names.organisations.holds_whole``): their ``HELD_WHOLE_BLOCKED`` distinct forms,
+    with their copies. The quick filter rules out a short name held in a long one (EBLA HOTEL /
+    EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES): most of the long one's letters are not the
+    short one's."""
+    kept = set(chosen)
+    found: list[int] = []
+    verdicts: dict[str, bool] = {}
+    for name_idx in names:
+        if name_idx in kept:
+            continue
+        key = index.form_key(name_idx)
+        whole = verdicts.get(key)
+        if whole is None:
+            if len(verdicts) == HELD_WHOLE_CHECKED:
+                break
+            whole = verdicts[key] = holds_whole(form, index.form(name_idx))
+        if whole and index.is_organisation(index.name_entity(name_idx)):
+            found.append(name_idx)
+    return _distinct_forms(index, found, HELD_WHOLE_BLOCKED)
 
 
 def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> list[int]:

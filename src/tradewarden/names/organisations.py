@@ -28,6 +28,17 @@ CONTAINED_SHARE = {1: 0.9, 2: 0.86}
 MANY_CUT_SHARE = 0.82
 
 
+def holds_whole(query: NameForm, listed: NameForm) -> bool:
+    """Whether every fully counting word (two or more) of the shorter of two names is written
+    alike among the longer one's words: a cheap test of ``contained_comparison``'s premise, for
+    picking names worth comparing."""
+    shorter, longer = (query, listed) if query.significant <= listed.significant else (listed, query)
+    if shorter.significant < 2 or longer.significant <= shorter.significant or shorter.abjad or longer.abjad:
+        return False
+    words = set(longer.tokens)
+    return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
+
+
 def compare_organisations(
     query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0
 ) -> NameComparison:
@@ -85,4 +96,4 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     return NameComparison(found.score * share, f"{found.detail}; held in a longer name, {cut_words} word(s) cut x{share:.2f}")
 
 
-__all__ = ["compare_organisations", "contained_comparison"]
+__all__ = ["compare_organisations", "contained_comparison", "holds_whole"]
