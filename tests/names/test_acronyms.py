@@ -55,3 +55,14 @@ def test_keys_meet_from_either_side() -> None:
 def test_abjad_and_chinese_names_have_no_initials() -> None:
     assert not initials_keys(analyze_name("وزارة الصناعة الذرية الطاقة", False))
     assert not initials_keys(analyze_name("中芯国际集成电路制造有限公司", False))
+
+
+def test_the_doubt_is_on_the_share_of_the_name_the_acronym_stands_for() -> None:
+    """Three letters spelling the whole name stay below the threshold; three letters beside two
+    words met as written (RUANO YANDUN DTO) carry the doubt on three words of five."""
+    whole = acronym_comparison(analyze_name("DTO", False), analyze_name("Drug Trafficking Organization", False))
+    part = acronym_comparison(
+        analyze_name("RUANO YANDUN DTO", False), analyze_name("RUANO YANDUN DRUG TRAFFICKING ORGANIZATION", False)
+    )
+    assert whole is not None and whole.score < 0.8
+    assert part is not None and part.score >= 0.8

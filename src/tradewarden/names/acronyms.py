@@ -11,8 +11,9 @@ Institute of High-Current Electronics / IHCE), optionally followed by the initia
 legal forms (the C of Corporation, the G of Group: SHIG / Shahid Hemmat Industrial Group).
 
 The comparison writes the acronym out as those words and compares the names again
-(``compare.compare_names``), scaled by how sure an acronym of that length is (``LETTER_SHARE``):
-three letters spell the initials of many names, so they alone do not reach the alert threshold.
+(``compare.compare_names``), scaled by how sure an acronym of that length is (``LETTER_SHARE``)
+on the share of the name's words it stands for: three letters spell the initials of many names,
+so alone they do not reach the alert threshold; beside other words met as written they may.
 Only organisation names are read so (``MAEI`` is not a person's initials, nor ``Kim`` those of Kang
 Il Min): callers pass organisation names only.
 """
@@ -105,27 +106,32 @@ def _written_out(short: NameForm, position: int, long: NameForm, start: int, end
     )
 
 
-def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int]]:
-    """``short`` with one acronym token written out as ``long``'s words it spells, and its letters."""
+def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int]]:
+    """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
+    and how many fully counting words it stands for."""
     acronyms = {t: i for i, (t, w) in enumerate(zip(short.tokens, short.weights)) if w >= 1.0 and is_acronym_token(t)}
     if not acronyms:
         return
     for start, end, initials in initial_runs(long):
         position = acronyms.get(initials)
         if position is not None and short.tokens[position] not in long.tokens[start:end]:
-            yield _written_out(short, position, long, start, end), len(initials)
+            words = sum(1 for w in long.weights[start:end] if w >= 1.0)
+            yield _written_out(short, position, long, start, end), len(initials), words
 
 
 def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The best comparison of two organisation names with an acronym of one written out as the
     words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one."""
     best: NameComparison | None = None
-    for expanded, letters, query_side in (
-        *((e, n, True) for e, n in _expansions(query, listed)),
-        *((e, n, False) for e, n in _expansions(listed, query)),
+    for expanded, letters, words, query_side in (
+        *((e, n, w, True) for e, n, w in _expansions(query, listed)),
+        *((e, n, w, False) for e, n, w in _expansions(listed, query)),
     ):
         found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
-        share = LETTER_SHARE.get(letters, LONG_SHARE)
+        # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
+        # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
+        coverage = min(1.0, words / max(1, expanded.significant))
+        share = 1.0 - (1.0 - LETTER_SHARE.get(letters, LONG_SHARE)) * coverage
         score = found.score * share
         if best is None or score > best.score:
             spelt = " ".join(expanded.tokens)
