@@ -48,3 +48,12 @@ def test_holds_whole_asks_for_every_word_written_alike() -> None:
     assert holds_whole(_org("EBLA HOTEL"), _org("EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"))
     assert not holds_whole(_org("EBLA HOTELS GROUP PALACE"), _org("EBLA HOTEL"))  # hotels / hotel
     assert not holds_whole(_org("EBLA"), _org("EBLA HOTEL"))  # one word names too little
+
+
+def test_a_particle_written_with_its_word_meets_it_written_apart() -> None:
+    query, listed = _org("ALNASER AIRLINES"), _org("AL-NASER AIRLINES")
+    assert compare_organisations(query, listed).score > compare_names(query, listed).score
+    assert compare_organisations(query, listed).score >= 0.95
+    assert compare_organisations(_org("Al Gunade"), _org("ALGUNADE")).score >= 0.95
+    # Fused only where the other name writes the two as one word.
+    assert compare_organisations(_org("AL NASER"), _org("NASER")).score == compare_names(_org("AL NASER"), _org("NASER")).score

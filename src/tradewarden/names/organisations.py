@@ -1,5 +1,5 @@
-"""Two organisation names compared: the token alignment, an acronym written out, and a name
-held whole in a longer one.
+"""Two organisation names compared: the token alignment, an acronym written out, a name held
+whole in a longer one, and a particle written with its word (AL-NASER / ALNASER).
 
 Lists name one organisation with and without the words that say what it does, where it is or
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
@@ -19,6 +19,8 @@ from __future__ import annotations
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
+from tradewarden.names.parts import is_particle
+from tradewarden.names.phonetic import skeleton
 
 #: A word of the shorter name meets one of the longer name at this token similarity or more
 #: (a slip or a respelling: Kashaneh / Kashane).
@@ -45,10 +47,50 @@ def compare_organisations(
     """``compare.compare_names`` of two organisation names, or their ``acronym_comparison`` or
     ``contained_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
-    for other in (acronym_comparison(query, listed, rarity), contained_comparison(query, listed, rarity)):
+    for other in (
+        acronym_comparison(query, listed, rarity),
+        contained_comparison(query, listed, rarity),
+        _fused_comparison(query, listed, rarity),
+    ):
         if other is not None and other.score > best.score:
             best = other
     return best
+
+
+def _particles_fused(form: NameForm, words: set[str]) -> NameForm | None:
+    """``form`` with each particle fused to the word after it where the other name writes them
+    as one word (AL-NASER AIRLINES / ALNASER AIRLINES); None when none is."""
+    tokens: list[str] = []
+    weights: list[float] = []
+    i, count = 0, len(form.tokens)
+    while i < count:
+        token = form.tokens[i]
+        if i + 1 < count and form.weights[i] < 1.0 and is_particle(token) and token + form.tokens[i + 1] in words:
+            tokens.append(token + form.tokens[i + 1])
+            weights.append(1.0)
+            i += 2
+            continue
+        tokens.append(token)
+        weights.append(form.weights[i])
+        i += 1
+    if len(tokens) == count:
+        return None
+    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han)
+
+
+def _fused_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None) -> NameComparison | None:
+    """The comparison of two organisation names with a particle fused to its word where the other
+    name writes them as one (the Arabic article: AL-NASER AIRLINES / ALNASER AIRLINES); the
+    alignment counts the particle apart and pairs ``alnaser`` with nothing. None when neither
+    name has such a pair."""
+    if query.abjad or listed.abjad or query.han or listed.han:
+        return None
+    fused_query = _particles_fused(query, set(listed.tokens))
+    fused_listed = _particles_fused(listed, set(query.tokens))
+    if fused_query is None and fused_listed is None:
+        return None
+    found = compare_names(fused_query or query, fused_listed or listed, rarity)
+    return NameComparison(found.score, f"{found.detail}; a particle written with its word")
 
 
 def _cut(form: NameForm, kept: list[int]) -> NameForm:
