@@ -87,7 +87,7 @@ class _Blocked:
     def candidate_names(self, form: object) -> list[tuple[int, float]]:
         return [(n, 10.0 - n) for n in range(len(self.forms))]
 
-    def blocked_names(self, form: object) -> tuple[list[tuple[int, float]], float]:
+    def blocked_names(self, form: object, organisation: bool = False) -> tuple[list[tuple[int, float]], float]:
         return self.candidate_names(form), float("inf")
 
     def form_key(self, name_idx: int) -> str:
@@ -462,3 +462,19 @@ def test_a_chinese_name_meets_its_wade_giles_spelling_under_its_whole_name_key()
     assert {"tsai", "chi"} <= chinese
     # A Latin-script name gets no Wade-Giles keys of its own.
     assert "%chi ming tsai|" not in blocking.name_keys(analyze_name("Cai Qi Ming", True), False)
+
+
+def test_ties_in_blocking_weight_keep_names_of_the_querys_length_first(e: Factory) -> None:
+    """Names sharing only the query's one known word weigh the same: of sixty such names, the
+    forty kept were the first posted. Ties now go to the names whose number of words is nearest
+    the query's (``ranking.rank_blocked``), so the two-word name posted last is kept for a
+    two-word query."""
+    make = e
+    fillers = [f"{a} {b} {c}" for a in _WORDS[:4] for b in _WORDS[4:8] for c in _WORDS[8:12]][:60]
+    entities = [make("Company", f"f{n}", name=f"Zorvik {words}") for n, words in enumerate(fillers)]
+    entities += [make("Company", "two", name="Zorvik Quelby")]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Zorvik Pentaro", False)
+    blocked = index.blocked_names(form, limit=40)[0]
+    assert len({weight for _, weight in blocked}) == 1  # all tied
+    assert "two" in {index.record(index.name_entity(n)).source_id for n, _ in blocked}

@@ -22,12 +22,13 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.match import MatchIndex, Query
 from tradewarden.match import index as index_module
-from tradewarden.match import matching
+from tradewarden.match import matching, ranking
 from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
 from tradewarden.match.model import Match, MatchKind
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import compare_names
+from tradewarden.names.organisations import compare_organisations
 
 FIRST = ["Mohammed", "Muhammad", "Ivan", "Sergei", "Ali", "Hassan", "Olga", "Anna", "Yusuf", "Omar",
          "Dmitry", "Elena", "Reza", "Fatima", "Viktor", "Mahmoud"]
@@ -122,10 +123,15 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
         # One place per name (its first), before the best places are taken.
         first = np.sort(np.unique(touched, return_index=True)[1])
         touched, scores = touched[first], scores[first]
+    # Ties in weight: names of about the query's number of words first (not for abjad queries).
+    rank = -scores.astype(np.float64)
+    if not form.abjad:
+        gap = np.abs(index.name_lengths[touched].astype(np.int64) - len(form.tokens))
+        rank += ranking.TIE_STEP * np.minimum(gap, ranking.MAX_LENGTH_GAP)
     if len(touched) > limit * 4:
-        chosen = np.argpartition(-scores, limit * 4)[: limit * 4]
-        touched, scores = touched[chosen], scores[chosen]
-    order = np.argsort(-scores, kind="stable")
+        chosen = np.argpartition(rank, limit * 4)[: limit * 4]
+        touched, scores, rank = touched[chosen], scores[chosen], rank[chosen]
+    order = np.argsort(rank, kind="stable")
     ranked: dict[int, float] = {}
     for name_idx, weight in zip(touched[order].tolist(), scores[order].tolist()):
         ranked.setdefault(name_idx, weight)
@@ -142,9 +148,12 @@ def reference_match(index: MatchIndex, query: Query, limit: int, min_score: floa
     """``match`` for name-only evidence, comparing every shortlisted name on its own."""
     prepared = matching.prepare_query(query)
     best: dict[int, tuple[float, int, str, str]] = {}
+    organisation = prepared.schema != "Person"
     for query_name, form in prepared.names:
-        for name_idx in matching._shortlist(index, form, query_name):
-            comparison = compare_names(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
+        for name_idx in matching._shortlist(index, form, query_name, organisation):
+            both = organisation and index.is_organisation(index.name_entity(name_idx))
+            compare = compare_organisations if both else compare_names
+            comparison = compare(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
             comparison = matching.exact_floor(comparison, query_name, index.name_text(name_idx))
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)

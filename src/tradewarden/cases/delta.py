@@ -39,15 +39,17 @@ from followthemoney.proxy import EntityProxy
 from rapidfuzz import fuzz
 
 from tradewarden.cases.parties import fit_key, party_keys, query_from_json
-from tradewarden.match.blocking import name_keys
+from tradewarden.match.blocking import listed_name_keys
 from tradewarden.match.features import Candidate, PreparedQuery
 from tradewarden.match.index import MatchIndex
 from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query, written_alike
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import entity_shared_keys, is_party
 from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
+from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import compare_names
+from tradewarden.names.organisations import compare_organisations, holds_whole
 from tradewarden.store.cases_monitor import PartyRecord
 
 #: The most matches kept per party and delta (as a full screen keeps).
@@ -111,7 +113,7 @@ def keyed_names(index: MatchIndex, entities: Iterable[EntityProxy]) -> tuple[dic
     fitted for the ``party_key`` column."""
     by_key: dict[str, list[int]] = {}
     for name_idx in range(index.name_count):
-        for key in name_keys(index.form(name_idx)):
+        for key in listed_name_keys(index.form(name_idx), index.is_organisation(index.name_entity(name_idx))):
             by_key.setdefault(fit_key(key), []).append(name_idx)
     shared = {fit_key(key) for entity in entities if is_party(entity) for key in entity_shared_keys(entity)}
     return by_key, shared
@@ -211,14 +213,20 @@ class DeltaMatcher:
             return False  # not even an equal name would do (a person against a company ...)
         rarity = self.reference.rarity
         forms = [(name, form, " ".join(form.tokens)) for name, form in prepare_query(query).names]
+        organisation = query.schema != "Person"
         for score, names in within:
             for name_idx in names:
                 listed_text, listed = self.delta.name_token_text(name_idx), self.delta.form(name_idx)
                 written = self.delta.name_text(name_idx)
+                # Two organisation names: an acronym written out too (``names.acronyms``), as the matcher does.
+                both = organisation and self.delta.is_organisation(self.delta.name_entity(name_idx))
+                compare = compare_organisations if both else compare_names
                 for name, form, text in forms:
-                    if not comparable(form, text, listed_text, name, written):
+                    if not comparable(form, text, listed_text, name, written) and not (
+                        both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed))
+                    ):
                         continue
-                    if exact_floor(compare_names(form, listed, rarity), name, written).score >= score:
+                    if exact_floor(compare(form, listed, rarity), name, written).score >= score:
                         return True
         return False
 

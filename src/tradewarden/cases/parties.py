@@ -25,10 +25,11 @@ from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.index import FORMAT_VERSION
 from tradewarden.match.matching import prepare_query
 from tradewarden.match.model import Query
+from tradewarden.names.acronyms import query_keys as acronym_query_keys
 
 #: Changes whenever the key computation changes (here or in ``match.blocking``, e.g. the abjad
 #: skeleton variants); parties keyed by another version are re-keyed before re-screening.
-KEYS_VERSION = f"keys-8/index-{FORMAT_VERSION}"
+KEYS_VERSION = f"keys-9/index-{FORMAT_VERSION}"
 #: Keys longer than this are stored as a prefix plus a digest (the column holds 255 characters).
 MAX_KEY_LENGTH = 200
 CUSTOMER_COLUMNS = ("id", "name", "schema", "country", "dob", "address", "email", "phone", "website", "identifier")
@@ -73,10 +74,13 @@ def party_keys(query: Query) -> set[str]:
         The keys, fitted with :func:`fit_key`.
     """
     keys: set[str] = set()
+    organisation = query.schema != "Person"
     for _text, form in prepare_query(query).names:
         keys.update(name_keys(form))
         for token in form.tokens:
             keys.update(unknown_token_keys(token))
+        if organisation:  # its acronyms and initials (``names.acronyms``), as the matcher looks them up
+            keys.update(acronym_query_keys(form))
     keys.update(shared_query_keys(query))
     return {fit_key(key) for key in keys}
 

@@ -23,6 +23,7 @@ each listed name and compares only the best few.
 from __future__ import annotations
 
 from tradewarden.names.abjad import skeleton_variants
+from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
@@ -148,6 +149,16 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         if spelt != tokens:
             keys.update(token for token, weight in zip(spelt, form.weights) if weight >= 1.0 and len(token) >= 2)
             keys.add(_whole_key(spelt, form.legal_forms))
+    return keys
+
+
+def listed_name_keys(form: NameForm, organisation: bool) -> set[str]:
+    """The keys a listed name is filed under: ``name_keys``, and for an organisation's name its
+    initials (``names.acronyms.initials_keys``: SMIC / Semiconductor Manufacturing International
+    Corporation share no other key)."""
+    keys = name_keys(form)
+    if organisation:
+        keys |= initials_keys(form)
     return keys
 
 

@@ -27,7 +27,8 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import name_keys, unknown_token_keys
+from tradewarden.match.blocking import listed_name_keys, name_keys, unknown_token_keys
+from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked
@@ -54,7 +55,8 @@ from tradewarden.names.variants import name_variants
 #: ``data/org_phrases.txt``, ``org_terms.txt``); a bracketed word spelling the word before it
 #: another way, Alexander (Alexandr), gives the name with it in that word's place, not a name of
 #: its own, ``names/variants.py``; titles, ranks and generational suffixes inside a person's name
-#: weigh as particles, ``data/person_titles.txt``).
+#: weigh as particles, ``data/person_titles.txt``; organisation names filed under their
+#: initials and acronym tokens, ``names/acronyms.py``).
 FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
@@ -146,6 +148,7 @@ class MatchIndex:
         self._record_cache: dict[int, ListedRecord] = {}
         self._form_cache: dict[str, NameForm] = {}
         self._token_texts: list[str] | None = None
+        self._name_lengths: np.ndarray | None = None
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
         self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
@@ -198,7 +201,7 @@ class MatchIndex:
                     texts.append(text)
                     forms.append(dumped)
                     weak.append(1 if listed.weak else 0)
-                    for key in name_keys(form):
+                    for key in listed_name_keys(form, not person):
                         lists[key].append(name_idx)
             for key in entity_shared_keys(entity):
                 if not shared[key] or shared[key][-1] != entity_idx:
@@ -352,7 +355,13 @@ class MatchIndex:
         """
         return self.blocked_names(form, limit)[0]
 
-    def blocked_names(self, form: NameForm, limit: int = MAX_NAME_CANDIDATES) -> tuple[list[tuple[int, float]], float]:
+    def is_organisation(self, entity_idx: int) -> bool:
+        """Whether the entity at ``entity_idx`` is not a person (its names may be acronyms)."""
+        return self.record(entity_idx).schema != "Person"
+
+    def blocked_names(
+        self, form: NameForm, limit: int = MAX_NAME_CANDIDATES, organisation: bool = False
+    ) -> tuple[list[tuple[int, float]], float]:
         """``candidate_names``, and the most weight a listed name can get without the query's
         whole-name keys (``=``, ``%``, ``&``: ``ranking.WHOLE_NAME_KEYS``).
 
@@ -364,6 +373,8 @@ class MatchIndex:
         Args:
             form: an analysed query name.
             limit: how many names at most.
+            organisation: the query is not a person: its acronyms and initials are looked up
+                too (``names.acronyms.query_keys``).
         Returns:
             The ``(name index, blocking weight)`` pairs, and that weight; after the best
             ``limit``, any other names under the query's whole-skeleton key (``&``) when at most
@@ -374,13 +385,28 @@ class MatchIndex:
         for token in form.tokens:
             if token in keys and token not in postings:
                 keys.update(unknown_token_keys(token))
-        # Set order follows the hash seed: sorted, every process sums and ties alike.
+        if organisation:
+            keys.update(acronym_query_keys(form))
+        # Set order follows the hash seed: sorted, every process sums and ties alike. Ties in
+        # weight go to names of about the query's number of words, but not for Arabic- or
+        # Hebrew-script queries: their words split otherwise than the Latin spellings' (and on
+        # bench/match_quality.py that only brought two more clean alerts).
         found = postings.get_present(sorted(keys))
         return rank_blocked(
             found, self._scratch_array("acc", np.float32), self._name_count, self._idf_of_count,
             self._scratch_array("slots", np.int64), limit, MAX_POSTING,
-            RESPELT_NAMES,
+            RESPELT_NAMES, None if form.abjad else self.name_lengths, len(form.tokens),
         )
+
+    @property
+    def name_lengths(self) -> np.ndarray:
+        """The number of words of each listed name's analysed form (int16), made once:
+        ``rank_blocked`` breaks ties in blocking weight by it."""
+        if self._name_lengths is None:
+            self._name_lengths = np.array(
+                [form.partition("|")[0].count(" ") + 1 for form in self._name_forms], dtype=np.int16
+            )
+        return self._name_lengths
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

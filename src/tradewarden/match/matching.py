@@ -20,9 +20,12 @@ from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
 from tradewarden.match.records import country_code
 from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
+from tradewarden.names.acronyms import acronym_comparison
+from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
+from tradewarden.names.organisations import compare_organisations, holds_whole
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -79,6 +82,18 @@ RESPELT_ALIKE_BLOCKED = 2
 #: filter left out are compared, this many distinct forms at most (``_rare_word_alike``).
 RARE_WORD_BLOCKED = 2
 RARE_WORD_NAMES = 8
+#: Blocked organisation names an acronym of the query spells (or the other way), under a key of
+#: at most ``ACRONYM_NAMES`` names, are compared, this many distinct forms at most (``acronym_alike``).
+ACRONYM_BLOCKED = 2
+ACRONYM_NAMES = 200
+#: Organisation names within the share of the best blocking weight that hold the query's every
+#: word, or the other way, are compared, this many distinct forms at most, of the first
+#: ``HELD_WHOLE_CHECKED`` distinct forms (``_held_whole``).
+HELD_WHOLE_BLOCKED = 2
+HELD_WHOLE_CHECKED = 40
+#: Of the blocked names an acronym spells, this many distinct forms (best blocking weight first)
+#: are ranked by their written-out comparison to find the ``ACRONYM_BLOCKED`` best.
+ACRONYM_RANKED = 8
 RARE_WORD_LETTERS = 3
 #: Keeps ``name_floor`` safely below the name scores that could still reach the threshold
 #: (rounding in the feature sums).
@@ -157,15 +172,19 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     """
     best: dict[int, tuple[float, int, str, str]] = {}
     rarity = index.rarity_of
+    organisation = prepared.schema != "Person"
     for query_name, form in prepared.names:
-        compared: dict[str, NameComparison] = {}
+        compared: dict[tuple[str, bool], NameComparison] = {}
         exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
-        for name_idx in _shortlist(index, form, query_name):
+        for name_idx in _shortlist(index, form, query_name, organisation):
+            # Two organisation names are also compared with an acronym written out (``names.acronyms``).
+            both = organisation and index.is_organisation(index.name_entity(name_idx))
             key = index.form_key(name_idx)
-            comparison = compared.get(key)
+            comparison = compared.get((key, both))
             if comparison is None:
-                comparison = compare_names(form, index.form(name_idx), rarity, floor)
-                compared[key] = comparison
+                compare = compare_organisations if both else compare_names
+                comparison = compare(form, index.form(name_idx), rarity, floor)
+                compared[key, both] = comparison
             listed_text = index.name_text(name_idx)
             if comparison.score > floor:
                 comparison = exact_floor(comparison, query_name, listed_text)
@@ -173,7 +192,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
                 # (Not written alike, exact_floor would leave the comparison as it is.)
                 full = exact.get(key)
                 if full is None:
-                    full = exact[key] = compare_names(form, index.form(name_idx), rarity)
+                    full = exact[key] = (compare_organisations if both else compare_names)(form, index.form(name_idx), rarity)
                 comparison = exact_floor(full, query_name, listed_text)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
@@ -203,19 +222,20 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
     return comparison
 
 
-def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[int]:
+def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisation: bool = False) -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
     C-level string similarity (``MAX_FULL_COMPARISONS`` distinct names, each with its copies on
     other lists among the ``QUICK_RANKED`` best), plus the best blocked names when that similarity
     ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
     those tied with the best) about as long as the query name as written that are
     ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
-    skeletons (``_respelt_alike``). For Arabic and Hebrew script, whose skeletons the
+    skeletons (``_respelt_alike``), and for an organisation query up to ``ACRONYM_BLOCKED``
+    names an acronym of it spells, or the other way (``acronym_alike``). For Arabic and Hebrew script, whose skeletons the
     quick similarity misses, the names of the best ``ABJAD_RANKED`` distinct forms by blocking
     weight instead (a name on several lists is compared once, so it takes one place), of which
     ``_abjad_shortlist`` keeps ``MAX_ABJAD_COMPARISONS``.
     """
-    blocked, partial = index.blocked_names(form)
+    blocked, partial = index.blocked_names(form, organisation=organisation)
     if not blocked:
         return []
     # The share is of the best weight, but not of what only names of exactly the query's words
@@ -239,6 +259,9 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "") -> list[
     if len(form.tokens) > 1 and not form.han:
         chosen.extend(_rare_word_alike(index, form, text, chosen))
         chosen.extend(_respelt_alike(index, form, text, [name_idx for name_idx, _ in blocked], names, chosen))
+    if organisation:
+        chosen.extend(acronym_alike(index, form, [name_idx for name_idx, _ in blocked], chosen))
+        chosen.extend(_held_whole(index, form, names, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
         # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
@@ -336,6 +359,72 @@ def _rare_word_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[
     return _distinct_forms(index, ranked, RARE_WORD_BLOCKED)
 
 
+def acronym_alike(index: MatchIndex, form: NameForm, blocked: list[int], chosen: list[int]) -> list[int]:
+    """Of the ``blocked`` names (best blocking weight first) not ``chosen``, the listed
+    organisation names that an acronym of the query spells the initials of, or whose acronym
+    spells the query's initials (under one of ``names.acronyms.query_keys``): their
+    ``ACRONYM_BLOCKED`` distinct forms, with their copies. Such a name shares no word with the
+    query (SMIC / Semiconductor Manufacturing International Corporation), so the quick filter
+    rules it out."""
+    under: set[int] = set()
+    rare: list[int] = []  # names under a key of at most RARE_WORD_NAMES names, blocked or not
+    for key in sorted(acronym_query_keys(form)):
+        count = index.key_count(key)
+        if 0 < count <= ACRONYM_NAMES:
+            names = index.names_under(key)
+            under.update(names)
+            if count <= RARE_WORD_NAMES:
+                rare.extend(sorted(names))
+    if not under:
+        return []
+    kept = set(chosen)
+    blocked_set = set(blocked)
+    candidates = [name_idx for name_idx in blocked if name_idx in under]
+    candidates += [name_idx for name_idx in dict.fromkeys(rare) if name_idx not in blocked_set]
+    found = _distinct_forms(index, [
+        name_idx for name_idx in candidates
+        if name_idx not in kept and index.is_organisation(index.name_entity(name_idx))
+    ], ACRONYM_RANKED)
+    if len({index.form_key(name_idx) for name_idx in found}) <= ACRONYM_BLOCKED:
+        return found
+    # The acronym spells many names' initials (SMIC: Semiconductor Manufacturing International
+    # Corporation, and its subsidiaries (Beijing) and (Shenzhen)): those whose written-out
+    # comparison scores best.
+    rarity = index.rarity_of
+    scores: dict[str, float] = {}
+    for name_idx in found:
+        key = index.form_key(name_idx)
+        if key not in scores:
+            written_out = acronym_comparison(form, index.form(name_idx), rarity)
+            scores[key] = written_out.score if written_out is not None else 0.0
+    best = set(sorted(scores, key=lambda key: -scores[key])[:ACRONYM_BLOCKED])
+    return [name_idx for name_idx in found if index.form_key(name_idx) in best]
+
+
+def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: list[int]) -> list[int]:
+    """Of the ``names`` within the share of the best blocking weight (best first) not ``chosen``,
+    the organisation names that hold every word of the query, or whose every word the query
+    holds (``names.organisations.holds_whole``): their ``HELD_WHOLE_BLOCKED`` distinct forms,
+    with their copies. The quick filter rules out a short name held in a long one (EBLA HOTEL /
+    EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES): most of the long one's letters are not the
+    short one's."""
+    kept = set(chosen)
+    found: list[int] = []
+    verdicts: dict[str, bool] = {}
+    for name_idx in names:
+        if name_idx in kept:
+            continue
+        key = index.form_key(name_idx)
+        whole = verdicts.get(key)
+        if whole is None:
+            if len(verdicts) == HELD_WHOLE_CHECKED:
+                break
+            whole = verdicts[key] = holds_whole(form, index.form(name_idx))
+        if whole and index.is_organisation(index.name_entity(name_idx)):
+            found.append(name_idx)
+    return _distinct_forms(index, found, HELD_WHOLE_BLOCKED)
+
+
 def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> list[int]:
     """``ranked`` (an abjad query's blocked names, best first) kept to ``MAX_ABJAD_COMPARISONS``
     distinct forms: the best ``ABJAD_BEST_BLOCKED`` by blocking weight, then the rest by the
@@ -375,9 +464,10 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     names = index.entity_names(entity_idx)
     best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
     rarity = index.rarity_of
+    compare = compare_organisations if prepared.schema != "Person" and index.is_organisation(entity_idx) else compare_names
     for query_name, form in prepared.names:
         for name_idx in names:
-            comparison = exact_floor(compare_names(form, index.form(name_idx), rarity), query_name, index.name_text(name_idx))
+            comparison = exact_floor(compare(form, index.form(name_idx), rarity), query_name, index.name_text(name_idx))
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best

@@ -17,6 +17,12 @@ from tradewarden.match.blocking import KEY_WEIGHTS
 #: whole skeleton: ``match.blocking``), which only names of exactly the query's words share.
 WHOLE_NAME_KEYS = frozenset("=%&")
 _EMPTY_IDS = np.zeros(0, dtype=np.intp)
+#: Ties in blocking weight are broken by the gap between a name's number of words and the
+#: query's, counted up to ``MAX_LENGTH_GAP`` words, each ``TIE_STEP`` of weight: far below the
+#: least difference between two different sums of keys (half the IDF of a key under
+#: ``MAX_POSTING`` names, about 2), so only names of equal weight change places.
+TIE_STEP = 1e-3
+MAX_LENGTH_GAP = 15
 
 
 def rank_blocked(
@@ -28,6 +34,8 @@ def rank_blocked(
     limit: int,
     max_posting: int,
     respelt_names: int,
+    name_lengths: np.ndarray | None = None,
+    query_length: int = 0,
 ) -> tuple[list[tuple[int, float]], float]:
     """The best ``limit`` listed names by blocking weight, and the most weight a name can get
     without the whole-name keys (``MatchIndex.blocked_names`` documents both).
@@ -41,6 +49,10 @@ def rank_blocked(
         limit: how many names at most.
         max_posting: keys under more names than this only count where two of them meet.
         respelt_names: names under the query's ``&`` key come after the best when at most this many.
+        name_lengths: the number of words of each listed name (int16), to break ties: of names of
+            equal weight, those nearest the query's ``query_length`` words come first (None:
+            ties in posting order).
+        query_length: the number of words of the query name.
     """
     hits: list[np.ndarray] = []
     idfs: list[float] = []
@@ -101,12 +113,18 @@ def rank_blocked(
         np.minimum.at(slots, touched, positions)
         first = slots[touched] == positions
         touched, scores = touched[first], scores[first]
+    # The order: by weight, ties (names under the same keys: forty of the hundreds holding one
+    # common word are kept) broken by how near each name's number of words is to the query's.
+    rank = -scores.astype(np.float64)
+    if name_lengths is not None:
+        gap = np.minimum(np.abs(name_lengths[touched].astype(np.int64) - query_length), MAX_LENGTH_GAP)
+        rank += TIE_STEP * gap
     if len(touched) > limit * 4:
-        chosen = (-scores).argpartition(limit * 4)[: limit * 4]
-        best_ids, best_scores = touched[chosen], scores[chosen]
+        chosen = rank.argpartition(limit * 4)[: limit * 4]
+        best_ids, best_scores, rank = touched[chosen], scores[chosen], rank[chosen]
     else:
         best_ids, best_scores = touched, scores
-    order = (-best_scores).argsort(kind="stable")
+    order = rank.argsort(kind="stable")
     ranked_ids: list[int] = best_ids[order].tolist()
     ranked_scores: list[float] = best_scores[order].tolist()
     ranked: list[tuple[int, float]] = []

@@ -1,0 +1,145 @@
+"""An organisation's acronym against its name written out (SMIC / Semiconductor Manufacturing
+International Corporation, MAEI / Ministry of Atomic Energy Industry).
+
+Lists give an organisation under its acronym in one entry and under its full name in another;
+the two share no word, so neither the token alignment nor the blocking keys meet them. An
+acronym here is one token of ``MIN_LETTERS`` to ``MAX_LETTERS`` letters that spells the initials
+of a run of words of the other name: words that count fully (function words such as ``of`` and
+``and`` are skipped inside the run, as acronyms skip them), at the start of the name or ending it
+(a place or a department before or after the acronym's words: SMIC Shenzhen, ISE SO RAN
+Institute of High-Current Electronics / IHCE), optionally followed by the initial of one of its
+legal forms (the C of Corporation, the G of Group: SHIG / Shahid Hemmat Industrial Group).
+
+The comparison writes the acronym out as those words and compares the names again
+(``compare.compare_names``), scaled by how sure an acronym of that length is (``LETTER_SHARE``)
+on the share of the name's words it stands for: three letters spell the initials of many names,
+so alone they do not reach the alert threshold; beside other words met as written they may.
+Only organisation names are read so (``MAEI`` is not a person's initials, nor ``Kim`` those of Kang
+Il Min): callers pass organisation names only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tradewarden.names.analyze import NameForm
+from tradewarden.names.compare import NameComparison, Rarity, compare_names
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
+
+#: An acronym has this many letters at least, and at most ...
+MIN_LETTERS = 3
+MAX_LETTERS = 8
+#: ... and a run of at least this many words (with a legal form's initial it may make three).
+MIN_RUN_WORDS = 2
+#: The share of the written-out comparison an acronym keeps, by its letters (more: ``LONG_SHARE``).
+#: Of three letters, a name's initials are shared by many other names (Smith, Stephens and Lee /
+#: SSL): it stays below the alert threshold (0.80) even with a country and a legal form matching
+#: (+0.05); four or more letters spelling four words is good evidence.
+LETTER_SHARE = {3: 0.72, 4: 0.85}
+LONG_SHARE = 0.9
+#: The prefix of the blocking keys of a name's initials (``match.blocking``), which an acronym
+#: token of a query looks up; a query's initials look up the plain token keys (a listed acronym).
+INITIALS_KEY = "^"
+
+
+def is_acronym_token(token: str) -> bool:
+    """Whether a token could be an acronym: letters only, ``MIN_LETTERS`` to ``MAX_LETTERS``."""
+    return MIN_LETTERS <= len(token) <= MAX_LETTERS and token.isalpha()
+
+
+@lru_cache(maxsize=65536)
+def initial_runs(form: NameForm) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, initials)`` of each run of fully counting words the name starts or ends
+    with (function words inside skipped, any other word ending the run), of ``MIN_RUN_WORDS``
+    words or more; and each run's initials followed by the initial of one of the name's legal
+    forms (same ``start`` and ``end``). Cached: a query's runs are read against every listed name."""
+    return tuple(_runs(form))
+
+
+def _runs(form: NameForm) -> Iterator[tuple[int, int, str]]:
+    if form.abjad or form.han:
+        return
+    words = [i for i, (t, w) in enumerate(zip(form.tokens, form.weights)) if w != FUNCTION_WORD_WEIGHT]
+    usable = [len(form.tokens[i]) >= 2 and form.tokens[i].isalpha() and form.weights[i] >= 1.0 for i in words]
+    legal = sorted({legal_form[0] for legal_form in form.legal_forms if legal_form[:1].isalpha()})
+    seen: set[tuple[int, int]] = set()
+    count = len(words)
+    # Runs from the first word, and runs ending with the last.
+    for first, last in [(0, k) for k in range(MIN_RUN_WORDS, count + 1)] + [(s, count) for s in range(0, count - MIN_RUN_WORDS + 1)]:
+        if (first, last) in seen or not all(usable[first:last]) or last - first > MAX_LETTERS:
+            continue
+        seen.add((first, last))
+        initials = "".join(form.tokens[words[k]][0] for k in range(first, last))
+        start, end = words[first], words[last - 1] + 1
+        if len(initials) >= MIN_LETTERS:
+            yield start, end, initials
+        if len(initials) < MAX_LETTERS:
+            for letter in legal:
+                yield start, end, initials + letter
+
+
+def initials_keys(form: NameForm) -> set[str]:
+    """The keys a listed organisation name is filed under besides its ``match.blocking`` keys:
+    ``INITIALS_KEY`` and the initials of each of its runs (``initial_runs``)."""
+    return {INITIALS_KEY + initials for _, _, initials in initial_runs(form)}
+
+
+def query_keys(form: NameForm) -> set[str]:
+    """The keys an organisation query looks up besides its ``match.blocking`` keys: each acronym
+    token among the listed names' initials (``initials_keys``), and its initials among the listed
+    names' tokens (a listed acronym, filed under its plain token key)."""
+    keys = {initials for _, _, initials in initial_runs(form)}
+    keys.update(INITIALS_KEY + t for t, w in zip(form.tokens, form.weights) if w >= 1.0 and is_acronym_token(t))
+    return keys
+
+
+def _written_out(short: NameForm, position: int, long: NameForm, start: int, end: int) -> NameForm:
+    """``short`` with its token at ``position`` replaced by ``long``'s words ``start:end``."""
+    return NameForm(
+        tokens=short.tokens[:position] + long.tokens[start:end] + short.tokens[position + 1 :],
+        skeletons=short.skeletons[:position] + long.skeletons[start:end] + short.skeletons[position + 1 :],
+        weights=short.weights[:position] + long.weights[start:end] + short.weights[position + 1 :],
+        legal_forms=short.legal_forms,
+        abjad=short.abjad,
+        han=short.han,
+    )
+
+
+def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int]]:
+    """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
+    and how many fully counting words it stands for."""
+    acronyms = {t: i for i, (t, w) in enumerate(zip(short.tokens, short.weights)) if w >= 1.0 and is_acronym_token(t)}
+    if not acronyms:
+        return
+    for start, end, initials in initial_runs(long):
+        position = acronyms.get(initials)
+        if position is not None and short.tokens[position] not in long.tokens[start:end]:
+            words = sum(1 for w in long.weights[start:end] if w >= 1.0)
+            yield _written_out(short, position, long, start, end), len(initials), words
+
+
+def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
+    """The best comparison of two organisation names with an acronym of one written out as the
+    words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one."""
+    best: NameComparison | None = None
+    for expanded, letters, words, query_side in (
+        *((e, n, w, True) for e, n, w in _expansions(query, listed)),
+        *((e, n, w, False) for e, n, w in _expansions(listed, query)),
+    ):
+        found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
+        # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
+        # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
+        coverage = min(1.0, words / max(1, expanded.significant))
+        share = 1.0 - (1.0 - LETTER_SHARE.get(letters, LONG_SHARE)) * coverage
+        score = found.score * share
+        if best is None or score > best.score:
+            spelt = " ".join(expanded.tokens)
+            best = NameComparison(score, f"acronym written out ({spelt}): {found.detail}; acronym x{share:.2f}")
+    return best
+
+
+__all__ = [
+    "INITIALS_KEY", "acronym_comparison", "initial_runs", "initials_keys",
+    "is_acronym_token", "query_keys",
+]

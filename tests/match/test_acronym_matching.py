@@ -1,0 +1,59 @@
+"""The matcher meets an organisation's acronym and its name written out (``names.acronyms``),
+and never reads a person's name as initials; and a name held whole in a longer one
+(``names.organisations``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from followthemoney.proxy import EntityProxy
+
+from tradewarden.match import MatchIndex, Query, matching
+
+Factory = Callable[..., EntityProxy]
+
+
+def _index(make: Factory) -> MatchIndex:
+    return MatchIndex.build([
+        make("Organization", "o1", name="Ministry of Atomic Energy Industry"),
+        make("Company", "o2", name="Semiconductor Manufacturing International (Beijing) Corporation"),
+        make("Company", "o3", name="Semiconductor Manufacturing International (Shenzhen) Corporation"),
+        make("Company", "o4", name="Semiconductor Manufacturing International Corporation"),
+        make("Company", "o5", name="SMIC Holdings Limited"),
+        make("Company", "o6", name="IPCC"),
+        make("Person", "p1", name="Mark Anthony Eric Irving"),
+    ])
+
+
+def _best(index: MatchIndex, name: str, schema: str = "LegalEntity") -> dict[str, float]:
+    return {m.entity_id: m.score for m in index.match(Query(names=[name], schema=schema), min_score=0.0)}
+
+
+def test_an_acronym_finds_the_name_it_spells(e: Factory) -> None:
+    index = _index(e)
+    assert _best(index, "MAEI").get("test-o1", 0.0) >= 0.8
+    found = _best(index, "SMIC Beijing")
+    assert found.get("test-o2", 0.0) >= 0.8
+    assert found.get("test-o2", 0.0) > found.get("test-o3", 0.0)  # the place decides between subsidiaries
+
+
+def test_a_name_written_out_finds_its_listed_acronym(e: Factory) -> None:
+    assert _best(_index(e), "Iran Petrochemical Commercial Company").get("test-o6", 0.0) >= 0.8
+
+
+def test_a_persons_name_is_not_read_as_initials(e: Factory) -> None:
+    index = _index(e)
+    assert _best(index, "MAEI").get("test-p1", 0.0) < 0.5
+    assert _best(index, "Maei", schema="Person").get("test-o1", 0.0) < 0.5
+
+
+def test_a_short_name_held_whole_in_the_query_is_compared(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick filter rules out EBLA HOTEL for a query holding it among five more words; the
+    shortlist keeps it (``matching._held_whole``), and the comparison of the query cut to its
+    words finds it (``names.organisations``)."""
+    index = MatchIndex.build([e("Company", "h", name="EBLA HOTEL"), e("Company", "x", name="Omayad Trading")])
+    query = "EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"
+    assert _best(index, query).get("test-h", 0.0) >= 0.8
+    monkeypatch.setattr(matching, "HELD_WHOLE_BLOCKED", 0)
+    assert _best(index, query).get("test-h", 0.0) < 0.8

@@ -1,0 +1,59 @@
+"""Two organisation names, one held whole in the other (``names.organisations``)."""
+
+from __future__ import annotations
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names
+from tradewarden.names.organisations import compare_organisations, contained_comparison, holds_whole
+
+
+def _org(name: str):  # type: ignore[no-untyped-def]
+    return analyze_name(name, False)
+
+
+def test_a_name_held_in_a_longer_one_meets_it_from_either_side() -> None:
+    short, long = _org("UNIQUE STARS LLC"), _org("UNIQUE STARS MOBILE PHONES LLC")
+    assert compare_names(long, short).score < 0.8
+    assert compare_organisations(long, short).score >= 0.8
+    assert compare_organisations(short, long).score >= 0.8
+
+
+def test_a_slip_in_a_held_word_is_allowed() -> None:
+    found = contained_comparison(_org("BEHSAZ KASHANEH CO."), _org("BEHSAZ KASHANE TEHRAN CONSTRUCTION CO."))
+    assert found is not None and found.score >= 0.8
+
+
+def test_more_words_cut_cost_more() -> None:
+    two = contained_comparison(_org("Unique Stars"), _org("Unique Stars Mobile"))
+    four = contained_comparison(_org("Unique Stars"), _org("Unique Stars Mobile Phones Trading Services"))
+    assert two is not None and four is not None and two.score > four.score
+
+
+def test_one_word_or_a_word_not_held_is_no_containment() -> None:
+    assert contained_comparison(_org("Khazar"), _org("Khazar Steel Rolling")) is None
+    assert contained_comparison(_org("Khazar Iron"), _org("Khazar Steel Rolling")) is None
+    assert contained_comparison(_org("Khazar Steel"), _org("Steel Khazar")) is None  # as many words
+
+
+def test_common_words_held_in_a_longer_name_stay_weak() -> None:
+    def rarity(token: str) -> float:
+        return 0.25 if token in ("general", "trading") else 1.0
+
+    found = contained_comparison(_org("General Trading LLC"), _org("Beneathco General Trading LLC"), rarity)
+    assert found is not None and found.score < 0.8
+
+
+def test_holds_whole_asks_for_every_word_written_alike() -> None:
+    assert holds_whole(_org("EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"), _org("EBLA HOTEL"))
+    assert holds_whole(_org("EBLA HOTEL"), _org("EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"))
+    assert not holds_whole(_org("EBLA HOTELS GROUP PALACE"), _org("EBLA HOTEL"))  # hotels / hotel
+    assert not holds_whole(_org("EBLA"), _org("EBLA HOTEL"))  # one word names too little
+
+
+def test_a_particle_written_with_its_word_meets_it_written_apart() -> None:
+    query, listed = _org("ALNASER AIRLINES"), _org("AL-NASER AIRLINES")
+    assert compare_organisations(query, listed).score > compare_names(query, listed).score
+    assert compare_organisations(query, listed).score >= 0.95
+    assert compare_organisations(_org("Al Gunade"), _org("ALGUNADE")).score >= 0.95
+    # Fused only where the other name writes the two as one word.
+    assert compare_organisations(_org("AL NASER"), _org("NASER")).score == compare_names(_org("AL NASER"), _org("NASER")).score
