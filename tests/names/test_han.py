@@ -36,6 +36,12 @@ THRESHOLD = 0.8
         ("qiansheng keji youxiangongsi", "qiansheng technology co ltd"),
         # Not one word across a comma.
         ("qiansheng you, xian", "qiansheng you, xian"),
+        # Cut into the fewest pieces, not longest-first from the left: 阳光 + 电子 (electronics),
+        # not 阳 + 光电 (optoelectronic) + 子.
+        ("陽光電子科技有限公司", "阳光 electronic technology co ltd"),
+        # Places read as names read them (成都 Chengdu, 长沙 Changsha: not ICU's chengdou, zhangsha).
+        ("成都谦盛科技有限公司", "chengdu qiansheng technology co ltd"),
+        ("长沙谦盛卫星导航有限公司", "changsha qiansheng satellite navigation co ltd"),
         # Names without a word of the table are left alone (persons, other names).
         ("陈明国", "陈明国"),
         ("自由之家", "自由之家"),

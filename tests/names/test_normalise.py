@@ -25,6 +25,12 @@ from tradewarden.names.translit import to_ascii
         ("محمد", "mhmd"),
         ("משה כהן", "msh khn"),
         ("习近平", "xi jin ping"),
+        # Characters read as names read them, not by ICU's commonest reading (data/han_readings.txt):
+        # a surname, places, a Uyghur name's transcription; 大厦 (building) keeps its own reading.
+        ("曾国明", "zeng guo ming"),
+        ("成都 长沙 厦门", "cheng du chang sha xia men"),
+        ("阿不都·哈克", "a bu du ha ke"),
+        ("大厦", "da sha"),
         ("José GARCÍA-López", "jose garcia lopez"),
         ("MÜLLER Straße", "muller strasse"),
         ("ＡＢＣ　Ltd", "abc ltd"),

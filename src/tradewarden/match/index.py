@@ -50,7 +50,7 @@ from tradewarden.names.variants import name_variants
 #: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
 #: Wade-Giles among the keys, ``names/wade_giles.py``).
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
