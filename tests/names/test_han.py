@@ -42,6 +42,9 @@ THRESHOLD = 0.8
         # Places read as names read them (成都 Chengdu, 长沙 Changsha: not ICU's chengdou, zhangsha).
         ("成都谦盛科技有限公司", "chengdu qiansheng technology co ltd"),
         ("长沙谦盛卫星导航有限公司", "changsha qiansheng satellite navigation co ltd"),
+        # General words of industries and kinds of body (Japanese kanji terms too: 宇宙航空).
+        ("谦盛隆联合应用卫星导航有限公司", "qianshenglong united applied satellite navigation co ltd"),
+        ("谦盛隆宇宙航空株式会社", "qianshenglong aerospace co ltd"),
         # Names without a word of the table are left alone (persons, other names).
         ("陈明国", "陈明国"),
         ("自由之家", "自由之家"),
