@@ -84,6 +84,8 @@ def test_person_names_keep_their_syllables() -> None:
         ("沈盛國際海運有限公司", "SHEN SHENG INTERNATIONAL SHIPPING", True),
         ("沈盛國際海運有限公司", "Shensheng International Shipping Co., Ltd.", True),
         ("安洵信息技术有限公司", "Anxun Information Technology Co. Ltd.", True),
+        # A Japanese company in kanji against its romanised legal form (株式会社 Kabushiki Kaisha).
+        ("谦盛隆株式会社", "Qianshenglong Kabushiki Kaisha", True),
         # Another distinctive name with the same generic words is another company.
         ("深圳市谦盛电子科技有限公司", "Shenzhen Huilong Electronic Technology Co., Ltd.", False),
         ("宁波谦盛机械有限公司", "Ningbo Huilong Machinery Co., Ltd.", False),

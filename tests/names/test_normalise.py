@@ -92,6 +92,13 @@ def test_legal_forms_fold_to_one_token(name: str) -> None:
     assert to_ascii(rest) == "romashka"
 
 
+def test_japanese_legal_forms_in_romaji_fold() -> None:
+    # 株式会社 / 有限会社 romanised: the words leave the name like "Co., Ltd." does.
+    for name in ("romashka kabushiki kaisha", "romashka yugen kaisha"):
+        form = analyze_name(name, False)
+        assert form.tokens == ("romashka",) and "llc" in form.legal_forms
+
+
 def test_legal_form_alone_is_kept_as_name() -> None:
     assert split_legal_forms("llc") == ("llc", ())
     assert split_legal_forms("bank melli iran") == ("bank melli iran", ())
