@@ -36,6 +36,15 @@ THRESHOLD = 0.8
         ("qiansheng keji youxiangongsi", "qiansheng technology co ltd"),
         # Not one word across a comma.
         ("qiansheng you, xian", "qiansheng you, xian"),
+        # Cut into the fewest pieces, not longest-first from the left: 阳光 + 电子 (electronics),
+        # not 阳 + 光电 (optoelectronic) + 子.
+        ("陽光電子科技有限公司", "阳光 electronic technology co ltd"),
+        # Places read as names read them (成都 Chengdu, 长沙 Changsha: not ICU's chengdou, zhangsha).
+        ("成都谦盛科技有限公司", "chengdu qiansheng technology co ltd"),
+        ("长沙谦盛卫星导航有限公司", "changsha qiansheng satellite navigation co ltd"),
+        # General words of industries and kinds of body (Japanese kanji terms too: 宇宙航空).
+        ("谦盛隆联合应用卫星导航有限公司", "qianshenglong united applied satellite navigation co ltd"),
+        ("谦盛隆宇宙航空株式会社", "qianshenglong aerospace co ltd"),
         # Names without a word of the table are left alone (persons, other names).
         ("陈明国", "陈明国"),
         ("自由之家", "自由之家"),
@@ -75,6 +84,8 @@ def test_person_names_keep_their_syllables() -> None:
         ("沈盛國際海運有限公司", "SHEN SHENG INTERNATIONAL SHIPPING", True),
         ("沈盛國際海運有限公司", "Shensheng International Shipping Co., Ltd.", True),
         ("安洵信息技术有限公司", "Anxun Information Technology Co. Ltd.", True),
+        # A Japanese company in kanji against its romanised legal form (株式会社 Kabushiki Kaisha).
+        ("谦盛隆株式会社", "Qianshenglong Kabushiki Kaisha", True),
         # Another distinctive name with the same generic words is another company.
         ("深圳市谦盛电子科技有限公司", "Shenzhen Huilong Electronic Technology Co., Ltd.", False),
         ("宁波谦盛机械有限公司", "Ningbo Huilong Machinery Co., Ltd.", False),

@@ -25,6 +25,12 @@ from tradewarden.names.translit import to_ascii
         ("محمد", "mhmd"),
         ("משה כהן", "msh khn"),
         ("习近平", "xi jin ping"),
+        # Characters read as names read them, not by ICU's commonest reading (data/han_readings.txt):
+        # a surname, places, a Uyghur name's transcription; 大厦 (building) keeps its own reading.
+        ("曾国明", "zeng guo ming"),
+        ("成都 长沙 厦门", "cheng du chang sha xia men"),
+        ("阿不都·哈克", "a bu du ha ke"),
+        ("大厦", "da sha"),
         ("José GARCÍA-López", "jose garcia lopez"),
         ("MÜLLER Straße", "muller strasse"),
         ("ＡＢＣ　Ltd", "abc ltd"),
@@ -84,6 +90,13 @@ def test_legal_forms_fold_to_one_token(name: str) -> None:
     rest, forms = split_legal_forms(name)
     assert forms == ("llc",)
     assert to_ascii(rest) == "romashka"
+
+
+def test_japanese_legal_forms_in_romaji_fold() -> None:
+    # 株式会社 / 有限会社 romanised: the words leave the name like "Co., Ltd." does.
+    for name in ("romashka kabushiki kaisha", "romashka yugen kaisha"):
+        form = analyze_name(name, False)
+        assert form.tokens == ("romashka",) and "llc" in form.legal_forms
 
 
 def test_legal_form_alone_is_kept_as_name() -> None:

@@ -56,7 +56,8 @@ from tradewarden.names.variants import name_variants
 #: another way, Alexander (Alexandr), gives the name with it in that word's place, not a name of
 #: its own, ``names/variants.py``; titles, ranks and generational suffixes inside a person's name
 #: weigh as particles, ``data/person_titles.txt``; organisation names filed under their
-#: initials and acronym tokens, ``names/acronyms.py``).
+#: initials and acronym tokens, ``names/acronyms.py``; Chinese characters read as names read
+#: them, ``data/han_readings.txt``, and company names split into the fewest pieces, ``names/han.py``).
 FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000

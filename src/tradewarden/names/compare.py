@@ -63,7 +63,7 @@ from tradewarden.names.abjad import (
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
-from tradewarden.names.wade_giles import wade_giles
+from tradewarden.names.wade_giles import same_syllable
 
 #: A listed token the query did not mention counts this much against the score.
 UNPAIRED_LISTED_WEIGHT: Final = 0.4
@@ -324,12 +324,13 @@ def _align(
     unpaired_weight = 1.0 if han or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
     listed_tokens = listed.indexed_tokens
     if han:
-        # (A pinyin syllable also pairs with its Wade-Giles spelling: zheng / Cheng, zi / Tzu.)
+        # (A pinyin syllable also pairs with its Wade-Giles, Tongyong and MPS II spellings: zheng /
+        # Cheng, zi / Tzu, xi / Si, jiao / Jiau: ``wade_giles.same_syllable``.)
         pairs = [
             (1.0, i, j)
             for i, (q, _) in query.indexed_tokens
             for j, (c, _) in listed_tokens
-            if q == c or wade_giles(q) == c or q == wade_giles(c)
+            if same_syllable(q, c)
         ]
     else:
         similarity = _paired_similarity

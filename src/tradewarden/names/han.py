@@ -98,6 +98,50 @@ def _term_at(text: str, start: int) -> str | None:
     return None
 
 
+#: One piece of a segmented name: its characters, and the table's term they are (None: a
+#: character of the name itself, or a character that is not Chinese).
+_Piece = tuple[str, str | None]
+
+
+def _segment(text: str, start: int) -> list[_Piece]:
+    """``text[start:]`` cut into the table's terms and single characters: as few characters left
+    outside the terms as can be, then as few pieces (a run of such characters counting one).
+
+    Cutting longest-first from the left goes wrong where a term straddles two words: 阳光电子
+    (sunshine + electronics) would read as 阳 + 光电 (optoelectronic) + 子. The fewest pieces
+    read 阳光 + 电子. A place term takes its administrative suffix with it (深圳市).
+    """
+    size = len(text)
+    # From each position to the end, the best cut (characters outside terms, pieces, the pieces)
+    # that starts with a character outside the terms, and the best that starts otherwise: a
+    # character before it joins the first run, or starts one.
+    Cut = tuple[int, int, tuple[_Piece, ...]]
+    none: Cut = (size + 1, size + 1, ())
+    in_run: list[Cut] = [none] * (size + 1)
+    other: list[Cut] = [none] * size + [(0, 0, ())]
+    for i in range(size - 1, start - 1, -1):
+        char = text[i]
+        best_next = min(in_run[i + 1], other[i + 1], key=lambda cut: cut[:2])
+        if not _is_han(char):
+            other[i] = (best_next[0], best_next[1], ((char, None), *best_next[2]))
+            continue
+        joined = (in_run[i + 1][0] + 1, in_run[i + 1][1], ((char, None), *in_run[i + 1][2]))
+        started = (other[i + 1][0] + 1, other[i + 1][1] + 1, ((char, None), *other[i + 1][2]))
+        in_run[i] = min(joined, started, key=lambda cut: cut[:2])
+        for length in range(min(_LONGEST_TERM, size - i), 1, -1):
+            term = text[i : i + length]
+            if term not in TERMS:
+                continue
+            end = i + length
+            if TERMS[term].startswith(PLACE):
+                end += next((len(s) for s in PLACE_SUFFIXES if text.startswith(s, end)), 0)
+            after = min(in_run[end], other[end], key=lambda cut: cut[:2])
+            cut = (after[0], after[1] + 1, ((text[i:end], term), *after[2]))
+            if cut[:2] < other[i][:2]:
+                other[i] = cut
+    return list(min(in_run[start], other[start], key=lambda cut: cut[:2])[2])
+
+
 def _leading_place(text: str) -> int:
     """Length of a place name the table lacks at the start of ``text``, shown by its suffix
     (金华市海润 -> 2: 金华 is a city), or 0."""
@@ -121,20 +165,17 @@ def _translate_han(text: str) -> str | None:
         pieces.append(f" {_pinyin_run(simple[:i])} ")
         anchored = True
         i += next(len(s) for s in PLACE_SUFFIXES if simple.startswith(s, i))
-    while i < len(simple):
-        char = simple[i]
-        term = _term_at(simple, i) if _is_han(char) else None
+    for characters, term in _segment(simple, i):
         if term is None:
-            if _is_han(char):
-                run.append(char)
+            if _is_han(characters):
+                run.append(characters)
                 distinctive += 1
             else:
                 if run:
                     pieces.append(f" {_pinyin_run(''.join(run))} ")
                     runs.append((len(pieces) - 1, "".join(run)))
                     run = []
-                pieces.append(char)
-            i += 1
+                pieces.append(characters)
             continue
         if run:
             pieces.append(f" {_pinyin_run(''.join(run))} ")
@@ -142,12 +183,9 @@ def _translate_han(text: str) -> str | None:
             run = []
         found = True
         english = TERMS[term]
-        i += len(term)
         if english.startswith(PLACE):
             english = english[1:] or _pinyin_run(term)
             anchored = True
-            suffix = next((s for s in PLACE_SUFFIXES if simple.startswith(s, i)), "")
-            i += len(suffix)
         pieces.append(f" {english} ")
     if not found:
         return None

@@ -18,6 +18,7 @@ from functools import lru_cache
 import icu  # type: ignore[import-untyped]
 
 from tradewarden.names.abjad import has_arabic, romanise
+from tradewarden.names.data_files import data_lines
 
 _TO_LATIN = icu.Transliterator.createInstance(
     "Russian-Latin/BGN; Armenian-Latin/BGN; Georgian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin"
@@ -61,6 +62,22 @@ _SEPARATORS = str.maketrans({"\u00b7": " ", "\u30fb": " ", "\u2027": " "})
 _WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u00b7\"")
 
 
+def _load_han_readings() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in data_lines("han_readings.txt"))
+
+
+#: Chinese characters (and a few words) read as names read them where ICU's one reading per
+#: character is another (``data/han_readings.txt``: 成都 chengdu, 长沙 changsha, 曾 zeng).
+HAN_READINGS = _load_han_readings()
+_HAN_READING = re.compile("|".join(sorted(HAN_READINGS, key=len, reverse=True)))
+
+
+def _read_han_names(text: str) -> str:
+    """``text`` with the characters of ``HAN_READINGS`` already written in pinyin, one word a
+    syllable (the rest is left to ICU)."""
+    return _HAN_READING.sub(lambda found: f" {HAN_READINGS[found.group()]} ", text)
+
+
 @lru_cache(maxsize=65536)
 def to_ascii(text: str, person: bool = False) -> str:
     """Transliterate ``text`` to lower-case ASCII words separated by single spaces.
@@ -77,7 +94,7 @@ def to_ascii(text: str, person: bool = False) -> str:
     if not folded.isascii() and has_arabic(folded):
         folded = romanise(folded)
     if not folded.isascii():
-        latin = _to_latin(folded.translate(_SEPARATORS), person).translate(_WORD_MARKS)
+        latin = _to_latin(_read_han_names(folded.translate(_SEPARATORS)), person).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)
         folded = _TO_ASCII.transliterate(latin)
     if not folded.isascii():

@@ -6,7 +6,11 @@ Tzu-yu). ``wade_giles`` writes one pinyin syllable as Wade-Giles without its apo
 diacritics (the way passports and lists print it: ch'en -> chen, yü -> yu), by the standard
 correspondence of the two systems' initials and finals (Wade-Giles as in Giles's dictionary, the
 tables of the US Library of Congress's pinyin conversion). Only that one romanisation is
-written: the many personal spellings of Taiwan (Shyh, Ker, Jiau) are not rules.
+written as a rule; ``same_syllable`` also knows the spellings of Taiwan's two other official
+systems, Tongyong Pinyin (2002-2008: xi -> si, qi -> ci, zhi -> jhih, feng -> fong) and Mandarin
+Phonetic Symbols II (1986: jiao -> jiau, si -> sz), and the Wade-Giles variant szu (Wu Szu-yao),
+which Taiwanese passports and lists print (You Si-kun, Chen Jiau-hua). The personal spellings of
+Taiwan and Hong Kong (Shyh, Ker, Koo) are not rules.
 """
 
 from __future__ import annotations
@@ -68,4 +72,61 @@ def wade_giles(syllable: str) -> str:
     return syllable
 
 
-__all__ = ["wade_giles"]
+#: Tongyong Pinyin: whole syllables (the apical vowel written -ih) and initials (pinyin -> Tongyong).
+_TONGYONG_WHOLE: dict[str, str] = {
+    "zhi": "jhih", "chi": "chih", "shi": "shih", "ri": "rih", "zi": "zih", "ci": "cih", "si": "sih",
+}
+_TONGYONG_INITIALS: tuple[tuple[str, str], ...] = (("zh", "jh"), ("x", "s"), ("q", "c"))
+#: Mandarin Phonetic Symbols II: whole syllables and finals that it writes otherwise.
+_MPS2_WHOLE: dict[str, str] = {"zi": "tz", "ci": "tsz", "si": "sz"}
+_MPS2_FINALS: tuple[tuple[str, str], ...] = (("iao", "iau"), ("ao", "au"), ("iu", "iou"), ("ui", "uei"))
+
+
+def _tongyong(syllable: str) -> str:
+    if syllable in _TONGYONG_WHOLE:
+        return _TONGYONG_WHOLE[syllable]
+    spelt = syllable
+    for initial, written in _TONGYONG_INITIALS:
+        if spelt.startswith(initial):
+            spelt = written + spelt[len(initial):]
+            if initial in ("x", "q") and spelt[len(written):].startswith("u"):
+                spelt = written + "y" + spelt[len(written):]  # xu = xü: syu, cyuan
+            break
+    if spelt[:1] in ("b", "p", "m", "f", "w") and spelt.endswith("eng"):
+        spelt = spelt[:-3] + "ong"  # feng -> fong, weng -> wong
+    return spelt
+
+
+def _mps2(syllable: str) -> str:
+    if syllable in _MPS2_WHOLE:
+        return _MPS2_WHOLE[syllable]
+    for final, written in _MPS2_FINALS:
+        if syllable.endswith(final) and len(syllable) > len(final):
+            return syllable[: -len(final)] + written
+    return syllable
+
+
+@lru_cache(maxsize=8192)
+def spellings(syllable: str) -> frozenset[str]:
+    """The spellings of one pinyin syllable in the romanisations lists print for Chinese names.
+
+    Args:
+        syllable: a lower-case pinyin syllable without tone marks (``xi``, ``jiao``).
+    Returns:
+        The syllable itself and its Wade-Giles (with the variant ``szu`` of ``ssu``), Tongyong
+        Pinyin and MPS II spellings (``xi`` -> ``{xi, hsi, si}``; ``jiao`` -> ``{jiao, chiao,
+        jiau}``).
+    """
+    found = {syllable, wade_giles(syllable), _tongyong(syllable), _mps2(syllable)}
+    if syllable == "si":
+        found.add("szu")
+    return frozenset(found)
+
+
+def same_syllable(pinyin: str, written: str) -> bool:
+    """Whether two tokens may be one Chinese syllable: equal, or one a spelling of the other in a
+    romanisation of ``spellings`` (either side may be the pinyin one)."""
+    return pinyin == written or written in spellings(pinyin) or pinyin in spellings(written)
+
+
+__all__ = ["same_syllable", "spellings", "wade_giles"]
