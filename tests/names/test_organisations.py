@@ -57,3 +57,10 @@ def test_a_particle_written_with_its_word_meets_it_written_apart() -> None:
     assert compare_organisations(_org("Al Gunade"), _org("ALGUNADE")).score >= 0.95
     # Fused only where the other name writes the two as one word.
     assert compare_organisations(_org("AL NASER"), _org("NASER")).score == compare_names(_org("AL NASER"), _org("NASER")).score
+
+
+def test_a_doubled_family_name_is_one_word_not_a_body_held_in_a_name() -> None:
+    query, listed = _org("Hernandez-Hernandez PLC"), _org("Luis Miguel Hernandez-Hernandez")
+    assert contained_comparison(query, listed) is None
+    assert not holds_whole(query, listed)
+    assert contained_comparison(_org("Hernandez Lopez PLC"), _org("Luis Miguel Hernandez Lopez")) is not None

@@ -5,7 +5,7 @@ Lists name one organisation with and without the words that say what it does, wh
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
 MOBILE PHONES LLC, TORCH ELECTRON / Fujian Torch Electron Technology. The alignment
 (``compare.compare_names``) charges every extra word as it would a person's extra given name.
-Here, when every fully counting word of the shorter name (two at least) meets a word of the
+Here, when every fully counting word of the shorter name (two different words at least) meets a word of the
 longer one closely (``CLOSE_WORD``), the names are also compared with the longer one cut to
 those words, scaled by how many words were cut (``CONTAINED_SHARE``): a name held whole in
 another is that body or one of its branches. The comparison of the cut names keeps the
@@ -31,14 +31,21 @@ MANY_CUT_SHARE = 0.82
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
-    """Whether every fully counting word (two or more) of the shorter of two names is written
+    """Whether every fully counting word (two different ones or more) of the shorter of two names is written
     alike among the longer one's words: a cheap test of ``contained_comparison``'s premise, for
     picking names worth comparing."""
     shorter, longer = (query, listed) if query.significant <= listed.significant else (listed, query)
-    if shorter.significant < 2 or longer.significant <= shorter.significant or shorter.abjad or longer.abjad:
+    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant or shorter.abjad or longer.abjad:
         return False
     words = set(longer.tokens)
     return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
+
+
+def _distinct_words(form: NameForm) -> int:
+    """How many different fully counting words a name has: a doubled family name
+    (HERNANDEZ-HERNANDEZ PLC) is one word written twice, which names a family, not a body, and
+    is held in every longer name of that family (Luis Miguel HERNANDEZ-HERNANDEZ)."""
+    return len({t for t, w in zip(form.tokens, form.weights) if w >= 1.0})
 
 
 def compare_organisations(
@@ -108,12 +115,12 @@ def _cut(form: NameForm, kept: list[int]) -> NameForm:
 def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The comparison of two organisation names with the longer cut to the words the shorter
     one's words meet, scaled by ``CONTAINED_SHARE``; None unless every fully counting word of
-    the shorter name (two or more) meets one of the longer name's closely (``CLOSE_WORD``)."""
+    the shorter name (two different ones or more) meets one of the longer name's closely (``CLOSE_WORD``)."""
     if query.abjad or listed.abjad or query.han or listed.han:
         return None
     query_shorter = query.significant <= listed.significant
     shorter, longer = (query, listed) if query_shorter else (listed, query)
-    if shorter.significant < 2 or longer.significant <= shorter.significant:
+    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant:
         return None
     used: list[int] = []
     for token, skel, weight in zip(shorter.tokens, shorter.skeletons, shorter.weights):
