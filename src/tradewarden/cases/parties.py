@@ -28,7 +28,7 @@ from tradewarden.match.model import Query
 
 #: Changes whenever the key computation changes (here or in ``match.blocking``, e.g. the abjad
 #: skeleton variants); parties keyed by another version are re-keyed before re-screening.
-KEYS_VERSION = f"keys-8/index-{FORMAT_VERSION}"
+KEYS_VERSION = f"keys-9/index-{FORMAT_VERSION}"
 #: Keys longer than this are stored as a prefix plus a digest (the column holds 255 characters).
 MAX_KEY_LENGTH = 200
 CUSTOMER_COLUMNS = ("id", "name", "schema", "country", "dob", "address", "email", "phone", "website", "identifier")

@@ -27,7 +27,7 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import name_keys, unknown_token_keys
+from tradewarden.match.blocking import abjad_key_groups, name_keys, unknown_token_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked
@@ -49,8 +49,9 @@ from tradewarden.names.variants import name_variants
 #: 10: place adjectives folded to the place (``org_terms.place_stem``), compound words written
 #: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
-#: Wade-Giles among the keys, ``names/wade_giles.py``).
-FORMAT_VERSION = 11
+#: Wade-Giles among the keys, ``names/wade_giles.py``; 12: an Arabic-script name's fused word
+#: pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``).
+FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
@@ -365,17 +366,39 @@ class MatchIndex:
             ``RESPELT_NAMES`` names are.
         """
         postings = self._postings
-        keys = name_keys(form, affixes=False)
-        for token in form.tokens:
-            if token in keys and token not in postings:
-                keys.update(unknown_token_keys(token))
-        # Set order follows the hash seed: sorted, every process sums and ties alike.
-        found = postings.get_present(sorted(keys))
+        counts: list[int] | None = None
+        if form.abjad:
+            found, counts = self._abjad_found(form)
+        else:
+            keys = name_keys(form, affixes=False)
+            for token in form.tokens:
+                if token in keys and token not in postings:
+                    keys.update(unknown_token_keys(token))
+            # Set order follows the hash seed: sorted, every process sums and ties alike.
+            found = postings.get_present(sorted(keys))
         return rank_blocked(
             found, self._scratch_array("acc", np.float32), self._name_count, self._idf_of_count,
             self._scratch_array("slots", np.int64), limit, MAX_POSTING,
-            RESPELT_NAMES,
+            RESPELT_NAMES, counts,
         )
+
+    def _abjad_found(self, form: NameForm) -> tuple[list[tuple[str, np.ndarray]], list[int]]:
+        """The postings of an Arabic- or Hebrew-script name's keys for ``rank_blocked``, each
+        group of ``blocking.abjad_key_groups`` counted once per name (a token's possible Latin
+        spellings are one word, not several), at the IDF of the rarest of its keys that name is
+        under: each key's entry holds only the names no rarer key of its group holds. Returns the
+        entries in sorted key order and the posting length of each entry's key."""
+        entries: list[tuple[str, np.ndarray, int]] = []
+        for group in abjad_key_groups(form):
+            present = sorted(self._postings.get_present(group), key=lambda entry: (len(entry[1]), entry[0]))
+            taken: np.ndarray | None = None
+            for key, ids in present:
+                rest = ids if taken is None else np.setdiff1d(ids, taken, assume_unique=True)
+                if len(rest):
+                    entries.append((key, rest, len(ids)))
+                taken = ids if taken is None else np.union1d(taken, ids)
+        entries.sort(key=lambda entry: entry[0])
+        return [(key, ids) for key, ids, _ in entries], [count for _, _, count in entries]
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

@@ -28,6 +28,7 @@ def rank_blocked(
     limit: int,
     max_posting: int,
     respelt_names: int,
+    counts: list[int] | None = None,
 ) -> tuple[list[tuple[int, float]], float]:
     """The best ``limit`` listed names by blocking weight, and the most weight a name can get
     without the whole-name keys (``MatchIndex.blocked_names`` documents both).
@@ -41,6 +42,8 @@ def rank_blocked(
         limit: how many names at most.
         max_posting: keys under more names than this only count where two of them meet.
         respelt_names: names under the query's ``&`` key come after the best when at most this many.
+        counts: where given, the posting length whose IDF each entry of ``found`` counts (an
+            entry may hold part of a key's names: ``MatchIndex._abjad_found``); else its own.
     """
     hits: list[np.ndarray] = []
     idfs: list[float] = []
@@ -48,8 +51,8 @@ def rank_blocked(
     partial = 0.0  # the weight of the keys other than whole-name ones
     common: list[tuple[int, np.ndarray, float]] = []
     respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
-    for key, ids in found:
-        length = len(ids)
+    for position, (key, ids) in enumerate(found):
+        length = len(ids) if counts is None else counts[position]
         idf = idf_of_count.get(length)
         if idf is None:
             idf = math.log(1.0 + total / length)
@@ -63,7 +66,7 @@ def rank_blocked(
             continue
         hits.append(ids)
         idfs.append(idf)
-        lengths.append(length)
+        lengths.append(len(ids))
         if kind == "&":
             respelt = ids
         if kind not in WHOLE_NAME_KEYS:
