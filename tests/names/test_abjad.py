@@ -116,6 +116,10 @@ def test_skeleton_variants_cover_latin_spellings() -> None:
     assert skeleton("reza") in skeleton_variants("rdha")
     assert skeleton("ramazan") in skeleton_variants("rmdhan") and skeleton("ramadan") in skeleton_variants("rmdhan")
     assert skeleton("parviz") in skeleton_variants("prwyz")
+    # Persian ژ is zh or j in Latin: نژاد Nezhad / Nejad, شیخ‌نژاد Sheikhnejad.
+    assert {skeleton("nejad"), skeleton("nezhad")} <= set(skeleton_variants(romanise("نژاد").strip()))
+    assert skeleton("sheikhnejad") in skeleton_variants(romanise("شیخنژاد").strip())
+    assert skeleton("nejad") not in skeleton_variants(romanise("نزاد").strip())  # ز is z only
     assert skeleton("rabi") in skeleton_variants("rbye")  # a final ayn is not written
     assert skeleton_variants("mhmd") == ("mhmd",)
 

@@ -50,8 +50,9 @@ from tradewarden.names.variants import name_variants
 #: out (``data/org_compounds.txt``), industry words and Russian ordinals in ``org_terms.txt``;
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
 #: Wade-Giles among the keys, ``names/wade_giles.py``; 12: an Arabic-script name's fused word
-#: pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``).
-FORMAT_VERSION = 12
+#: pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``; 13: Persian
+#: ژ also as j among an Arabic-script token's skeleton variants).
+FORMAT_VERSION = 13
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.

@@ -20,7 +20,7 @@ name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three gen
   assimilated (Abdulrahman, Ash-Shami, Jamal Eddin) and fused Persian names (Ahmadinejad) meet.
 
 ``skeleton_variants`` gives the consonant skeletons a romanised token may have in Latin (ذ as d
-or z, ث as t or s, و as v, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
+or z, ث as t or s, و as v, Persian ژ as zh or j, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
 transliteration, whose letters (``y``, ``w`` as vowel letters) the same comparison reads. Pure
 functions, cached. ``cross_similarity_above`` and ``joined_similarity_above`` give the same
 values where they exceed a caller's floor and stop early elsewhere (a lower bound of the
@@ -125,6 +125,7 @@ _ALTERNATIVES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("j", ("g",)),
     ("w", ("v",)),
     ("sh", ("ch",)),
+    ("zh", ("j",)),  # Persian ژ, written j in Latin as often as zh (نژاد Nejad / Nezhad)
 )
 _ALT_SPLIT: Final = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
 _ALT: Final = dict(_ALTERNATIVES)
