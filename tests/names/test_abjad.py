@@ -172,3 +172,20 @@ def test_latin_query_meets_arabic_script_listed_name() -> None:
     for query, listed in [("Raif Al-Quwatly", "رئيف القوتلي"), ("Mohammed Nazer Jamal Eddin", "محمد ناذر جمال الدين")]:
         assert compare_names(analyze_name(query, True), analyze_name(listed, True)).score >= THRESHOLD
     assert compare_names(analyze_name("Ahmad Karimi", True), analyze_name("حامد نوری", True)).score < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [("توربو شافت م.م.ح", ("twrbw", "shaft"), ("llc",)),  # FZE
+     ("آي جت غلوبال م.د.م.س", ("ay", "jt", "ghlwbal"), ("llc",)),  # DMCC
+     ("راحت لمتد", ("raht",), ("llc",)),  # "limited" in Arabic letters
+     ("ألفا ش.م.ع", ("alfa",), ("jsc",))],  # PJSC
+)
+def test_arabic_company_type_abbreviations_are_legal_forms(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, legal)
+
+
+def test_an_arabic_legal_form_no_longer_costs_an_unpaired_word() -> None:
+    """RAHAT LTD. has one word once its legal form is folded; راحت لمتد kept لمتد as a second."""
+    assert compare_names(analyze_name("راحت لمتد", False), analyze_name("RAHAT LTD.", False)).score >= 0.85

@@ -51,8 +51,9 @@ from tradewarden.names.variants import name_variants
 #: 11: a Chinese-character name's short trade name kept in characters, its syllables also in
 #: Wade-Giles among the keys, ``names/wade_giles.py``; 12: an Arabic-script name's fused word
 #: pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``; 13: Persian
-#: ژ also as j among an Arabic-script token's skeleton variants).
-FORMAT_VERSION = 13
+#: ژ also as j among an Arabic-script token's skeleton variants; 14: Arabic company-type
+#: abbreviations folded as legal forms, ``data/legal_forms_extra.txt``).
+FORMAT_VERSION = 14
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
