@@ -189,3 +189,15 @@ def test_arabic_company_type_abbreviations_are_legal_forms(name: str, tokens: tu
 def test_an_arabic_legal_form_no_longer_costs_an_unpaired_word() -> None:
     """RAHAT LTD. has one word once its legal form is folded; راحت لمتد kept لمتد as a second."""
     assert compare_names(analyze_name("راحت لمتد", False), analyze_name("RAHAT LTD.", False)).score >= 0.85
+
+
+def test_the_silent_waw_of_amr_is_not_read() -> None:
+    """عمرو is Amr (its و tells it from عمر in writing only), not Amru."""
+    assert romanise("عمرو").strip() == "emr"
+    assert compare_names(analyze_name("عمرو سالم", True), analyze_name("Amr SALEM", True)).score >= 0.9
+    assert romanise("عمرون").strip() == "emrwn"  # only the whole word
+
+
+def test_majmuat_is_the_group_of_a_company_name() -> None:
+    form = analyze_name("مجموعة مونولينك ش.م.ح", False)
+    assert (form.tokens, form.legal_forms) == (("mwnwlynk",), ("group", "llc"))

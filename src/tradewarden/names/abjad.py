@@ -6,7 +6,8 @@ name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three gen
 * ``romanise`` writes Arabic and Persian letters as ASCII, one letter (or digraph) per letter:
   the long vowels stay visible as ``a``/``w``/``y``, ``ع`` becomes ``e`` (a vowel slot Latin
   spellings fill with any vowel or nothing), hamza is dropped, ``ة`` and a final ``ه`` become
-  ``h``, Persian ``پ چ ژ گ ک ی`` are read as ``p ch zh g k y`` (and ``خوا`` as ``kha``), the
+  ``h``, Persian ``پ چ ژ گ ک ی`` are read as ``p ch zh g k y`` (``خوا`` as ``kha``, ``عمرو``
+  as ``emr``: Amr, whose و is not read), the
   article ``ال`` is split off as the particle ``al`` (``الشامي`` → ``al shamy``), ``عبد ال`` becomes
   one token ``ebdal`` (Abdul, Abdel, Abd al-), and ``بن``/``ابن``/``ابو`` are written ``bin``,
   ``ibn``, ``abu``.
@@ -66,6 +67,8 @@ _WORD: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f]+")
 _PARTICLES: Final[dict[str, str]] = {
     "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
     "شيخ": "sheikh", "حاجي": "haji", "ملا": "mullah", "مولوي": "mawlawi", "مولانا": "maulana",
+    # The و of عمرو (Amr) is not read: Arabic spelling writes it only to tell the name from عمر.
+    "عمرو": "emr",
 }
 #: Spelling variants folded before the particles are looked up: alif forms, Persian ye and kaf.
 _ALIFS: Final = str.maketrans("أإآٱیىک", "ااااييك")
