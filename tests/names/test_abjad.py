@@ -201,3 +201,20 @@ def test_the_silent_waw_of_amr_is_not_read() -> None:
 def test_majmuat_is_the_group_of_a_company_name() -> None:
     form = analyze_name("مجموعة مونولينك ش.م.ح", False)
     assert (form.tokens, form.legal_forms) == (("mwnwlynk",), ("group", "llc"))
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [("شرکت فن آوران صنعت ارتباطات", ("fn", "awran", "snet", "artbatat")),  # Persian شرکت
+     ("شركة الصروح", ("al", "srwh")),  # Arabic شركة
+     ("SHERKAT SANAYEH ELECTRONICS IRAN", ("sanayeh", "electronic", "iran"))],  # as lists spell it
+)
+def test_the_word_for_company_is_a_legal_form(name: str, tokens: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, ("co",))
+
+
+def test_a_company_named_in_persian_meets_its_english_name() -> None:
+    """شرکت stayed a word that the English name (Company, folded) did not pair."""
+    query = analyze_name("شرکت فن آوران صنعت ارتباطات", False)
+    assert compare_names(query, analyze_name("Fanavaran Sanat Ertebatat Company", False)).score >= 0.9
