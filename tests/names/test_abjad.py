@@ -207,7 +207,7 @@ def test_majmuat_is_the_group_of_a_company_name() -> None:
     ("name", "tokens"),
     [("شرکت فن آوران صنعت ارتباطات", ("fn", "awran", "snet", "artbatat")),  # Persian شرکت
      ("شركة الصروح", ("al", "srwh")),  # Arabic شركة
-     ("SHERKAT SANAYEH ELECTRONICS IRAN", ("sanayeh", "electronic", "iran"))],  # as lists spell it
+     ("SHERKAT SANAYEH ELECTRONICS IRAN", ("industry", "electronic", "iran"))],  # as lists spell it
 )
 def test_the_word_for_company_is_a_legal_form(name: str, tokens: tuple[str, ...]) -> None:
     form = analyze_name(name, False)
@@ -218,3 +218,17 @@ def test_a_company_named_in_persian_meets_its_english_name() -> None:
     """شرکت stayed a word that the English name (Company, folded) did not pair."""
     query = analyze_name("شرکت فن آوران صنعت ارتباطات", False)
     assert compare_names(query, analyze_name("Fanavaran Sanat Ertebatat Company", False)).score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("زندان قرچک", "Qarchak Prison"),  # زندان prison
+     ("شرکت مهندسی تیف تدبیر", "Teyf Tadbir Engineering Company"),  # مهندسی engineering
+     ("SHERKAT SANAYEH ELECTRONICS IRAN", "Iran Electronics Industries")],  # Sanayeh as lists spell صنایع
+)
+def test_persian_organisation_words_meet_their_english(query: str, listed: str) -> None:
+    assert compare_names(analyze_name(query, False), analyze_name(listed, False)).score >= 0.95
+
+
+def test_persian_organisation_words_stay_names_of_persons() -> None:
+    assert analyze_name("زندان قرچک", True).tokens == ("zndan", "qrchk")
