@@ -232,3 +232,11 @@ def test_persian_organisation_words_meet_their_english(query: str, listed: str) 
 
 def test_persian_organisation_words_stay_names_of_persons() -> None:
     assert analyze_name("زندان قرچک", True).tokens == ("zndan", "qrchk")
+
+
+def test_persian_center_and_central_are_folded() -> None:
+    assert analyze_name("زندان مرکزى سنندج", False).tokens == ("prison", "central", "snndj")
+    assert analyze_name("مرکز تحقیقات شهید", False).tokens[0] == "center"
+    assert analyze_name("BANK MARKAZI IRAN", False).tokens == analyze_name("Bank Central Iran", False).tokens
+    query = analyze_name("زندان مرکزى سنندج", False)
+    assert compare_names(query, analyze_name("Sanandaj Central Prison", False)).score >= 0.85

@@ -54,8 +54,8 @@ from tradewarden.names.variants import name_variants
 #: ژ also as j among an Arabic-script token's skeleton variants; 14: Arabic company-type
 #: abbreviations folded as legal forms, ``data/legal_forms_extra.txt``; 15: عمرو read Amr,
 #: مجموعة folded as group; 16: شركة / شرکت and its Latin spellings, sherkat, folded as co;
-#: 17: Persian مهندسی, صنایع, زندان in ``data/org_terms.txt``).
-FORMAT_VERSION = 17
+#: 17: Persian مهندسی, صنایع, زندان in ``data/org_terms.txt``; 18: مرکز, مرکزی, سازمان there too).
+FORMAT_VERSION = 18
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
