@@ -478,3 +478,35 @@ def test_ties_in_blocking_weight_keep_names_of_the_querys_length_first(e: Factor
     blocked = index.blocked_names(form, limit=40)[0]
     assert len({weight for _, weight in blocked}) == 1  # all tied
     assert "two" in {index.record(index.name_entity(n)).source_id for n, _ in blocked}
+
+
+def test_abjad_keys_come_in_one_group_per_word_and_pair() -> None:
+    """Each word of an Arabic-script name gives the skeletons of its possible Latin spellings as
+    one group, and so does each pair of adjacent words fused, respelt alike (و as v: راوری /
+    Ravari); no key is in two groups."""
+    form = analyze_name("رضا حمیدی راوری", True)
+    groups = blocking.abjad_key_groups(form)
+    assert ("~rd", "~rz", "~rdh") in groups
+    assert any("~hmdrvry" in group for group in groups)  # حمیدی راوری fused, و as v
+    keys = [key for group in groups for key in group]
+    assert len(keys) == len(set(keys))
+    assert set(keys) <= name_keys(form, affixes=False)
+    # The Latin spelling written as one word meets the fused pair.
+    assert "~hmdrvry" in name_keys(analyze_name("HAMIDIRAVARI Reza", True))
+
+
+def test_a_latin_spelling_outweighs_names_sharing_one_word_in_the_query_script(e: Factory) -> None:
+    """A name in the query's own script holds every skeleton of a shared word; a Latin spelling
+    only one. Summed key by key, one shared word in Arabic script outweighed both words spelt in
+    Latin, and the share of the best kept the Latin name out (مرتضی پیری over BARATI Morteza for
+    مرتضی براتی): each word's group counts once, at the IDF of the rarest key a name holds."""
+    make = e
+    entities = [make("Person", "latin", name="BARATI Morteza")]
+    entities += [make("Person", f"ar{n}", name=f"مرتضی {word}") for n, word in enumerate(("پیری", "شیخی", "کریمی"))]
+    entities += [make("Person", f"f{n}", name=f"{word} {other}") for n, (word, other) in enumerate(zip(_WORDS, _WORDS[20:]))]
+    index = MatchIndex.build(entities)
+    form = analyze_name("مرتضی براتی", True)
+    weights = {index.record(index.name_entity(n)).source_id: w for n, w in index.blocked_names(form)[0]}
+    assert weights["latin"] > max(weights[f"ar{n}"] for n in range(3))
+    found = index.match(Query(names=["مرتضی براتی"], schema="Person"), limit=1)
+    assert [m.source_id for m in found] == ["latin"]

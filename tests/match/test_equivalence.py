@@ -23,7 +23,7 @@ from followthemoney.proxy import EntityProxy
 from tradewarden.match import MatchIndex, Query
 from tradewarden.match import index as index_module
 from tradewarden.match import matching, ranking
-from tradewarden.match.blocking import KEY_WEIGHTS, name_keys, unknown_token_keys
+from tradewarden.match.blocking import KEY_WEIGHTS, abjad_key_groups, name_keys, unknown_token_keys
 from tradewarden.match.model import Match, MatchKind
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm
@@ -100,13 +100,18 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
         keys.update(unknown_token_keys(token))
     hits: list[np.ndarray] = []
     common: list[tuple[int, np.ndarray, float]] = []
-    for key in sorted(keys):
+    # An abjad name counts each key group once per listed name, at its rarest key the name holds.
+    counted = _abjad_counted(index, form) if form.abjad else None
+    for key in sorted(keys if counted is None else counted):
         ids = postings.get(key)
         if ids is None:
             continue
         idf = math.log(1.0 + index.name_count / len(ids)) * KEY_WEIGHTS.get(key[0], 1.0)
-        if len(ids) > index_module.MAX_POSTING:
-            common.append((len(ids), ids, idf))
+        length = len(ids)
+        if counted is not None:
+            ids = np.array(sorted(counted[key]), dtype=ids.dtype)
+        if length > index_module.MAX_POSTING:
+            common.append((length, ids, idf))
             continue
         acc[ids] += idf
         hits.append(ids)
@@ -142,6 +147,23 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
     if respelt and len(respelt[0]) <= index_module.RESPELT_NAMES:
         ranked.update((name_idx, float(acc[name_idx])) for name_idx in respelt[0].tolist() if name_idx not in ranked)
     return list(ranked.items())
+
+
+def _abjad_counted(index: MatchIndex, form: NameForm) -> dict[str, list[int]]:
+    """Per key of ``abjad_key_groups``, the names it counts for: those holding no rarer key of
+    its group (ties by key)."""
+    counted: dict[str, list[int]] = {}
+    for group in abjad_key_groups(form):
+        owner: dict[int, tuple[int, str]] = {}
+        for key in group:
+            ids = index._postings.get(key)
+            for name_idx in [] if ids is None else ids.tolist():
+                rank = (len(ids), key)
+                if name_idx not in owner or rank < owner[name_idx]:
+                    owner[name_idx] = rank
+        for name_idx, (_, key) in owner.items():
+            counted.setdefault(key, []).append(name_idx)
+    return counted
 
 
 def reference_match(index: MatchIndex, query: Query, limit: int, min_score: float) -> list[Match]:

@@ -116,6 +116,10 @@ def test_skeleton_variants_cover_latin_spellings() -> None:
     assert skeleton("reza") in skeleton_variants("rdha")
     assert skeleton("ramazan") in skeleton_variants("rmdhan") and skeleton("ramadan") in skeleton_variants("rmdhan")
     assert skeleton("parviz") in skeleton_variants("prwyz")
+    # Persian ژ is zh or j in Latin: نژاد Nezhad / Nejad, شیخ‌نژاد Sheikhnejad.
+    assert {skeleton("nejad"), skeleton("nezhad")} <= set(skeleton_variants(romanise("نژاد").strip()))
+    assert skeleton("sheikhnejad") in skeleton_variants(romanise("شیخنژاد").strip())
+    assert skeleton("nejad") not in skeleton_variants(romanise("نزاد").strip())  # ز is z only
     assert skeleton("rabi") in skeleton_variants("rbye")  # a final ayn is not written
     assert skeleton_variants("mhmd") == ("mhmd",)
 
@@ -168,3 +172,71 @@ def test_latin_query_meets_arabic_script_listed_name() -> None:
     for query, listed in [("Raif Al-Quwatly", "رئيف القوتلي"), ("Mohammed Nazer Jamal Eddin", "محمد ناذر جمال الدين")]:
         assert compare_names(analyze_name(query, True), analyze_name(listed, True)).score >= THRESHOLD
     assert compare_names(analyze_name("Ahmad Karimi", True), analyze_name("حامد نوری", True)).score < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [("توربو شافت م.م.ح", ("twrbw", "shaft"), ("llc",)),  # FZE
+     ("آي جت غلوبال م.د.م.س", ("ay", "jt", "ghlwbal"), ("llc",)),  # DMCC
+     ("راحت لمتد", ("raht",), ("llc",)),  # "limited" in Arabic letters
+     ("ألفا ش.م.ع", ("alfa",), ("jsc",))],  # PJSC
+)
+def test_arabic_company_type_abbreviations_are_legal_forms(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, legal)
+
+
+def test_an_arabic_legal_form_no_longer_costs_an_unpaired_word() -> None:
+    """RAHAT LTD. has one word once its legal form is folded; راحت لمتد kept لمتد as a second."""
+    assert compare_names(analyze_name("راحت لمتد", False), analyze_name("RAHAT LTD.", False)).score >= 0.85
+
+
+def test_the_silent_waw_of_amr_is_not_read() -> None:
+    """عمرو is Amr (its و tells it from عمر in writing only), not Amru."""
+    assert romanise("عمرو").strip() == "emr"
+    assert compare_names(analyze_name("عمرو سالم", True), analyze_name("Amr SALEM", True)).score >= 0.9
+    assert romanise("عمرون").strip() == "emrwn"  # only the whole word
+
+
+def test_majmuat_is_the_group_of_a_company_name() -> None:
+    form = analyze_name("مجموعة مونولينك ش.م.ح", False)
+    assert (form.tokens, form.legal_forms) == (("mwnwlynk",), ("group", "llc"))
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [("شرکت فن آوران صنعت ارتباطات", ("fn", "awran", "snet", "artbatat")),  # Persian شرکت
+     ("شركة الصروح", ("al", "srwh")),  # Arabic شركة
+     ("SHERKAT SANAYEH ELECTRONICS IRAN", ("industry", "electronic", "iran"))],  # as lists spell it
+)
+def test_the_word_for_company_is_a_legal_form(name: str, tokens: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, ("co",))
+
+
+def test_a_company_named_in_persian_meets_its_english_name() -> None:
+    """شرکت stayed a word that the English name (Company, folded) did not pair."""
+    query = analyze_name("شرکت فن آوران صنعت ارتباطات", False)
+    assert compare_names(query, analyze_name("Fanavaran Sanat Ertebatat Company", False)).score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("زندان قرچک", "Qarchak Prison"),  # زندان prison
+     ("شرکت مهندسی تیف تدبیر", "Teyf Tadbir Engineering Company"),  # مهندسی engineering
+     ("SHERKAT SANAYEH ELECTRONICS IRAN", "Iran Electronics Industries")],  # Sanayeh as lists spell صنایع
+)
+def test_persian_organisation_words_meet_their_english(query: str, listed: str) -> None:
+    assert compare_names(analyze_name(query, False), analyze_name(listed, False)).score >= 0.95
+
+
+def test_persian_organisation_words_stay_names_of_persons() -> None:
+    assert analyze_name("زندان قرچک", True).tokens == ("zndan", "qrchk")
+
+
+def test_persian_center_and_central_are_folded() -> None:
+    assert analyze_name("زندان مرکزى سنندج", False).tokens == ("prison", "central", "snndj")
+    assert analyze_name("مرکز تحقیقات شهید", False).tokens[0] == "center"
+    assert analyze_name("BANK MARKAZI IRAN", False).tokens == analyze_name("Bank Central Iran", False).tokens
+    query = analyze_name("زندان مرکزى سنندج", False)
+    assert compare_names(query, analyze_name("Sanandaj Central Prison", False)).score >= 0.85

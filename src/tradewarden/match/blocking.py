@@ -221,17 +221,36 @@ def _abjad_keys(form: NameForm, index_side: bool) -> set[str]:
     index's rarity) is known: a query sends none, since they would reach names in the same script
     first and crowd out the Latin spellings. (The index side stays a superset of the query side,
     as re-screening's party keys assume.)"""
-    keys: set[str] = set()
+    keys = {key for group in abjad_key_groups(form) for key in group}
+    if index_side:
+        keys.update(token for token, weight in zip(form.tokens, form.weights) if weight >= 1.0 and len(token) >= 2)
+    return keys
+
+
+def abjad_key_groups(form: NameForm) -> list[tuple[str, ...]]:
+    """The skeleton keys of an Arabic- or Hebrew-script name, one group per token (its possible
+    Latin spellings, ``abjad.skeleton_variants``) and per pair of adjacent tokens fused (الجاسم /
+    al-Jasim; across a particle, شمس الدین / Shamsuddin; respelt likewise: رضا حمیدی / Rezahamidi).
+
+    A Latin spelling of a token has one of its skeletons, a listed name in the same script all of
+    them: blocking counts each group once (``MatchIndex.blocked_names``), or a name sharing one
+    common word in the query's script outweighs the Latin spelling of the whole name (مرتضی پیری
+    over BARATI Morteza for مرتضی براتی). Groups are distinct and share no key.
+    """
+    groups: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+
+    def add(variants: tuple[str, ...], least: int) -> None:
+        group = tuple("~" + variant for variant in variants if len(variant) >= least and "~" + variant not in seen)
+        if group:
+            seen.update(group)
+            groups.append(group)
+
     tokens = form.tokens
     for token, weight in zip(tokens, form.weights):
         if weight >= 1.0 and len(token) >= 2:
-            keys.update("~" + variant for variant in skeleton_variants(token) if len(variant) >= 2)
-            if index_side:
-                keys.add(token)
-    # Adjacent tokens fused (الجاسم / al-Jasim), and fused across a particle (شمس الدین / Shamsuddin).
+            add(skeleton_variants(token), 2)
     names = [token for token, weight in zip(tokens, form.weights) if weight >= 1.0]
     for left, right in (*zip(tokens, tokens[1:]), *zip(names, names[1:])):
-        skel = skeleton(left + right)
-        if len(skel) >= 3:
-            keys.add("~" + skel)
-    return keys
+        add(skeleton_variants(left + right), 3)
+    return groups

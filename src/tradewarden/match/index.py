@@ -27,7 +27,7 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import listed_name_keys, name_keys, unknown_token_keys
+from tradewarden.match.blocking import abjad_key_groups, listed_name_keys, name_keys, unknown_token_keys
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
@@ -57,7 +57,10 @@ from tradewarden.names.variants import name_variants
 #: its own, ``names/variants.py``; titles, ranks and generational suffixes inside a person's name
 #: weigh as particles, ``data/person_titles.txt``; organisation names filed under their
 #: initials and acronym tokens, ``names/acronyms.py``; Chinese characters read as names read
-#: them, ``data/han_readings.txt``, and company names split into the fewest pieces, ``names/han.py``).
+#: them, ``data/han_readings.txt``, and company names split into the fewest pieces, ``names/han.py``; an Arabic-script
+#: name's fused word pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``;
+#: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
+#: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded).
 FORMAT_VERSION = 12
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
@@ -382,21 +385,25 @@ class MatchIndex:
             ``RESPELT_NAMES`` names are.
         """
         postings = self._postings
-        keys = name_keys(form, affixes=False)
-        for token in form.tokens:
-            if token in keys and token not in postings:
-                keys.update(unknown_token_keys(token))
-        if organisation:
-            keys.update(acronym_query_keys(form))
-        # Set order follows the hash seed: sorted, every process sums and ties alike. Ties in
-        # weight go to names of about the query's number of words, but not for Arabic- or
+        counts: list[int] | None = None
+        if form.abjad:
+            found, counts = self._abjad_found(form)
+        else:
+            keys = name_keys(form, affixes=False)
+            for token in form.tokens:
+                if token in keys and token not in postings:
+                    keys.update(unknown_token_keys(token))
+            if organisation:
+                keys.update(acronym_query_keys(form))
+            # Set order follows the hash seed: sorted, every process sums and ties alike.
+            found = postings.get_present(sorted(keys))
+        # Ties in weight go to names of about the query's number of words, but not for Arabic- or
         # Hebrew-script queries: their words split otherwise than the Latin spellings' (and on
         # bench/match_quality.py that only brought two more clean alerts).
-        found = postings.get_present(sorted(keys))
         return rank_blocked(
             found, self._scratch_array("acc", np.float32), self._name_count, self._idf_of_count,
             self._scratch_array("slots", np.int64), limit, MAX_POSTING,
-            RESPELT_NAMES, None if form.abjad else self.name_lengths, len(form.tokens),
+            RESPELT_NAMES, None if form.abjad else self.name_lengths, len(form.tokens), counts,
         )
 
     @property
@@ -408,6 +415,24 @@ class MatchIndex:
                 [form.partition("|")[0].count(" ") + 1 for form in self._name_forms], dtype=np.int16
             )
         return self._name_lengths
+
+    def _abjad_found(self, form: NameForm) -> tuple[list[tuple[str, np.ndarray]], list[int]]:
+        """The postings of an Arabic- or Hebrew-script name's keys for ``rank_blocked``, each
+        group of ``blocking.abjad_key_groups`` counted once per name (a token's possible Latin
+        spellings are one word, not several), at the IDF of the rarest of its keys that name is
+        under: each key's entry holds only the names no rarer key of its group holds. Returns the
+        entries in sorted key order and the posting length of each entry's key."""
+        entries: list[tuple[str, np.ndarray, int]] = []
+        for group in abjad_key_groups(form):
+            present = sorted(self._postings.get_present(group), key=lambda entry: (len(entry[1]), entry[0]))
+            taken: np.ndarray | None = None
+            for key, ids in present:
+                rest = ids if taken is None else np.setdiff1d(ids, taken, assume_unique=True)
+                if len(rest):
+                    entries.append((key, rest, len(ids)))
+                taken = ids if taken is None else np.union1d(taken, ids)
+        entries.sort(key=lambda entry: entry[0])
+        return [(key, ids) for key, ids, _ in entries], [count for _, _, count in entries]
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

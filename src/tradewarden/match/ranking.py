@@ -36,6 +36,7 @@ def rank_blocked(
     respelt_names: int,
     name_lengths: np.ndarray | None = None,
     query_length: int = 0,
+    counts: list[int] | None = None,
 ) -> tuple[list[tuple[int, float]], float]:
     """The best ``limit`` listed names by blocking weight, and the most weight a name can get
     without the whole-name keys (``MatchIndex.blocked_names`` documents both).
@@ -53,6 +54,8 @@ def rank_blocked(
             equal weight, those nearest the query's ``query_length`` words come first (None:
             ties in posting order).
         query_length: the number of words of the query name.
+        counts: where given, the posting length whose IDF each entry of ``found`` counts (an
+            entry may hold part of a key's names: ``MatchIndex._abjad_found``); else its own.
     """
     hits: list[np.ndarray] = []
     idfs: list[float] = []
@@ -60,8 +63,8 @@ def rank_blocked(
     partial = 0.0  # the weight of the keys other than whole-name ones
     common: list[tuple[int, np.ndarray, float]] = []
     respelt = _EMPTY_IDS  # the names of the query's whole skeleton (``&``)
-    for key, ids in found:
-        length = len(ids)
+    for position, (key, ids) in enumerate(found):
+        length = len(ids) if counts is None else counts[position]
         idf = idf_of_count.get(length)
         if idf is None:
             idf = math.log(1.0 + total / length)
@@ -75,7 +78,7 @@ def rank_blocked(
             continue
         hits.append(ids)
         idfs.append(idf)
-        lengths.append(length)
+        lengths.append(len(ids))
         if kind == "&":
             respelt = ids
         if kind not in WHOLE_NAME_KEYS:

@@ -6,7 +6,8 @@ name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three gen
 * ``romanise`` writes Arabic and Persian letters as ASCII, one letter (or digraph) per letter:
   the long vowels stay visible as ``a``/``w``/``y``, ``ع`` becomes ``e`` (a vowel slot Latin
   spellings fill with any vowel or nothing), hamza is dropped, ``ة`` and a final ``ه`` become
-  ``h``, Persian ``پ چ ژ گ ک ی`` are read as ``p ch zh g k y`` (and ``خوا`` as ``kha``), the
+  ``h``, Persian ``پ چ ژ گ ک ی`` are read as ``p ch zh g k y`` (``خوا`` as ``kha``, ``عمرو``
+  as ``emr``: Amr, whose و is not read), the
   article ``ال`` is split off as the particle ``al`` (``الشامي`` → ``al shamy``), ``عبد ال`` becomes
   one token ``ebdal`` (Abdul, Abdel, Abd al-), and ``بن``/``ابن``/``ابو`` are written ``bin``,
   ``ibn``, ``abu``.
@@ -20,7 +21,7 @@ name has many Latin spellings (محمد: Muhammad, Mohamed, Mohammad). Three gen
   assimilated (Abdulrahman, Ash-Shami, Jamal Eddin) and fused Persian names (Ahmadinejad) meet.
 
 ``skeleton_variants`` gives the consonant skeletons a romanised token may have in Latin (ذ as d
-or z, ث as t or s, و as v, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
+or z, ث as t or s, و as v, Persian ژ as zh or j, ز+ه as z-h rather than zh ...), for blocking. Hebrew keeps ICU's
 transliteration, whose letters (``y``, ``w`` as vowel letters) the same comparison reads. Pure
 functions, cached. ``cross_similarity_above`` and ``joined_similarity_above`` give the same
 values where they exceed a caller's floor and stop early elsewhere (a lower bound of the
@@ -66,6 +67,8 @@ _WORD: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u200c-\u200f]+")
 _PARTICLES: Final[dict[str, str]] = {
     "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
     "شيخ": "sheikh", "حاجي": "haji", "ملا": "mullah", "مولوي": "mawlawi", "مولانا": "maulana",
+    # The و of عمرو (Amr) is not read: Arabic spelling writes it only to tell the name from عمر.
+    "عمرو": "emr",
 }
 #: Spelling variants folded before the particles are looked up: alif forms, Persian ye and kaf.
 _ALIFS: Final = str.maketrans("أإآٱیىک", "ااااييك")
@@ -125,6 +128,7 @@ _ALTERNATIVES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("j", ("g",)),
     ("w", ("v",)),
     ("sh", ("ch",)),
+    ("zh", ("j",)),  # Persian ژ, written j in Latin as often as zh (نژاد Nejad / Nezhad)
 )
 _ALT_SPLIT: Final = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
 _ALT: Final = dict(_ALTERNATIVES)
