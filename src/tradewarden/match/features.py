@@ -61,6 +61,12 @@ class Candidate:
     matched_form: NameForm | None = None
 
 
+def _query_forms(query: PreparedQuery, cand: Candidate) -> list[NameForm]:
+    """The analysed forms of the query name that met the listed name (one, unless the query
+    gives a name twice)."""
+    return [form for name, form in query.names if name == cand.query_name]
+
+
 def _listed_form(cand: Candidate) -> NameForm:
     """The listed name met, analysed as the listed entity's kind (the index's stored form)."""
     if cand.matched_form is not None:
@@ -100,7 +106,7 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
     if cand.record.schema == "Person":
         # Words the listed person's own name carries too ("MUN SAN SON", "WEI, Lin Na" read as
         # legal forms) say nothing about the query being a company.
-        carried = [form.legal_forms for name, form in query.names if name == cand.query_name and form.legal_forms]
+        carried = [form.legal_forms for form in _query_forms(query, cand) if form.legal_forms]
         if carried:  # only then is the listed name analysed (most queries carry no legal form)
             own = set(analyze_name(cand.matched_name, False).legal_forms)
             forms = [found for found in ([legal for legal in legal_forms if legal not in own] for legal_forms in carried) if found]
@@ -110,7 +116,7 @@ def company_name_for_person(query: PreparedQuery, cand: Candidate) -> Evidence |
     elif query.schema == "Person":
         legal = _listed_form(cand).legal_forms
         if legal:
-            mine = [form for name, form in query.names if name == cand.query_name]
+            mine = _query_forms(query, cand)
             value = PERSON_OF_ONE_WORD if mine and mine[0].significant <= 1 else PERSON_OF_WORDS
             return Evidence(value, f"{cand.matched_name!r} is a company name ({', '.join(legal)}), the query a person")
     return None
@@ -124,7 +130,7 @@ def one_word_otherwise(query: PreparedQuery, cand: Candidate) -> Evidence | None
     otherwise is as often another family's name as a misspelling. A listed name as written but for one slip (``exact.is_slip_of``: the typo
     of a user who copies it) is left alone, and so are other scripts, whose romanisations
     differ by more than a slip (Ростех / Rostec)."""
-    mine = [form for name, form in query.names if name == cand.query_name]
+    mine = _query_forms(query, cand)
     if not mine or mine[0].significant != 1 or mine[0].abjad or mine[0].han:
         return None
     listed = _listed_form(cand)
@@ -157,9 +163,7 @@ def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | Non
     so these are namesakes. A patronymic left out on either side is no conflict."""
     if cand.record.schema != "Person":
         return None
-    mine = [
-        token for name, form in query.names if name == cand.query_name for token in form.tokens if name_role(token) == "patronymic"
-    ]
+    mine = [token for form in _query_forms(query, cand) for token in form.tokens if name_role(token) == "patronymic"]
     if not mine:  # only then is the listed name analysed (most queries give no patronymic)
         return None
     listed = [token for token in _listed_form(cand).tokens if name_role(token) == "patronymic"]
@@ -188,7 +192,7 @@ def gender_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     vowels that mark the gender."""
     if cand.record.schema != "Person":
         return None
-    mine = {token for name, form in query.names if name == cand.query_name and not form.abjad for token in form.tokens}
+    mine = {token for form in _query_forms(query, cand) if not form.abjad for token in form.tokens}
     if not mine:
         return None
     form = _listed_form(cand)
@@ -212,7 +216,7 @@ def legal_form_match(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     ``LLC``, ``АО`` / ``Joint-Stock Company``): the same kind of body, a little more evidence."""
     if cand.record.schema == "Person":
         return None
-    carried = {legal for name, form in query.names if name == cand.query_name for legal in form.legal_forms}
+    carried = {legal for form in _query_forms(query, cand) for legal in form.legal_forms}
     if not carried:  # only then is the listed name analysed (most queries carry no legal form)
         return None
     shared = carried & set(_listed_form(cand).legal_forms)
