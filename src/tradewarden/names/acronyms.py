@@ -103,12 +103,17 @@ def _written_out(short: NameForm, position: int, long: NameForm, start: int, end
         legal_forms=short.legal_forms,
         abjad=short.abjad,
         han=short.han,
+        vowelled=short.vowelled,
     )
 
 
 def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int]]:
     """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
     and how many fully counting words it stands for."""
+    if short.abjad or short.han:
+        # A word of an abjad name romanised is its consonants and looks like an acronym (کیش
+        # kysh); the script writes no acronyms so. Nor are pinyin syllables initials.
+        return
     acronyms = {t: i for i, (t, w) in enumerate(zip(short.tokens, short.weights)) if w >= 1.0 and is_acronym_token(t)}
     if not acronyms:
         return

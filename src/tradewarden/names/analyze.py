@@ -38,7 +38,7 @@ from tradewarden.names.parts import (
     strip_titles,
 )
 from tradewarden.names.phonetic import skeleton
-from tradewarden.names.script import ABJAD, Script, scripts_of
+from tradewarden.names.script import ABJAD, VOWELLED, Script, scripts_of
 from tradewarden.names.translit import to_ascii
 
 
@@ -54,6 +54,9 @@ class NameForm:
         legal_forms: generic legal-form tokens found (``llc``, ``jsc``, ``corp`` ...).
         abjad: written in a script without short vowels (Arabic, Persian, Hebrew).
         han: written in Chinese characters (its tokens are pinyin syllables).
+        vowelled: written in an alphabet other than Latin that writes its vowels (Cyrillic,
+            Greek, Armenian, Georgian: ``script.VOWELLED``), not in an abjad: its tokens'
+            vowels are the name's own, not a romaniser's choice.
     """
 
     tokens: tuple[str, ...]
@@ -62,6 +65,7 @@ class NameForm:
     legal_forms: tuple[str, ...]
     abjad: bool
     han: bool = False
+    vowelled: bool = False
     # Derived from the fields above once, for the comparisons (not compared, not dumped):
     #: The tokens without particles, run together (meets split or fused spellings).
     joined: str = field(init=False, repr=False, compare=False)
@@ -104,7 +108,7 @@ class NameForm:
     def dump(self) -> str:
         """A compact one-line text form, read back by ``NameForm.parse``."""
         weights = " ".join(f"{w:g}" for w in self.weights)
-        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han)}"
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han) + 4 * int(self.vowelled)}"
 
     @staticmethod
     def dumped_skeletons(text: str) -> str:
@@ -127,6 +131,7 @@ class NameForm:
             tuple(legal_text.split()) if legal_text else (),
             flags in _ABJAD_FLAGS,
             flags in _HAN_FLAGS,
+            flags in _VOWELLED_FLAGS,
         )
 
     @property
@@ -135,9 +140,10 @@ class NameForm:
         return not self.tokens
 
 
-#: The flags field of ``NameForm.dump`` (``abjad + 2 * han``) that set each flag.
-_ABJAD_FLAGS = frozenset({"1", "3"})
-_HAN_FLAGS = frozenset({"2", "3"})
+#: The flags field of ``NameForm.dump`` (``abjad + 2 * han + 4 * vowelled``) that set each flag.
+_ABJAD_FLAGS = frozenset({"1", "3", "5", "7"})
+_HAN_FLAGS = frozenset({"2", "3", "6", "7"})
+_VOWELLED_FLAGS = frozenset({"4", "5", "6", "7"})
 
 
 @lru_cache(maxsize=4096)
@@ -274,6 +280,7 @@ def _trade_pairs(tokens: list[str]) -> list[str]:
 
 _ABJAD_BITS = ABJAD.value
 _HAN_BIT = Script.HAN.value
+_VOWELLED_BITS = VOWELLED.value
 
 
 @lru_cache(maxsize=131072)
@@ -305,6 +312,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     scripts = scripts_of(folded).value
     abjad = bool(scripts & _ABJAD_BITS)
     han = bool(scripts & _HAN_BIT)
+    vowelled = bool(scripts & _VOWELLED_BITS) and not (abjad or han)
     tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
     if person is not False:
         tokens = [fold_spelling(token) for token in tokens]
@@ -324,6 +332,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         legal_forms=legal,
         abjad=abjad,
         han=han,
+        vowelled=vowelled,
     )
 
 

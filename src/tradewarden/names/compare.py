@@ -230,6 +230,32 @@ _LATIN: Final = 0
 _ABJAD_QUERY: Final = 1
 _ABJAD_LISTED: Final = 2
 _SAME_SCRIPT: Final = 3
+#: Neither name in an abjad and one in an alphabet that writes its vowels (``NameForm.vowelled``):
+#: compared as Latin tokens are, but a shared consonant skeleton does not make two tokens one
+#: name (Mishina / Mosina, Shakaryan / Shakirin): the vowels romanised are the name's own.
+_VOWELLED: Final = 4
+#: Vowels that East Slavic spellings of one name write for each other, and so do lists (a name
+#: in Cyrillic writes its vowels, but not the same ones in every language): Belarusian writes an
+#: unstressed o as a (Мозоль / Мазоль), Ukrainian и and і are y and i, Russian writes ё as е
+#: (Махнёв Makhnev / Makhniov), and е is e or ye. Skeleton equality of a ``_VOWELLED`` pair
+#: needs its vowels to differ only so (``_vowels_alike``).
+_ALIKE_VOWELS: Final = frozenset({frozenset("ao"), frozenset("ei"), frozenset("iy"), frozenset("ey"), frozenset("eo")})
+_VOWEL_RUN: Final = re.compile("[aeiouy]+")
+#: A vowel run written with a y or i before it (ye, yo, io, ya) read as its vowel.
+_IOTATED: Final = re.compile("^[yi](?=[aeou])")
+
+
+def _vowels_alike(q: str, c: str) -> bool:
+    """Whether two tokens of one consonant skeleton put alike vowels in each place (``_ALIKE_VOWELS``)."""
+    q_runs, c_runs = _VOWEL_RUN.findall(q), _VOWEL_RUN.findall(c)
+    if len(q_runs) != len(c_runs):
+        return False
+    for q_run, c_run in zip(q_runs, c_runs):
+        if q_run != c_run:
+            q_run, c_run = _IOTATED.sub("", q_run), _IOTATED.sub("", c_run)
+            if q_run != c_run and frozenset((q_run, c_run)) not in _ALIKE_VOWELS:
+                return False
+    return True
 #: Returned by ``_paired_similarity`` for tokens that may not pair.
 _NOT_PAIRED: Final = -1.0
 #: Keeps the floors handed to the abjad alignments safely below the scores they stand for.
@@ -244,6 +270,8 @@ def _mode(query: NameForm, listed: NameForm) -> int:
         return _ABJAD_QUERY
     if listed.abjad:
         return _ABJAD_LISTED
+    if query.vowelled or listed.vowelled:
+        return _VOWELLED
     return _LATIN
 
 
@@ -258,7 +286,9 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
     elif mode == _ABJAD_LISTED:
         sim = _abjad_latin_similarity(c, q)
     else:
-        sim = token_similarity(q, qs, c, cs, False)
+        # (Without skeletons, ``token_similarity`` grants no skeleton equality: ``_VOWELLED``.)
+        skeletons = mode == _LATIN or (qs == cs and _vowels_alike(q, c))
+        sim = token_similarity(q, qs if skeletons else "", c, cs if skeletons else "", False)
         if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
             sim = max(sim, _affixed_similarity(q, c))
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
@@ -340,6 +370,14 @@ def _align(
             for j, (c, cs) in listed_tokens
             if (sim := 1.0 if q == c else similarity(q, qs, c, cs, mode)) >= MIN_TOKEN_SIMILARITY
         ]
+        if rarity is not None and (mode == _LATIN or mode == _VOWELLED):
+            # Two common names one sounded consonant apart are two names (``_other_common_name``).
+            pairs = [
+                (MIN_TOKEN_SIMILARITY, i, j)
+                if FUZZY_KNEE <= sim < 1.0 and _other_common_name(query.tokens[i], listed.tokens[j], rarity)
+                else (sim, i, j)
+                for sim, i, j in pairs
+            ]
     pairs.sort(reverse=True)
     q_weights = _rare_weights(query, rarity)
     c_weights = _rare_weights(listed, rarity)
@@ -410,7 +448,7 @@ def _align(
     # Jamil Salem Gammoh), and particles do not count as words (SHALAN, Abd Al Nur).
     two_of_four = (
         plain
-        and mode == _LATIN
+        and mode in (_LATIN, _VOWELLED)
         and query.significant == len(query.tokens) == len(used_q) == 2
         and listed.significant == len(listed.tokens) == 4
         and weakest >= FUZZY_KNEE
@@ -433,6 +471,46 @@ def _align(
     if total <= 0:
         return 0.0, "", 0.0
     return gained / total, ", ".join(parts), information
+
+
+#: A token under more listed names than ``match.index.RARE_COUNT`` (rarity below 1) is a name
+#: in use, not a slip: a typo makes a word found under no listed name, or under few.
+COMMON_NAME_RARITY: Final = 1.0
+def _other_common_name(q: str, c: str, rarity: Rarity) -> bool:
+    """Whether two tokens one letter apart are two names in use, not one name and a slip: one
+    has a consonant between two vowels where the other has none, or a vowel (Maria / Marina,
+    Mariya / Marina: a syllable of its own), and both are common among the listed names
+    (``COMMON_NAME_RARITY``). Not a consonant beside another (Vadim / Vadzim, Eric / Erick, Ustad /
+    Ustadz: letters romanisations write for one sound), nor one ending the word (America /
+    American: an adjective's ending), nor one consonant for another (Mahmud / Mahmut, Kuk / Guk),
+    nor h, w or j (Jon / John). A typo makes a token the lists hardly hold; a common given name a
+    syllable off is another name."""
+    if len(q) == len(c):
+        differ = [pos for pos in range(len(q)) if q[pos] != c[pos]]
+        if len(differ) != 1:
+            return False
+        pos = differ[0]
+        letters = {q[pos], c[pos]}
+        if not (letters & _VOWELS and letters - _VOWELS):
+            return False
+        longer = q if q[pos] not in _VOWELS else c
+    elif abs(len(q) - len(c)) == 1:
+        longer, shorter = (q, c) if len(q) > len(c) else (c, q)
+        found = [p for p in range(len(longer)) if longer[:p] + longer[p + 1 :] == shorter]
+        if not found:
+            return False
+        pos = found[0]
+    else:
+        return False
+    letter = longer[pos]
+    if letter in _VOWELS or letter in "hwj" or not letter.isalpha() or pos == 0 or pos + 1 == len(longer):
+        return False
+    if longer[pos - 1] not in _VOWELS or longer[pos + 1] not in _VOWELS:
+        return False
+    return rarity(q) < COMMON_NAME_RARITY and rarity(c) < COMMON_NAME_RARITY
+
+
+_VOWELS: Final = frozenset("aeiouy")
 
 
 def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarity | None) -> bool:

@@ -46,6 +46,10 @@ _PREFIXES: dict[str, Script] = {
 
 #: Scripts written without short vowels: compare their transliterations by consonant skeleton.
 ABJAD = Script.ARABIC | Script.HEBREW
+#: Alphabets other than Latin that write every vowel: a name's romanisation has the name's own
+#: vowels, so two names of one consonant skeleton and other vowels are other names (Мишина
+#: Mishina / Mosina, Շաքարյան Shakaryan / Shakirin), as they are not in abjad script.
+VOWELLED = Script.CYRILLIC | Script.GREEK | Script.ARMENIAN | Script.GEORGIAN
 
 
 @lru_cache(maxsize=4096)
