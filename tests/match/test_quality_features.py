@@ -169,3 +169,25 @@ def test_ta_marbuta_against_a_latin_word_ending_in_a_consonant(e: Factory) -> No
     assert not any(f.name == "ta_marbuta_conflict" for f in usama.features) and usama.score >= 0.8, usama.explanation
     persian = hit("جمیله حسن", "test-p1")  # a Persian final he is no ta marbuta: left to the comparison
     assert not any(f.name == "ta_marbuta_conflict" for f in persian.features), persian.explanation
+
+
+def test_a_family_name_alone_with_another_company_word(e: Factory) -> None:
+    index = MatchIndex.build([
+        e("Company", "c1", name="Публичное Акционерное Общество «Яковлев»"), e("Company", "c2", name="JSC Kalashnikov"),
+        e("Company", "c3", name="PJSC Rosneft"),
+    ])
+
+    def hit(name: str, entity_id: str) -> Match:
+        return next(m for m in index.match(Query(names=[name], schema="LegalEntity"), min_score=0.0) if m.entity_id == entity_id)
+
+    for name, entity_id in (("Яковлев Групп", "test-c1"), ("NPO «Kalashnikova»", "test-c2")):
+        found = hit(name, entity_id)
+        assert any(f.name == "family_name_company" for f in found.features) and found.score < 0.8, found.explanation
+    for name, entity_id in (
+        ("ПАО «Яковлев»", "test-c1"),  # the same legal form
+        ("Kalashnikov Joint Stock Company", "test-c2"),  # the same legal form written otherwise
+        ("Kalashnikov", "test-c2"),  # a bare name: no company word to tell
+        ("Rosneft Group", "test-c3"),  # no family name
+    ):
+        found = hit(name, entity_id)
+        assert not any(f.name == "family_name_company" for f in found.features) and found.score >= 0.8, found.explanation

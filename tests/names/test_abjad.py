@@ -240,3 +240,15 @@ def test_persian_center_and_central_are_folded() -> None:
     assert analyze_name("BANK MARKAZI IRAN", False).tokens == analyze_name("Bank Central Iran", False).tokens
     query = analyze_name("زندان مرکزى سنندج", False)
     assert compare_names(query, analyze_name("Sanandaj Central Prison", False)).score >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("abjad", "latin", "meets"),
+    [
+        ("ألمع", "alma", True), ("ربيع", "rabie", True), ("ربيع", "rabih", True), ("رافع", "rafi", True),
+        ("ألمع", "alam", False), ("لمع", "lam", False),  # a final ayn left out: another word
+    ],
+)
+def test_a_final_ayn_is_written(abjad: str, latin: str, meets: bool) -> None:
+    token = analyze_name(abjad, True).tokens[0]
+    assert (cross_similarity(token, latin) >= 0.8) is meets

@@ -151,6 +151,30 @@ def one_word_otherwise(query: PreparedQuery, cand: Candidate) -> Evidence | None
     return Evidence(1.0, f"one word each, spelt otherwise: {q} / {c}")
 
 
+def family_name_company(query: PreparedQuery, cand: Candidate) -> Evidence | None:
+    """Both names are organisation names that rest on one word, an East Slavic family name by its
+    ending (``parts.name_role``: Yakovlev, Kalashnikova), each with a legal form or generic
+    organisation word, and no legal form shared (Яковлев Групп / ПАО «Яковлев», NPO «Kalashnikova» /
+    JSC Kalashnikov): a family name with a company word names one of many family firms (ООО
+    «Иванов», Иванов Групп), so the name alone does not say which. The same legal form written
+    another way (ООО / LLC, ПАО / PJSC) is shared, and a name without one (Yakovlev) is left alone."""
+    if cand.record.schema == "Person" or query.schema == "Person":
+        return None
+    mine = _query_forms(query, cand)
+    if not mine or mine[0].significant != 1 or not mine[0].legal_forms or mine[0].abjad or mine[0].han:
+        return None
+    q = next(t for t, w in zip(mine[0].tokens, mine[0].weights) if w >= 1.0)
+    if name_role(q) != "surname":
+        return None
+    listed = _listed_form(cand)
+    if listed.significant != 1 or not listed.legal_forms or listed.abjad or listed.han:
+        return None
+    c = next(t for t, w in zip(listed.tokens, listed.weights) if w >= 1.0)
+    if name_role(c) != "surname" or set(mine[0].legal_forms) & set(listed.legal_forms):
+        return None
+    return Evidence(1.0, f"a family name alone with another company word: {q} ({', '.join(mine[0].legal_forms)}) / {c} ({', '.join(listed.legal_forms)})")
+
+
 def _hard_c(token: str) -> str:
     """``token`` with c and ck written k: one sound that Latin spellings and romanisations of
     Cyrillic write either way (Dielcom / Dielkom)."""

@@ -19,6 +19,7 @@ WEIGHTS: tuple[tuple[Feature, float], ...] = (
     (f.weak_alias, -0.08),
     (f.company_name_for_person, -0.30),
     (f.one_word_otherwise, -0.10),
+    (f.family_name_company, -0.25),
     (f.patronymic_conflict, -0.10),
     (f.gender_conflict, -0.20),
     (f.ta_marbuta_conflict, -0.20),

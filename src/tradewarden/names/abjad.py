@@ -231,7 +231,9 @@ def _abjad_units(token: str, particle: bool) -> tuple[tuple[int, str], ...]:
                 continue  # ایی, داوود: a doubled long vowel is one vowel in Latin
             units.append((M, letter if pos else "^" + letter))
         elif letter == "e":
-            units.append((E, letter))
+            # A final ayn after a letter is written in Latin, as a vowel, an apostrophe or an h
+            # (ألمع Alma', ربيع Rabie / Rabih): "e$", which costs a consonant to leave out (Alam).
+            units.append((E, "e$" if pos == len(letters) - 1 and pos > 0 else letter))
         elif letter == "h" and pos == len(letters) - 1 and pos > 0:
             units.append((H, letter))
         elif letter in _VOWELS:  # vowels ICU's Hebrew transliteration may write
@@ -298,6 +300,8 @@ def _sub(a: tuple[int, str], b: tuple[int, str]) -> float:
             return 0.0 if lsym == sym else 1.0
         return 0.0 if sym == "w" and lsym == "v" else 1.0
     if kind in (E, A):
+        if kind == E and sym == "e$" and lsym == "h":
+            return FINAL_AYN_AS_H
         return 0.0 if lkind == V else 0.3 if lkind == S else 1.0
     if kind == H:
         return 0.0 if lsym == "h" else 0.2 if lsym == "t" else 1.0
@@ -312,6 +316,8 @@ def _delete(a: tuple[int, str]) -> float:
         return 0.5 if sym == "h" else 1.0
     if kind == M:
         return 0.9
+    if kind == E and sym == "e$":
+        return FINAL_AYN_LEFT_OUT
     return 0.1  # ayn, final h, article
 
 
@@ -328,6 +334,10 @@ def _insert(b: tuple[int, str], final: bool) -> float:
     return 1.0
 
 
+#: Cost of leaving out a word's final ayn (after a letter), which Latin spellings write (ألمع
+#: Alma', not Alam), and of meeting it with a final h (ربيع Rabih).
+FINAL_AYN_LEFT_OUT: Final = 1.0
+FINAL_AYN_AS_H: Final = 0.2
 #: Cost of a Latin vowel cluster (Hosseini's ei) that no Arabic long vowel or ayn meets.
 LONG_VOWEL_MISSING: Final = 0.8
 #: Below this, alignment similarities fall twice as fast (a consonant apart is another name).
