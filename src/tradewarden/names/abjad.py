@@ -318,6 +318,8 @@ def _delete(a: tuple[int, str]) -> float:
         return 0.9
     if kind == E and sym == "e$":
         return FINAL_AYN_LEFT_OUT
+    if kind == L and sym == _MOON_ARTICLE:
+        return MOON_ARTICLE_LEFT_OUT
     return 0.1  # ayn, final h, article
 
 
@@ -334,6 +336,10 @@ def _insert(b: tuple[int, str], final: bool) -> float:
     return 1.0
 
 
+#: The article's l before a moon letter (``_joined_units``), and the cost of leaving it out of
+#: a name run together (عبدالعلی is Abdul Ali, not Abdoulaye, which is عبدالله).
+_MOON_ARTICLE: Final = "l!"
+MOON_ARTICLE_LEFT_OUT: Final = 1.0
 #: Cost of leaving out a word's final ayn (after a letter), which Latin spellings write (ألمع
 #: Alma', not Alam), and of meeting it with a final h (ربيع Rabih).
 FINAL_AYN_LEFT_OUT: Final = 1.0
@@ -536,10 +542,21 @@ def _cross_similarity(abjad_token: str, latin_token: str, floor: float) -> float
     return score
 
 
+#: The consonants the article's l assimilates to (the sun letters, as romanised): before them
+#: Latin spellings drop it (Nasreddin, Abdurrahman); before the others, the moon letters, ayn
+#: and alif among them, it is said and written (Abdul Ali, Saif al-Islam, Abdulkarim).
+_SUN_LETTERS: Final = frozenset({"t", "th", "d", "dh", "r", "z", "zh", "s", "sh", "l", "n"})
+
+
 def _joined_units(tokens: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     units: list[tuple[int, str]] = []
     for token in tokens:
-        units.extend(_abjad_units(token, token == "al"))
+        following = _abjad_units(token, token == "al")
+        if units and units[-1] == (L, "l") and following and not (
+            following[0][0] == C and following[0][1] in _SUN_LETTERS
+        ):
+            units[-1] = (L, _MOON_ARTICLE)
+        units.extend(following)
     return tuple(units)
 
 
