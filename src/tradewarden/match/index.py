@@ -62,6 +62,8 @@ from tradewarden.names.variants import name_variants
 #: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
 #: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded).
 FORMAT_VERSION = 13
+#: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
+_NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
@@ -197,9 +199,12 @@ class MatchIndex:
                 for text in name_variants(listed.text):
                     form = analyze_name(text, person)
                     dumped = form.dump()
-                    if form.empty or dumped in seen:
+                    # One form per entity for a name written alike in Latin and in Cyrillic (or
+                    # another alphabet: ``NameForm.vowelled``), as before the flag: the first kept.
+                    same = dumped[:-1] + str(int(dumped[-1]) & _NOT_VOWELLED) if form.vowelled else dumped
+                    if form.empty or same in seen:
                         continue
-                    seen.add(dumped)
+                    seen.add(same)
                     name_idx = len(texts)
                     name_entity.append(entity_idx)
                     texts.append(text)
