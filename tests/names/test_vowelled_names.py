@@ -34,6 +34,7 @@ def test_a_shared_skeleton_does_not_make_a_vowelled_name_another_name() -> None:
     [
         ("Вадим МОЗОЛЬ", "Vadim MAZOL"),  # Belarusian writes an unstressed o as a
         ("Сергей МАХНЕВ", "Sergey MAKHNIOV"),  # ё written е
+        ("Белнафтахім", "Belneftekhim"),  # Belarusian writes an unstressed e as a
     ],
 )
 def test_east_slavic_vowel_alternations_keep_the_skeleton(query: str, listed: str) -> None:

@@ -236,10 +236,11 @@ _SAME_SCRIPT: Final = 3
 _VOWELLED: Final = 4
 #: Vowels that East Slavic spellings of one name write for each other, and so do lists (a name
 #: in Cyrillic writes its vowels, but not the same ones in every language): Belarusian writes an
-#: unstressed o as a (Мозоль / Мазоль), Ukrainian и and і are y and i, Russian writes ё as е
-#: (Махнёв Makhnev / Makhniov), and е is e or ye. Skeleton equality of a ``_VOWELLED`` pair
+#: unstressed o as a (Мозоль / Мазоль) and an unstressed e as a (Белнафтахім / Белнефтехим),
+#: Ukrainian и and і are y and i, Russian writes ё as е (Махнёв Makhnev / Makhniov), and е is
+#: e or ye. Skeleton equality of a ``_VOWELLED`` pair
 #: needs its vowels to differ only so (``_vowels_alike``).
-_ALIKE_VOWELS: Final = frozenset({frozenset("ao"), frozenset("ei"), frozenset("iy"), frozenset("ey"), frozenset("eo")})
+_ALIKE_VOWELS: Final = frozenset({frozenset("ao"), frozenset("ae"), frozenset("ei"), frozenset("iy"), frozenset("ey"), frozenset("eo")})
 _VOWEL_RUN: Final = re.compile("[aeiouy]+")
 #: A vowel run written with a y or i before it (ye, yo, io, ya) read as its vowel.
 _IOTATED: Final = re.compile("^[yi](?=[aeou])")
