@@ -60,7 +60,9 @@ from tradewarden.names.variants import name_variants
 #: them, ``data/han_readings.txt``, and company names split into the fewest pieces, ``names/han.py``; an Arabic-script
 #: name's fused word pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``;
 #: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
-#: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded).
+#: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded;
+#: 13: ``NameForm.vowelled``, a name in an alphabet other than Latin that writes its vowels;
+#: Armenian "and", yev, a function word).
 FORMAT_VERSION = 13
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
