@@ -61,6 +61,7 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.given_names import same_given_name
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
 from tradewarden.names.wade_giles import same_syllable
@@ -259,6 +260,10 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
         sim = _abjad_latin_similarity(c, q)
     else:
         sim = token_similarity(q, qs, c, cs, False)
+        if sim < SKELETON_EQUAL and same_given_name(q, c):
+            # One East Slavic given name (or patronymic) in two languages' forms (Ihar / Igor,
+            # Mykolaivna / Nikolaevna: ``given_names``): a respelling, however far apart.
+            sim = SKELETON_EQUAL
         if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
             sim = max(sim, _affixed_similarity(q, c))
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
