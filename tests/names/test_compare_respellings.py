@@ -97,3 +97,22 @@ def test_respelt_names_reach_the_threshold() -> None:
     assert _score("SMP BANQ", "SMP BANK", False, lambda token: 1.0) >= THRESHOLD
     # One short word: only the short-name penalty, as for the name as written (before: 0.80 x 0.89).
     assert _score("ALAXI", "ALAXY", False) == _score("ALAXY", "ALAXY", False) >= THRESHOLD
+
+
+def test_a_vowel_arabic_romanisations_write_either_way() -> None:
+    # Kasra as i or e, damma as u or o, in one place of a word of four letters or more.
+    assert _score("SAFR, Adil", "SAFAR, Adel", True) > _score("SAFR, Adal", "SAFAR, Adel", True)
+    assert _score("SALEH, Abdel Moneim Ahmad", "SALIH, Abd al-Munim Ahmad", True) >= THRESHOLD
+    assert _score("BATARJI, 'Adil 'Abd al Jalil", "BATARJEE, Adel Abdul Jalil Ibrahim", True) >= THRESHOLD
+    # Another vowel (a for e), two vowels, or a consonant are not such a respelling.
+    assert _score("Adil KHAN", "Adal KHAN", True) < _score("Adil KHAN", "Adel KHAN", True)
+    assert _score("Adil KHAN", "Adol KHAN", True) < _score("Adil KHAN", "Adel KHAN", True)
+
+
+def test_abd_and_abdul_are_one_name_head() -> None:
+    # Abd al-Munim / Abdel Moneim: the article written apart or fused to the head.
+    fused = _score("Abdel Moneim SALIH", "Abd al-Munim SALIH", True)
+    assert fused > _score("Abdel Moneim SALIH", "Abu al-Munim SALIH", True)
+    assert "abdul~abd 0.90" in compare_names(
+        analyze_name("Abdel Moneim SALIH", True), analyze_name("Abd al-Munim SALIH", True)
+    ).detail

@@ -264,6 +264,12 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             # One East Slavic given name (or patronymic) in two languages' forms (Ihar / Igor,
             # Mykolaivna / Nikolaevna: ``given_names``): a respelling, however far apart.
             sim = SKELETON_EQUAL
+        if sim < ROMANISED_ALIKE and _vowel_respelt(q, c):
+            sim = ROMANISED_ALIKE
+        if sim < SKELETON_EQUAL and q in _COMPOUND_HEADS and c in _COMPOUND_HEADS:
+            # Abd and Abdul: the head of one theophoric name, with its article written apart or
+            # fused (Abd al-Munim / Abdel Moneim, folded to abdul).
+            sim = SKELETON_EQUAL
         if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
             sim = max(sim, _affixed_similarity(q, c))
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
@@ -301,6 +307,22 @@ def _affixed_similarity(q: str, c: str) -> float:
     ):
         return SKELETON_EQUAL
     return 0.0
+
+
+#: Vowels romanisations of Arabic and Persian write either way: kasra as i or e, damma as u or
+#: o (Adil / Adel, Salih / Saleh, Mushir / Moshir; Wikipedia "Romanization of Arabic").
+_VOWEL_PAIRS: Final = frozenset({("i", "e"), ("e", "i"), ("u", "o"), ("o", "u")})
+#: Words shorter than this are not read so (a vowel is much of a short word).
+VOWEL_RESPELT_LETTERS: Final = 4
+
+
+def _vowel_respelt(q: str, c: str) -> bool:
+    """Whether two tokens of as many letters (``VOWEL_RESPELT_LETTERS`` or more) differ in one
+    letter only, a vowel that romanisations write either way (``_VOWEL_PAIRS``)."""
+    if len(q) != len(c) or len(q) < VOWEL_RESPELT_LETTERS:
+        return False
+    differ = [(a, b) for a, b in zip(q, c) if a != b]
+    return len(differ) == 1 and differ[0] in _VOWEL_PAIRS
 
 
 def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
