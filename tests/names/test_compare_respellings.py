@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.compare import ROMANISED_ALIKE, compare_names, token_similarity
+from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, compare_names, token_similarity
 from tradewarden.names.phonetic import respell, skeleton
 
 THRESHOLD = 0.8
@@ -116,3 +116,14 @@ def test_abd_and_abdul_are_one_name_head() -> None:
     assert "abdul~abd 0.90" in compare_names(
         analyze_name("Abdel Moneim SALIH", True), analyze_name("Abd al-Munim SALIH", True)
     ).detail
+
+
+def test_a_left_out_chain_of_fathers_names_costs_as_a_patronymic() -> None:
+    # Ben Ali Ben Belkassem: the father's and grandfather's names after "son of" (nasab).
+    chain = _score("Drissi NOUREDDINE", "DRISSI, Noureddine Ben Ali Ben Belkassem", True)
+    assert chain >= THRESHOLD
+    # The same words without "son of" are other names of the person, left out at full cost.
+    assert _score("Drissi NOUREDDINE", "DRISSI, Noureddine Malik Ali Kader Belkassem", True) < chain
+    # A name opening with Ben is a family name (BEN ATTIA): no chain to leave out.
+    assert not _in_nasab(("ben", "attia", "nabil"), 0) and not _in_nasab(("ben", "attia", "nabil"), 1)
+    assert _in_nasab(("drissi", "noureddine", "ben", "ali"), 2) and _in_nasab(("drissi", "noureddine", "ben", "ali"), 3)

@@ -418,7 +418,7 @@ def _align(
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
             share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
-            if extra_weight < 1.0 and name_role(query.tokens[i]) == "patronymic":
+            if extra_weight < 1.0 and (name_role(query.tokens[i]) == "patronymic" or _in_nasab(query.tokens, i)):
                 # A query may give the patronymic a listed name leaves out, as a listed name may
                 # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
                 share = min(share, PATRONYMIC_SHARE)
@@ -445,7 +445,7 @@ def _align(
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
-            share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0
+            share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" or _in_nasab(listed.tokens, j) else 1.0
             if middle_left_out and listed.weights[j] >= 1.0 and (
                 min(used_c) < j < max(used_c) or (j == 2 and listed_second_first)
             ):
@@ -479,6 +479,20 @@ def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarit
 #: divine name), as ``parts.fold_spelling`` and the transliteration of عبد ال write it: with the
 #: word after it one given name, not two words of a name (Abdul Rehman is not a name in full).
 _COMPOUND_HEADS: Final = frozenset({"abdul", "abd", "ebdal", "ebd"})
+
+
+#: Arabic "son of" / "daughter of" (and the Hassaniya ould), which open the chain of father's and
+#: grandfather's names after a given name (Noureddine Ben Ali Ben Belkassem; Wikipedia "Arabic
+#: name": nasab). Lists give the chain or leave it out as the East Slavic patronymic.
+_NASAB: Final = frozenset({"ben", "bin", "ibn", "ould", "bint", "binti"})
+
+
+def _in_nasab(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is a "son of" particle past a name's first word, or the name after it
+    (a name opening with one, BEN ATTIA, is a family name)."""
+    if tokens[i] in _NASAB:
+        return i > 0
+    return i > 1 and tokens[i - 1] in _NASAB
 
 
 def _elements(form: NameForm, used: set[int]) -> int:
