@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, compare_names, token_similarity
+from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import respell, skeleton
 
 THRESHOLD = 0.8
@@ -127,3 +127,25 @@ def test_a_left_out_chain_of_fathers_names_costs_as_a_patronymic() -> None:
     # A name opening with Ben is a family name (BEN ATTIA): no chain to leave out.
     assert not _in_nasab(("ben", "attia", "nabil"), 0) and not _in_nasab(("ben", "attia", "nabil"), 1)
     assert _in_nasab(("drissi", "noureddine", "ben", "ali"), 2) and _in_nasab(("drissi", "noureddine", "ben", "ali"), 3)
+
+
+def test_a_given_name_with_of_god_shortened() -> None:
+    # Ghodratollah / Ghodrat, Aminullah / Amin: the short form of one name.
+    assert _score("ZARGARI, Ghodratollah", "ZARGARI, Ghodrat", True) >= THRESHOLD
+    assert _score("Aminullah BISHAWRI", "Amin BISHAWRI", True) >= THRESHOLD
+    # Another first part is another name; Abd is no short form of Abdullah.
+    assert _score("ZARGARI, Ghodratollah", "ZARGARI, Ghodsi", True) < THRESHOLD
+    assert _score("Abdullah KHAN", "Abd KHAN", True) < THRESHOLD
+
+
+def test_a_spanish_married_name_costs_as_a_patronymic() -> None:
+    # VARGAS DE CUADROS: de and the husband's name beside the woman's name in full.
+    married = _score("VARGAS DE CUADROS, Lucy Amparo", "VARGAS NUNEZ, Lucy Amparo", True)
+    assert married >= THRESHOLD
+    assert _score("VARGAS NUNEZ, Lucy Amparo", "VARGAS DE CUADROS, Lucy Amparo", True) >= THRESHOLD
+    assert _score("VARGAS MORA CUADROS, Lucy Amparo", "VARGAS NUNEZ, Lucy Amparo", True) < married
+    # Two words met are not a woman's name in full (Juan Carlos DE LEON is a family name), and
+    # de la opens a family name of its own.
+    assert _score("Juan Carlos DE LEON", "Juan Carlos PEREZ", True) < THRESHOLD
+    assert not _married_name(("jose", "luis", "de", "la", "cruz"), 2)
+    assert _married_name(("vargas", "de", "cuadros", "lucy"), 1) and _married_name(("vargas", "de", "cuadros", "lucy"), 2)

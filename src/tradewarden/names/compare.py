@@ -290,6 +290,13 @@ FUSED_REST_LETTERS: Final = 5
 _FEMININE_SUFFIX: Final = "ova"
 
 
+#: Persian, Pashto and Arabic given names made with "of God" (-ollah, -ullah: Ghodratollah,
+#: Aminullah, Hedayatollah) are shortened to their first part (Ghodrat, Amin, Hedayat), one
+#: person listed both ways. The rest must have this many letters (Abd is not Abdullah).
+_THEOPHORIC_SUFFIXES: Final = ("ollah", "ullah", "allah", "olla", "ulla", "alla")
+THEOPHORIC_REST_LETTERS: Final = 4
+
+
 def _affixed_similarity(q: str, c: str) -> float:
     """Similarity of two Latin tokens when the longer is the shorter with an affix that does
     not change whom it names: a fused Arabic article (``_FUSED_ARTICLES``) or the Czech and
@@ -299,6 +306,10 @@ def _affixed_similarity(q: str, c: str) -> float:
     if longer.startswith(_FUSED_ARTICLES) and len(longer) - 2 >= FUSED_REST_LETTERS:
         rest = longer[2:]
         return min(SKELETON_EQUAL, token_similarity(rest, skeleton(rest), shorter, skeleton(shorter), False))
+    if longer.endswith(_THEOPHORIC_SUFFIXES) and len(shorter) >= THEOPHORIC_REST_LETTERS:
+        rest = longer[: -len(next(s for s in _THEOPHORIC_SUFFIXES if longer.endswith(s)))]
+        if rest == shorter:
+            return ROMANISED_ALIKE
     if (
         longer.endswith(_FEMININE_SUFFIX)
         and len(shorter) >= GENDERED_MIN_LETTERS
@@ -414,11 +425,19 @@ def _align(
     close = plain and weakest > FUZZY_KNEE
     listed_covered = close and _significant_pairs(listed, used_c) == listed.significant and _elements(listed, used_c) >= 2
     query_covered = close and _significant_pairs(query, used_q) == query.significant and _elements(query, used_q) >= 2
+    # A married name is given beside a woman's name in full: three of its words or more met
+    # (Rosario Maria MURILLO DE ORTEGA), not two (Juan Carlos DE LEON / Juan Carlos PEREZ).
+    query_married = _significant_pairs(query, used_q) >= MARRIED_NAME_PAIRS
+    listed_married = _significant_pairs(listed, used_c) >= MARRIED_NAME_PAIRS
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
             share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
-            if extra_weight < 1.0 and (name_role(query.tokens[i]) == "patronymic" or _in_nasab(query.tokens, i)):
+            if extra_weight < 1.0 and (
+                name_role(query.tokens[i]) == "patronymic"
+                or _in_nasab(query.tokens, i)
+                or (query_married and _married_name(query.tokens, i))
+            ):
                 # A query may give the patronymic a listed name leaves out, as a listed name may
                 # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
                 share = min(share, PATRONYMIC_SHARE)
@@ -445,7 +464,13 @@ def _align(
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
-            share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" or _in_nasab(listed.tokens, j) else 1.0
+            share = (
+                PATRONYMIC_SHARE
+                if name_role(listed.tokens[j]) == "patronymic"
+                or _in_nasab(listed.tokens, j)
+                or (listed_married and _married_name(listed.tokens, j))
+                else 1.0
+            )
             if middle_left_out and listed.weights[j] >= 1.0 and (
                 min(used_c) < j < max(used_c) or (j == 2 and listed_second_first)
             ):
@@ -493,6 +518,21 @@ def _in_nasab(tokens: tuple[str, ...], i: int) -> bool:
     if tokens[i] in _NASAB:
         return i > 0
     return i > 1 and tokens[i - 1] in _NASAB
+
+
+def _married_name(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is a Spanish married name, "de" and the husband's family name after a
+    woman's own (MURILLO DE ORTEGA, Rosario Maria / Rosario Maria MURILLO ZAMBRANA: lists give
+    it or not), or that "de" (not a name's first two words: DE LA CRUZ, DE LEON are family names)."""
+    if tokens[i] == "de":
+        return 0 < i < len(tokens) - 1 and tokens[i + 1] not in PARTICLE_AFTER_DE
+    return i > 1 and tokens[i - 1] == "de"
+
+
+#: Significant words met, at least, for a Spanish married name to count as a patronymic does.
+MARRIED_NAME_PAIRS: Final = 3
+#: "de la", "de los": the start of a family name of its own (de la Cruz), not a married name.
+PARTICLE_AFTER_DE: Final = frozenset({"la", "las", "los", "del"})
 
 
 def _elements(form: NameForm, used: set[int]) -> int:
