@@ -149,3 +149,15 @@ def test_a_spanish_married_name_costs_as_a_patronymic() -> None:
     assert _score("Juan Carlos DE LEON", "Juan Carlos PEREZ", True) < THRESHOLD
     assert not _married_name(("jose", "luis", "de", "la", "cruz"), 2)
     assert _married_name(("vargas", "de", "cuadros", "lucy"), 1) and _married_name(("vargas", "de", "cuadros", "lucy"), 2)
+
+
+def test_a_word_written_as_two_words_of_the_other_name() -> None:
+    # MIRAGHAEI / Mir AGHAEI: fused, and in another place than the run-together form can see.
+    fused = compare_names(analyze_name("MIRAGHAEI Morteza", True), analyze_name("Morteza Mir AGHAEI", True))
+    assert fused.score >= THRESHOLD and "miraghaei~mir+aghaei" in fused.detail
+    split = compare_names(analyze_name("Morteza Mir AGHAEI KHAN", True), analyze_name("Miraghaei KHAN, Morteza", True))
+    assert split.score >= THRESHOLD and "mir+aghaei~miraghaei" in split.detail
+    # An article fused to a name is a respelling already (AL-ALASHQAR / AL ASHQAR), and the
+    # letters must be the two words' exactly.
+    assert "+" not in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail
+    assert _score("MIRAGHAIE Morteza", "Morteza Mir AGHAEI", True) < THRESHOLD

@@ -27,6 +27,8 @@ and so do the two words of a four-word name that a two-word query leaves out (``
 company name counts as two met words do (``Zavod Razryad`` / ``Razryad JSC``: ``_anchored``).
 Two Latin tokens of three or four letters two edits apart pair only as a respelling (``Htu``/
 ``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
+A word of one name that is two adjacent words of the other run together (neither a particle)
+pairs with both (``MIRAGHAEI Morteza``/``Morteza Mir AGHAEI``: ``_fused_pairs``).
 Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
 count in that run-together form, and an abjad name with more or fewer words than a Latin
@@ -387,11 +389,27 @@ def _align(
     total = 0.0
     information = 0.0
     parts: list[str] = []
-    most = min(len(query.tokens), len(listed.tokens))
     first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
     weakest = 1.0  # the least similar pair
+    if mode == _LATIN and not han and len(query.tokens) != len(listed.tokens):
+        # A word of one name written as two adjacent words of the other (MIRAGHAEI / Mir AGHAEI,
+        # Seifallah / Seif Allah), wherever it stands: the run-together comparison sees it only
+        # when the words around it come in the same order.
+        for q_idx, c_idx in _fused_pairs(query.tokens, listed.tokens):
+            if used_q & set(q_idx) or used_c & set(c_idx):
+                continue
+            used_q.update(q_idx)
+            used_c.update(c_idx)
+            first_q_paired = min(first_q_paired, min(q_idx))
+            weakest = min(weakest, FUSED_SIMILARITY)
+            weight = max(max(q_weights[x] for x in q_idx), max(c_weights[x] for x in c_idx))
+            gained += FUSED_SIMILARITY * weight
+            total += weight
+            q_text, c_text = "+".join(query.tokens[x] for x in q_idx), "+".join(listed.tokens[x] for x in c_idx)
+            information += max(query.weights[x] for x in q_idx) * _specificity(q_text.replace("+", ""), rarity, by_length)
+            parts.append(f"{q_text}~{c_text} {FUSED_SIMILARITY:.2f}")
     for sim, i, j in pairs:
-        if len(used_q) == most:
+        if len(used_q) == len(query.tokens) or len(used_c) == len(listed.tokens):
             break  # one side has no token left to pair
         if i in used_q or j in used_c:
             continue
@@ -485,6 +503,30 @@ def _align(
     if total <= 0:
         return 0.0, "", 0.0
     return gained / total, ", ".join(parts), information
+
+
+#: Score of a word met by two adjacent words of the other name written as one (``_fused_pairs``).
+FUSED_SIMILARITY: Final = 0.95
+#: Two words written as one count so only from this many letters together (Mir Aghaei, not Al Ia).
+FUSED_LETTERS: Final = 7
+
+
+def _fused_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(query positions, listed positions) of each word of one name that is two adjacent words of
+    the other run together, ``FUSED_LETTERS`` letters or more, neither a particle (miraghaei /
+    mir aghaei)."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
+        for j in range(len(other) - 1):
+            joined = other[j] + other[j + 1]
+            if len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(other[j + 1]):
+                continue  # (an article fused to a name is a respelling: ``_affixed_similarity``)
+            for i, token in enumerate(one):
+                if token == joined:
+                    found.append(((i,), (j, j + 1)) if query_fused else ((j, j + 1), (i,)))
+    return found
 
 
 def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarity | None) -> bool:
