@@ -510,3 +510,16 @@ def test_a_latin_spelling_outweighs_names_sharing_one_word_in_the_query_script(e
     assert weights["latin"] > max(weights[f"ar{n}"] for n in range(3))
     found = index.match(Query(names=["مرتضی براتی"], schema="Person"), limit=1)
     assert [m.source_id for m in found] == ["latin"]
+
+
+def test_the_second_best_blocked_name_is_compared(e: Factory) -> None:
+    # SKOCH, Andrei Vladimirovich is second by blocking weight (a namesake with Andrey as written
+    # is first), but six shorter names sharing the query's length outrank it in the quick filter
+    # (its patronymic lowers its token-sort similarity): ``BEST_BLOCKED`` brings it in.
+    names = ["SKOCH, Andrey Ivanovich", "SKOCH, Andrei Vladimirovich"]
+    names += [f"{surname}, Andrii" for surname in ("SKOCHKO", "SYCH", "SKOK", "SOKOL", "SHKO", "SUKHO", "SACHKO", "KOCH")]
+    names += [f"SKOCH, {given}" for given in ("Varvara", "Boris", "Oleg", "Pavel", "Igor", "Yuri", "Ivan")]
+    names += [f"{surname}, Andrey" for surname in ("MOROZOV", "VOLKOV", "LEBEDEV", "KOZLOV", "NOVIKOV", "PAVLOV")]
+    index = MatchIndex.build([e("Person", f"p{n}", name=name) for n, name in enumerate(names)])
+    found = {m.entity_id for m in index.match(Query(names=["SKOCH, Andrey"], schema="Person"))}
+    assert "test-p1" in found

@@ -83,6 +83,16 @@ def test_different_patronymics_are_namesakes(e: Factory) -> None:
     assert not any(f.name == "patronymic_conflict" for f in ukrainian.features), ukrainian.explanation
 
 
+def test_one_fathers_name_in_two_languages_is_no_conflict(e: Factory) -> None:
+    # Mykolaivna is the Ukrainian form of Nikolaevna: other consonants, one father (``given_names``).
+    index = MatchIndex.build([e("Person", "p8", name="KOSTENKO, Elena Nikolaevna")])
+    hit = index.match(Query(names=["KOSTENKO, Olena Mykolaivna"], schema="Person"), min_score=0.0)[0]
+    assert not any(f.name == "patronymic_conflict" for f in hit.features), hit.explanation
+    assert hit.score >= 0.8, hit.explanation
+    other = index.match(Query(names=["KOSTENKO, Olena Petrivna"], schema="Person"), min_score=0.0)[0]
+    assert any(f.name == "patronymic_conflict" for f in other.features), other.explanation
+
+
 def test_a_womans_name_is_not_the_mans(e: Factory) -> None:
     index = MatchIndex.build([e("Person", "p4", name="Александр Николаевич БЕЛЯЕВ"), e("Person", "p5", name="Aleksandr KOVALENKO")])
 

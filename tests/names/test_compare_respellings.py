@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.compare import ROMANISED_ALIKE, compare_names, token_similarity
+from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import respell, skeleton
 
 THRESHOLD = 0.8
@@ -97,3 +97,67 @@ def test_respelt_names_reach_the_threshold() -> None:
     assert _score("SMP BANQ", "SMP BANK", False, lambda token: 1.0) >= THRESHOLD
     # One short word: only the short-name penalty, as for the name as written (before: 0.80 x 0.89).
     assert _score("ALAXI", "ALAXY", False) == _score("ALAXY", "ALAXY", False) >= THRESHOLD
+
+
+def test_a_vowel_arabic_romanisations_write_either_way() -> None:
+    # Kasra as i or e, damma as u or o, in one place of a word of four letters or more.
+    assert _score("SAFR, Adil", "SAFAR, Adel", True) > _score("SAFR, Adal", "SAFAR, Adel", True)
+    assert _score("SALEH, Abdel Moneim Ahmad", "SALIH, Abd al-Munim Ahmad", True) >= THRESHOLD
+    assert _score("BATARJI, 'Adil 'Abd al Jalil", "BATARJEE, Adel Abdul Jalil Ibrahim", True) >= THRESHOLD
+    # Another vowel (a for e), two vowels, or a consonant are not such a respelling.
+    assert _score("Adil KHAN", "Adal KHAN", True) < _score("Adil KHAN", "Adel KHAN", True)
+    assert _score("Adil KHAN", "Adol KHAN", True) < _score("Adil KHAN", "Adel KHAN", True)
+
+
+def test_abd_and_abdul_are_one_name_head() -> None:
+    # Abd al-Munim / Abdel Moneim: the article written apart or fused to the head.
+    fused = _score("Abdel Moneim SALIH", "Abd al-Munim SALIH", True)
+    assert fused > _score("Abdel Moneim SALIH", "Abu al-Munim SALIH", True)
+    assert "abdul~abd 0.90" in compare_names(
+        analyze_name("Abdel Moneim SALIH", True), analyze_name("Abd al-Munim SALIH", True)
+    ).detail
+
+
+def test_a_left_out_chain_of_fathers_names_costs_as_a_patronymic() -> None:
+    # Ben Ali Ben Belkassem: the father's and grandfather's names after "son of" (nasab).
+    chain = _score("Drissi NOUREDDINE", "DRISSI, Noureddine Ben Ali Ben Belkassem", True)
+    assert chain >= THRESHOLD
+    # The same words without "son of" are other names of the person, left out at full cost.
+    assert _score("Drissi NOUREDDINE", "DRISSI, Noureddine Malik Ali Kader Belkassem", True) < chain
+    # A name opening with Ben is a family name (BEN ATTIA): no chain to leave out.
+    assert not _in_nasab(("ben", "attia", "nabil"), 0) and not _in_nasab(("ben", "attia", "nabil"), 1)
+    assert _in_nasab(("drissi", "noureddine", "ben", "ali"), 2) and _in_nasab(("drissi", "noureddine", "ben", "ali"), 3)
+
+
+def test_a_given_name_with_of_god_shortened() -> None:
+    # Ghodratollah / Ghodrat, Aminullah / Amin: the short form of one name.
+    assert _score("ZARGARI, Ghodratollah", "ZARGARI, Ghodrat", True) >= THRESHOLD
+    assert _score("Aminullah BISHAWRI", "Amin BISHAWRI", True) >= THRESHOLD
+    # Another first part is another name; Abd is no short form of Abdullah.
+    assert _score("ZARGARI, Ghodratollah", "ZARGARI, Ghodsi", True) < THRESHOLD
+    assert _score("Abdullah KHAN", "Abd KHAN", True) < THRESHOLD
+
+
+def test_a_spanish_married_name_costs_as_a_patronymic() -> None:
+    # VARGAS DE CUADROS: de and the husband's name beside the woman's name in full.
+    married = _score("VARGAS DE CUADROS, Lucy Amparo", "VARGAS NUNEZ, Lucy Amparo", True)
+    assert married >= THRESHOLD
+    assert _score("VARGAS NUNEZ, Lucy Amparo", "VARGAS DE CUADROS, Lucy Amparo", True) >= THRESHOLD
+    assert _score("VARGAS MORA CUADROS, Lucy Amparo", "VARGAS NUNEZ, Lucy Amparo", True) < married
+    # Two words met are not a woman's name in full (Juan Carlos DE LEON is a family name), and
+    # de la opens a family name of its own.
+    assert _score("Juan Carlos DE LEON", "Juan Carlos PEREZ", True) < THRESHOLD
+    assert not _married_name(("jose", "luis", "de", "la", "cruz"), 2)
+    assert _married_name(("vargas", "de", "cuadros", "lucy"), 1) and _married_name(("vargas", "de", "cuadros", "lucy"), 2)
+
+
+def test_a_word_written_as_two_words_of_the_other_name() -> None:
+    # MIRAGHAEI / Mir AGHAEI: fused, and in another place than the run-together form can see.
+    fused = compare_names(analyze_name("MIRAGHAEI Morteza", True), analyze_name("Morteza Mir AGHAEI", True))
+    assert fused.score >= THRESHOLD and "miraghaei~mir+aghaei" in fused.detail
+    split = compare_names(analyze_name("Morteza Mir AGHAEI KHAN", True), analyze_name("Miraghaei KHAN, Morteza", True))
+    assert split.score >= THRESHOLD and "mir+aghaei~miraghaei" in split.detail
+    # An article fused to a name is a respelling already (AL-ALASHQAR / AL ASHQAR), and the
+    # letters must be the two words' exactly.
+    assert "+" not in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail
+    assert _score("MIRAGHAIE Morteza", "Morteza Mir AGHAEI", True) < THRESHOLD

@@ -187,10 +187,11 @@ def test_feminine_forms(feminine: str, masculine: str) -> None:
     ("one", "other"),
     [
         ("alia", "ali"), ("jana", "jan"), ("marina", "maria"), ("maria", "marin"), ("anna", "anna"), ("olga", "oleg"),
-        ("burdyka", "burdyko"), ("toboada", "toboado"),
+        ("burdyka", "burdyko"), ("toboada", "toboado"), ("hamada", "hamad"), ("salama", "salam"),
     ],
 )
 def test_not_feminine_forms(one: str, other: str) -> None:
     # Short masculine names are left alone (Ali / Alia), other names are not gendered forms, and
-    # a final o / a is a spelling of one family name (Belarusian Burdyka / Burdyko).
+    # a final o / a is a spelling of one family name (Belarusian Burdyka / Burdyko), and an
+    # Arabic man's name in -a is no woman's (Hamada / Hamad: ``MASCULINE_IN_A``).
     assert not feminine_of(one, other)

@@ -14,6 +14,7 @@ from tradewarden.match.records import ListedRecord, schemata_compatible
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.abjad import cross_similarity, romanise
 from tradewarden.names.compare import token_similarity
+from tradewarden.names.given_names import same_given_name
 from tradewarden.names.exact import is_slip_of
 from tradewarden.names.parts import feminine_of, name_role
 from tradewarden.names.phonetic import respell, skeleton
@@ -198,7 +199,11 @@ def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | Non
             # Same consonants alone suffice here: Ukrainian and Russian forms of one patronymic
             # put their vowels elsewhere (Volodymyrovych / Vladimirovich).
             q_skel, c_skel = skeleton(q), skeleton(c)
-            if q_skel == c_skel or token_similarity(q, q_skel, c, c_skel, False) >= SAME_PATRONYMIC:
+            if (
+                q_skel == c_skel
+                or token_similarity(q, q_skel, c, c_skel, False) >= SAME_PATRONYMIC
+                or same_given_name(q, c)  # one father's name in two languages (Mykolaivna / Nikolaevna)
+            ):
                 return None
     return Evidence(1.0, f"patronymic {mine[0]} vs listed {listed[0]}")
 

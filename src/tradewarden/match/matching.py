@@ -64,8 +64,11 @@ ABJAD_BEST_BLOCKED = 4
 QUICK_CUTOFF = 45
 #: The best this many blocked names are compared when they reach ``QUICK_CUTOFF``, even when
 #: ``MAX_FULL_COMPARISONS`` names are quicker-similar (a misspelt word lowers that similarity more
-#: than an unrelated name's extra words do). Two did no better than one on bench/match_quality.py.
-BEST_BLOCKED = 1
+#: than an unrelated name's extra words do, and so does a patronymic the query leaves out: SKOCH,
+#: Andrey / SKOCH, Andrei Vladimirovich, second by blocking weight, ranked below six shorter names
+#: sharing Andrey). Two found that one more held-out alias on bench/match_quality.py's three draws
+#: and lost none (session 5: two did no better than one).
+BEST_BLOCKED = 2
 #: Of the best this many blocked names, and any further ones tied with the best blocking weight,
 #: those about as long as the query name as written that the quick filter left out are compared
 #: when written as the query name, or so but for one slip, whatever the quick similarity; this

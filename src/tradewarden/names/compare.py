@@ -27,6 +27,8 @@ and so do the two words of a four-word name that a two-word query leaves out (``
 company name counts as two met words do (``Zavod Razryad`` / ``Razryad JSC``: ``_anchored``).
 Two Latin tokens of three or four letters two edits apart pair only as a respelling (``Htu``/
 ``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
+A word of one name that is two adjacent words of the other run together (neither a particle)
+pairs with both (``MIRAGHAEI Morteza``/``Morteza Mir AGHAEI``: ``_fused_pairs``).
 Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
 count in that run-together form, and an abjad name with more or fewer words than a Latin
@@ -61,6 +63,7 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.given_names import same_given_name
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
 from tradewarden.names.wade_giles import same_syllable
@@ -290,6 +293,16 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
         # (Without skeletons, ``token_similarity`` grants no skeleton equality: ``_VOWELLED``.)
         skeletons = mode == _LATIN or (qs == cs and _vowels_alike(q, c))
         sim = token_similarity(q, qs if skeletons else "", c, cs if skeletons else "", False)
+        if sim < SKELETON_EQUAL and same_given_name(q, c):
+            # One East Slavic given name (or patronymic) in two languages' forms (Ihar / Igor,
+            # Mykolaivna / Nikolaevna: ``given_names``): a respelling, however far apart.
+            sim = SKELETON_EQUAL
+        if sim < ROMANISED_ALIKE and _vowel_respelt(q, c):
+            sim = ROMANISED_ALIKE
+        if sim < SKELETON_EQUAL and q in _COMPOUND_HEADS and c in _COMPOUND_HEADS:
+            # Abd and Abdul: the head of one theophoric name, with its article written apart or
+            # fused (Abd al-Munim / Abdel Moneim, folded to abdul).
+            sim = SKELETON_EQUAL
         if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
             sim = max(sim, _affixed_similarity(q, c))
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
@@ -310,6 +323,13 @@ FUSED_REST_LETTERS: Final = 5
 _FEMININE_SUFFIX: Final = "ova"
 
 
+#: Persian, Pashto and Arabic given names made with "of God" (-ollah, -ullah: Ghodratollah,
+#: Aminullah, Hedayatollah) are shortened to their first part (Ghodrat, Amin, Hedayat), one
+#: person listed both ways. The rest must have this many letters (Abd is not Abdullah).
+_THEOPHORIC_SUFFIXES: Final = ("ollah", "ullah", "allah", "olla", "ulla", "alla")
+THEOPHORIC_REST_LETTERS: Final = 4
+
+
 def _affixed_similarity(q: str, c: str) -> float:
     """Similarity of two Latin tokens when the longer is the shorter with an affix that does
     not change whom it names: a fused Arabic article (``_FUSED_ARTICLES``) or the Czech and
@@ -319,6 +339,10 @@ def _affixed_similarity(q: str, c: str) -> float:
     if longer.startswith(_FUSED_ARTICLES) and len(longer) - 2 >= FUSED_REST_LETTERS:
         rest = longer[2:]
         return min(SKELETON_EQUAL, token_similarity(rest, skeleton(rest), shorter, skeleton(shorter), False))
+    if longer.endswith(_THEOPHORIC_SUFFIXES) and len(shorter) >= THEOPHORIC_REST_LETTERS:
+        rest = longer[: -len(next(s for s in _THEOPHORIC_SUFFIXES if longer.endswith(s)))]
+        if rest == shorter:
+            return ROMANISED_ALIKE
     if (
         longer.endswith(_FEMININE_SUFFIX)
         and len(shorter) >= GENDERED_MIN_LETTERS
@@ -327,6 +351,22 @@ def _affixed_similarity(q: str, c: str) -> float:
     ):
         return SKELETON_EQUAL
     return 0.0
+
+
+#: Vowels romanisations of Arabic and Persian write either way: kasra as i or e, damma as u or
+#: o (Adil / Adel, Salih / Saleh, Mushir / Moshir; Wikipedia "Romanization of Arabic").
+_VOWEL_PAIRS: Final = frozenset({("i", "e"), ("e", "i"), ("u", "o"), ("o", "u")})
+#: Words shorter than this are not read so (a vowel is much of a short word).
+VOWEL_RESPELT_LETTERS: Final = 4
+
+
+def _vowel_respelt(q: str, c: str) -> bool:
+    """Whether two tokens of as many letters (``VOWEL_RESPELT_LETTERS`` or more) differ in one
+    letter only, a vowel that romanisations write either way (``_VOWEL_PAIRS``)."""
+    if len(q) != len(c) or len(q) < VOWEL_RESPELT_LETTERS:
+        return False
+    differ = [(a, b) for a, b in zip(q, c) if a != b]
+    return len(differ) == 1 and differ[0] in _VOWEL_PAIRS
 
 
 def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
@@ -388,11 +428,27 @@ def _align(
     total = 0.0
     information = 0.0
     parts: list[str] = []
-    most = min(len(query.tokens), len(listed.tokens))
     first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
     weakest = 1.0  # the least similar pair
+    if mode == _LATIN and not han and len(query.tokens) != len(listed.tokens):
+        # A word of one name written as two adjacent words of the other (MIRAGHAEI / Mir AGHAEI,
+        # Seifallah / Seif Allah), wherever it stands: the run-together comparison sees it only
+        # when the words around it come in the same order.
+        for q_idx, c_idx in _fused_pairs(query.tokens, listed.tokens):
+            if used_q & set(q_idx) or used_c & set(c_idx):
+                continue
+            used_q.update(q_idx)
+            used_c.update(c_idx)
+            first_q_paired = min(first_q_paired, min(q_idx))
+            weakest = min(weakest, FUSED_SIMILARITY)
+            weight = max(max(q_weights[x] for x in q_idx), max(c_weights[x] for x in c_idx))
+            gained += FUSED_SIMILARITY * weight
+            total += weight
+            q_text, c_text = "+".join(query.tokens[x] for x in q_idx), "+".join(listed.tokens[x] for x in c_idx)
+            information += max(query.weights[x] for x in q_idx) * _specificity(q_text.replace("+", ""), rarity, by_length)
+            parts.append(f"{q_text}~{c_text} {FUSED_SIMILARITY:.2f}")
     for sim, i, j in pairs:
-        if len(used_q) == most:
+        if len(used_q) == len(query.tokens) or len(used_c) == len(listed.tokens):
             break  # one side has no token left to pair
         if i in used_q or j in used_c:
             continue
@@ -426,11 +482,19 @@ def _align(
     close = plain and weakest > FUZZY_KNEE
     listed_covered = close and _significant_pairs(listed, used_c) == listed.significant and _elements(listed, used_c) >= 2
     query_covered = close and _significant_pairs(query, used_q) == query.significant and _elements(query, used_q) >= 2
+    # A married name is given beside a woman's name in full: three of its words or more met
+    # (Rosario Maria MURILLO DE ORTEGA), not two (Juan Carlos DE LEON / Juan Carlos PEREZ).
+    query_married = _significant_pairs(query, used_q) >= MARRIED_NAME_PAIRS
+    listed_married = _significant_pairs(listed, used_c) >= MARRIED_NAME_PAIRS
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
             share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
-            if extra_weight < 1.0 and name_role(query.tokens[i]) == "patronymic":
+            if extra_weight < 1.0 and (
+                name_role(query.tokens[i]) == "patronymic"
+                or _in_nasab(query.tokens, i)
+                or (query_married and _married_name(query.tokens, i))
+            ):
                 # A query may give the patronymic a listed name leaves out, as a listed name may
                 # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
                 share = min(share, PATRONYMIC_SHARE)
@@ -457,7 +521,13 @@ def _align(
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
-            share = PATRONYMIC_SHARE if name_role(listed.tokens[j]) == "patronymic" else 1.0
+            share = (
+                PATRONYMIC_SHARE
+                if name_role(listed.tokens[j]) == "patronymic"
+                or _in_nasab(listed.tokens, j)
+                or (listed_married and _married_name(listed.tokens, j))
+                else 1.0
+            )
             if middle_left_out and listed.weights[j] >= 1.0 and (
                 min(used_c) < j < max(used_c) or (j == 2 and listed_second_first)
             ):
@@ -514,6 +584,30 @@ def _other_common_name(q: str, c: str, rarity: Rarity) -> bool:
 _VOWELS: Final = frozenset("aeiouy")
 
 
+#: Score of a word met by two adjacent words of the other name written as one (``_fused_pairs``).
+FUSED_SIMILARITY: Final = 0.95
+#: Two words written as one count so only from this many letters together (Mir Aghaei, not Al Ia).
+FUSED_LETTERS: Final = 7
+
+
+def _fused_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(query positions, listed positions) of each word of one name that is two adjacent words of
+    the other run together, ``FUSED_LETTERS`` letters or more, neither a particle (miraghaei /
+    mir aghaei)."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
+        for j in range(len(other) - 1):
+            joined = other[j] + other[j + 1]
+            if len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(other[j + 1]):
+                continue  # (an article fused to a name is a respelling: ``_affixed_similarity``)
+            for i, token in enumerate(one):
+                if token == joined:
+                    found.append(((i,), (j, j + 1)) if query_fused else ((j, j + 1), (i,)))
+    return found
+
+
 def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarity | None) -> bool:
     """Whether a query name shares with a listed company name (one with a legal form: not a
     person's, Vinogradov Limited / Mikhail Vinogradov) a word of ``ANCHOR_LETTERS`` letters or
@@ -531,6 +625,35 @@ def _anchored(query: NameForm, listed: NameForm, used_q: set[int], rarity: Rarit
 #: divine name), as ``parts.fold_spelling`` and the transliteration of عبد ال write it: with the
 #: word after it one given name, not two words of a name (Abdul Rehman is not a name in full).
 _COMPOUND_HEADS: Final = frozenset({"abdul", "abd", "ebdal", "ebd"})
+
+
+#: Arabic "son of" / "daughter of" (and the Hassaniya ould), which open the chain of father's and
+#: grandfather's names after a given name (Noureddine Ben Ali Ben Belkassem; Wikipedia "Arabic
+#: name": nasab). Lists give the chain or leave it out as the East Slavic patronymic.
+_NASAB: Final = frozenset({"ben", "bin", "ibn", "ould", "bint", "binti"})
+
+
+def _in_nasab(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is a "son of" particle past a name's first word, or the name after it
+    (a name opening with one, BEN ATTIA, is a family name)."""
+    if tokens[i] in _NASAB:
+        return i > 0
+    return i > 1 and tokens[i - 1] in _NASAB
+
+
+def _married_name(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is a Spanish married name, "de" and the husband's family name after a
+    woman's own (MURILLO DE ORTEGA, Rosario Maria / Rosario Maria MURILLO ZAMBRANA: lists give
+    it or not), or that "de" (not a name's first two words: DE LA CRUZ, DE LEON are family names)."""
+    if tokens[i] == "de":
+        return 0 < i < len(tokens) - 1 and tokens[i + 1] not in PARTICLE_AFTER_DE
+    return i > 1 and tokens[i - 1] == "de"
+
+
+#: Significant words met, at least, for a Spanish married name to count as a patronymic does.
+MARRIED_NAME_PAIRS: Final = 3
+#: "de la", "de los": the start of a family name of its own (de la Cruz), not a married name.
+PARTICLE_AFTER_DE: Final = frozenset({"la", "las", "los", "del"})
 
 
 def _elements(form: NameForm, used: set[int]) -> int:

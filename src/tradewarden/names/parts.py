@@ -166,6 +166,14 @@ def name_role(token: str) -> str | None:
 
 #: A masculine name this short is not read as the base of a feminine one (Ali / Alia, Jan / Jana).
 GENDERED_MIN_LETTERS = 4
+#: Arabic men's names that end in -a without being the feminine of the name without it: Hamada
+#: (a diminutive of Muhammad and Ahmad), Salama, Khalifa, Usama / Osama, Hudhayfa / Huzaifa,
+#: Ubayda / Obaida (Wikipedia "Arabic name"; the feminine of Hamad is Hamda, of Salam Salma).
+#: A man listed as Hamada is also written Hamad.
+MASCULINE_IN_A: frozenset[str] = frozenset(
+    {"hamada", "hammada", "salama", "khalifa", "khalifah", "usama", "osama", "ousama", "hudhayfa", "huzaifa",
+     "hudaifa", "ubayda", "ubaida", "obaida", "obayda"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -187,6 +195,7 @@ def feminine_of(feminine: str, masculine: str) -> bool:
     if (
         len(masculine) < GENDERED_MIN_LETTERS
         or not feminine.endswith("a")
+        or feminine in MASCULINE_IN_A
         or masculine[-1] in "aeou"
         or abs(len(feminine) - len(masculine)) > 2
         or feminine[0] != masculine[0]
