@@ -61,7 +61,7 @@ from tradewarden.names.variants import name_variants
 #: name's fused word pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``;
 #: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
 #: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded).
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
