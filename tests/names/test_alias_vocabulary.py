@@ -129,3 +129,28 @@ def test_export_and_import_read_as_trading(written: str) -> None:
 def test_export_or_import_alone_stays() -> None:
     assert analyze_name("Merikor Export Bank", False).tokens == ("merikor", "export", "bank")
     assert analyze_name("Import Bank of Merikor and Export", False).tokens[0] == "import"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Bimeh Kavir", "Kavir Insurance Company"),  # بیمه insurance
+        ("Siman Darab", "Darab Cement Company"),  # سیمان cement
+        ("Sarafi Tavana", "Tavana Exchange"),  # صرافی a money exchange
+        ("Foolad Arak", "Arak Steel"),  # فولاد steel
+        ("Fulad Arak", "Arak Steel"),
+        ("بیمه کویر", "Kavir Insurance"),  # as names.abjad romanises the Arabic script
+        ("Zenit Intl", "Zenit International"),  # Intl: International abbreviated
+        ("Orlov Radioplant", "Орловский радиозавод"),  # радиозавод: radio plant
+        ("Orlov Radio Plant", "Орловский радиозавод"),
+    ],
+)
+def test_persian_words_and_abbreviations_meet_their_english(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_new_terms_leave_names_one_edit_away() -> None:
+    # Sarraf (a family name) is not Sarafi; a person keeps Siman and Foolad as names.
+    assert fold_org_term("sarraf") != "exchange"
+    assert analyze_name("Siman Foolad", True).tokens == ("siman", "foolad")
+    assert _score("Sarraf Tavana", "Tavana Exchange") < THRESHOLD

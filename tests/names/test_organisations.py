@@ -64,3 +64,16 @@ def test_a_doubled_family_name_is_one_word_not_a_body_held_in_a_name() -> None:
     assert contained_comparison(query, listed) is None
     assert not holds_whole(query, listed)
     assert contained_comparison(_org("Hernandez Lopez PLC"), _org("Luis Miguel Hernandez Lopez")) is not None
+
+
+def test_one_rare_long_word_held_in_a_longer_name() -> None:
+    def rarity(token: str) -> float:
+        return 1.0 if token in ("zorbatex", "kovi") else 0.3
+
+    found = contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC"), rarity)
+    assert found is not None and found.score >= 0.8
+    assert compare_organisations(_org("ZORBATEX DMCC"), _org("ZORBATEX GENERAL TRADING DMCC"), rarity).score >= 0.8
+    # Without rarity, a common word, or a short word: one word names too little.
+    assert contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC")) is None
+    assert contained_comparison(_org("KHAZAROV STEEL ROLLING"), _org("KHAZAROV"), rarity) is None
+    assert contained_comparison(_org("KOVI STEEL ROLLING"), _org("KOVI"), rarity) is None

@@ -5,7 +5,8 @@ Lists name one organisation with and without the words that say what it does, wh
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
 MOBILE PHONES LLC, TORCH ELECTRON / Fujian Torch Electron Technology. The alignment
 (``compare.compare_names``) charges every extra word as it would a person's extra given name.
-Here, when every fully counting word of the shorter name (two different words at least) meets a word of the
+Here, when every fully counting word of the shorter name (two different words at least, or one
+rare word of seven letters or more: a coined trade name, BENEATHCO DMCC) meets a word of the
 longer one closely (``CLOSE_WORD``), the names are also compared with the longer one cut to
 those words, scaled by how many words were cut (``CONTAINED_SHARE``): a name held whole in
 another is that body or one of its branches. The comparison of the cut names keeps the
@@ -28,6 +29,9 @@ CLOSE_WORD = 0.85
 #: The share of the cut comparison kept, by the number of words cut (more: ``MANY_CUT_SHARE``).
 CONTAINED_SHARE = {1: 0.9, 2: 0.86}
 MANY_CUT_SHARE = 0.82
+#: A name of one word is held in a longer one only when that word is rare among the listed names
+#: and has this many letters or more (``_rare_long_word``; compare.ANCHOR_LETTERS).
+ONE_WORD_LETTERS = 7
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
@@ -39,6 +43,21 @@ def holds_whole(query: NameForm, listed: NameForm) -> bool:
         return False
     words = set(longer.tokens)
     return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
+
+
+def _rare_long_word(form: NameForm, rarity: Rarity | None) -> bool:
+    """Whether a name of one fully counting word is that word alone naming a body: a word of
+    ``ONE_WORD_LETTERS`` letters or more, rare among the listed names (``rarity`` 1.0), a coined
+    trade name rather than a family name or a common word (BENEATHCO DMCC / BENEATHCO GENERAL
+    TRADING DMCC; AO TRANSNEFTEPRODUKT / AO AK TRUBOPROVODNOGO TRANSPORTA NEFTEPRODUKTOV
+    TRANSNEFTEPRODUKT). Without ``rarity`` nothing tells such a word from a common one."""
+    if rarity is None or form.abjad or form.han:
+        return False
+    words = {t for t, w in zip(form.tokens, form.weights) if w >= 1.0}
+    if len(words) != 1:
+        return False
+    (word,) = words
+    return len(word) >= ONE_WORD_LETTERS and word.isalpha() and rarity(word) >= 1.0
 
 
 def _distinct_words(form: NameForm) -> int:
@@ -115,12 +134,15 @@ def _cut(form: NameForm, kept: list[int]) -> NameForm:
 def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The comparison of two organisation names with the longer cut to the words the shorter
     one's words meet, scaled by ``CONTAINED_SHARE``; None unless every fully counting word of
-    the shorter name (two different ones or more) meets one of the longer name's closely (``CLOSE_WORD``)."""
+    the shorter name (two different ones or more, or one rare long word: ``_rare_long_word``)
+    meets one of the longer name's closely (``CLOSE_WORD``)."""
     if query.abjad or listed.abjad or query.han or listed.han:
         return None
     query_shorter = query.significant <= listed.significant
     shorter, longer = (query, listed) if query_shorter else (listed, query)
-    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant:
+    if longer.significant <= shorter.significant:
+        return None
+    if _distinct_words(shorter) < 2 and not _rare_long_word(shorter, rarity):
         return None
     used: list[int] = []
     for token, skel, weight in zip(shorter.tokens, shorter.skeletons, shorter.weights):

@@ -68,9 +68,11 @@ _MIN_ORG_PART_WORDS = 2
 #: parent's name alone would meet every unit it lists, or a name and a place.
 _MIN_LIST_PARTS = 3
 #: ... and at least this many of them name an organisation of their own. Two parts are two names
-#: when they share a word of this many letters or more that names something (``_two_names_of_one_body``).
+#: when they share two words of this many letters or more that name something, or every such word
+#: of one part (``_two_names_of_one_body``).
 _MIN_ORG_PARTS = 2
 _MIN_SHARED_LETTERS = 3
+_MIN_SHARED_WORDS = 2
 
 
 def _generic_only(part: str) -> bool:
@@ -131,16 +133,19 @@ def _own_words(part: str) -> set[str]:
 def _two_names_of_one_body(first: str, second: str) -> bool:
     """Whether two comma-separated parts are two names of one organisation: each of two words or
     more, one of them an organisation name of its own (``_names_organisation``), and the two
-    sharing a word that names something (``Al-Qa'ida in the Indian Subcontinent, Qaedat al-Jihad
-    in the Indian Subcontinent``; ``Dav Group Co. Ltd, Cong Ty TNHH Dav Group``). A parent and its
-    unit (``Tactical Missile Corporation, JSC Zvezda``) or a name and its place share none; a
-    person's family name before the comma (``MOHAMMED ALI, Mohammed Hassan``) names no
-    organisation."""
+    sharing ``_MIN_SHARED_WORDS`` words that name something (``Al-Qa'ida in the Indian
+    Subcontinent, Qaedat al-Jihad in the Indian Subcontinent``), or every such word of one of them
+    (``Dav Group Co. Ltd, Cong Ty TNHH Dav Group``). A parent and its unit share fewer
+    (``Tactical Missile Corporation, JSC Zvezda``; ``Omega Missile Corporation, JSC Omega
+    Service``), and so do a name and its place; a person's family name before the comma
+    (``MOHAMMED ALI, Mohammed Hassan``) names no organisation."""
     if len(_WORD.findall(first)) < _MIN_ORG_PART_WORDS or len(_WORD.findall(second)) < _MIN_ORG_PART_WORDS:
         return False
     if not (_names_organisation(first) or _names_organisation(second)):
         return False
-    return bool(_own_words(first) & _own_words(second))
+    own_first, own_second = _own_words(first), _own_words(second)
+    shared = own_first & own_second
+    return len(shared) >= _MIN_SHARED_WORDS or (bool(shared) and shared in (own_first, own_second))
 
 
 def _two_names(part: str) -> list[str]:
