@@ -1,5 +1,6 @@
 """Two organisation names compared: the token alignment, an acronym written out, a name held
-whole in a longer one, and a particle written with its word (AL-NASER / ALNASER).
+whole in a longer one, a particle written with its word (AL-NASER / ALNASER), and a short word
+standing for consecutive words of the other name (SANCO ME FZC / SANCO Middle East FZC).
 
 Lists name one organisation with and without the words that say what it does, where it is or
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
@@ -77,8 +78,8 @@ def _distinct_words(form: NameForm) -> int:
 def compare_organisations(
     query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0
 ) -> NameComparison:
-    """``compare.compare_names`` of two organisation names, or their ``acronym_comparison`` or
-    ``contained_comparison`` where that scores higher."""
+    """``compare.compare_names`` of two organisation names, or their ``acronym_comparison``,
+    ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
     for other in (
         acronym_comparison(query, listed, rarity),
