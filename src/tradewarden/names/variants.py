@@ -139,6 +139,10 @@ def _two_names_of_one_body(first: str, second: str) -> bool:
     (``Tactical Missile Corporation, JSC Zvezda``; ``Omega Missile Corporation, JSC Omega
     Service``), and so do a name and its place; a person's family name before the comma
     (``MOHAMMED ALI, Mohammed Hassan``) names no organisation."""
+    if any(part.count("(") != part.count(")") for part in (first, second)):
+        return False  # a comma inside brackets (``X (f.k.a., Y)``): one name and its note
+    # Bracketed text aside: "Co., Ltd. (Acme)" is a legal form after a comma, not a name.
+    first, second = _BRACKETED.sub(" ", first), _BRACKETED.sub(" ", second)
     if len(_WORD.findall(first)) < _MIN_ORG_PART_WORDS or len(_WORD.findall(second)) < _MIN_ORG_PART_WORDS:
         return False
     if not (_names_organisation(first) or _names_organisation(second)):
