@@ -70,7 +70,7 @@ def test_two_comma_separated_names_of_one_body_split() -> None:
     )
     # A legal form with a bracketed short name after the comma, or a comma inside brackets: one name.
     assert name_variants("Kova Technologies Co., Ltd. (Kova)") == (
-        "Kova Technologies Co., Ltd. (Kova)", "Kova Technologies Co., Ltd.", "Kova",
+        "Kova Technologies Co., Ltd. (Kova)", "Kova Technologies Co., Ltd", "Kova",
     )
     assert "Kova Most OOO (f.k.a" not in name_variants("Kova Most OOO (f.k.a., Obshchestvo Kova Most)")
     # No part names an organisation: a person's name with a repeated word stays whole.
