@@ -142,6 +142,8 @@ def test_export_or_import_alone_stays() -> None:
         ("Zenit Intl", "Zenit International"),  # Intl: International abbreviated
         ("Orlov Radioplant", "Орловский радиозавод"),  # радиозавод: radio plant
         ("Orlov Radio Plant", "Орловский радиозавод"),
+        ("Bureau of Mining of North Korea", "Bureau of Mining of the DPRK"),  # one country, three ways
+        ("Democratic People's Republic of Korea Mining Bureau", "DPRK Mining Bureau"),
     ],
 )
 def test_persian_words_and_abbreviations_meet_their_english(query: str, listed: str) -> None:
