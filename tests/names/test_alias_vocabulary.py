@@ -129,3 +129,28 @@ def test_export_and_import_read_as_trading(written: str) -> None:
 def test_export_or_import_alone_stays() -> None:
     assert analyze_name("Merikor Export Bank", False).tokens == ("merikor", "export", "bank")
     assert analyze_name("Import Bank of Merikor and Export", False).tokens[0] == "import"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Bimeh Kavir", "Kavir Insurance Company"),  # بیمه insurance
+        ("Siman Darab", "Darab Cement Company"),  # سیمان cement
+        ("Foolad Arak", "Arak Steel"),  # فولاد steel
+        ("Fulad Arak", "Arak Steel"),
+        ("بیمه کویر", "Kavir Insurance"),  # as names.abjad romanises the Arabic script
+        ("Zenit Intl", "Zenit International"),  # Intl: International abbreviated
+        ("Orlov Radioplant", "Орловский радиозавод"),  # радиозавод: radio plant
+        ("Orlov Radio Plant", "Орловский радиозавод"),
+        ("Bureau of Mining of North Korea", "Bureau of Mining of the DPRK"),  # one country, three ways
+        ("Democratic People's Republic of Korea Mining Bureau", "DPRK Mining Bureau"),
+    ],
+)
+def test_persian_words_and_abbreviations_meet_their_english(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_new_terms_leave_persons_alone() -> None:
+    # A person keeps Siman and Foolad as names.
+    assert analyze_name("Siman Foolad", True).tokens == ("siman", "foolad")
+    assert analyze_name("Siman Foolad", False).tokens == ("cement", "steel")

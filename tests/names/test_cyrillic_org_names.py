@@ -28,6 +28,9 @@ THRESHOLD = 0.8
         ("luganskiy", "luhan"),  # Luhansk / Lugansk
         ("luhansk", "luhan"),
         ("chelyabinskiy", "chelyabin"),  # a place English writes as romanised: its stem only
+        ("schweiz", "switzerland"),  # a country in its own language (Gazprombank Schweiz AG)
+        ("suisse", "switzerland"),
+        ("deutschland", "germany"),
     ],
 )
 def test_places_fold_to_their_english_name(token: str, place: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.organisations import compare_organisations, contained_comparison, holds_whole
+from tradewarden.names.organisations import compare_organisations, contained_comparison, holds_whole, inner_acronym_comparison
 
 
 def _org(name: str):  # type: ignore[no-untyped-def]
@@ -64,3 +64,27 @@ def test_a_doubled_family_name_is_one_word_not_a_body_held_in_a_name() -> None:
     assert contained_comparison(query, listed) is None
     assert not holds_whole(query, listed)
     assert contained_comparison(_org("Hernandez Lopez PLC"), _org("Luis Miguel Hernandez Lopez")) is not None
+
+
+def test_one_rare_long_word_held_in_a_longer_name() -> None:
+    def rarity(token: str) -> float:
+        return 1.0 if token in ("zorbatex", "kovi") else 0.3
+
+    found = contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC"), rarity)
+    assert found is not None and found.score >= 0.8
+    # Only the listed name held in the query: a query of one word (a family name with a legal
+    # form) is not held in a longer listed name so.
+    assert contained_comparison(_org("ZORBATEX DMCC"), _org("ZORBATEX GENERAL TRADING DMCC"), rarity) is None
+    # Without rarity, a common word, or a short word: one word names too little.
+    assert contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC")) is None
+    assert contained_comparison(_org("KHAZAROV STEEL ROLLING"), _org("KHAZAROV"), rarity) is None
+    assert contained_comparison(_org("KOVI STEEL ROLLING"), _org("KOVI"), rarity) is None
+
+
+def test_a_short_word_for_consecutive_words_of_the_other_name() -> None:
+    found = inner_acronym_comparison(_org("ZORBA ME FZC"), _org("ZORBA Middle East FZC"))
+    assert found is not None and found.score >= 0.9
+    assert compare_organisations(_org("RADAR AND ELECTRONIC WARFARE SYSTEMS"), _org("RADAR AND EW SYSTEMS")).score >= 0.9
+    # Initials of words that are not consecutive, or a name that is only the acronym: not so.
+    assert inner_acronym_comparison(_org("ZORBA ME FZC"), _org("ZORBA Middle Far East FZC")) is None
+    assert inner_acronym_comparison(_org("ME"), _org("Middle East")) is None

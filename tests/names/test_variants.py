@@ -59,6 +59,24 @@ def test_comma_separated_organisation_names_split() -> None:
     )
 
 
+def test_two_comma_separated_names_of_one_body_split() -> None:
+    # Two parts sharing two words that name something: two names of one body.
+    assert name_variants("Al-Zafar in the Northern Mountains, Jamaat al-Zafar in the Northern Mountains")[1:] == (
+        "Al-Zafar in the Northern Mountains", "Jamaat al-Zafar in the Northern Mountains",
+    )
+    # One part's every such word in the other (Cong Ty TNHH: a Vietnamese limited company).
+    assert name_variants("Kova Group Co. Ltd, Cong Ty TNHH Kova Group")[1:] == (
+        "Kova Group Co. Ltd", "Cong Ty TNHH Kova Group",
+    )
+    # A legal form with a bracketed short name after the comma, or a comma inside brackets: one name.
+    assert name_variants("Kova Technologies Co., Ltd. (Kova)") == (
+        "Kova Technologies Co., Ltd. (Kova)", "Kova Technologies Co., Ltd", "Kova",
+    )
+    assert "Kova Most OOO (f.k.a" not in name_variants("Kova Most OOO (f.k.a., Obshchestvo Kova Most)")
+    # No part names an organisation: a person's name with a repeated word stays whole.
+    assert name_variants("MOHAMMED ALI, Mohammed Ali Hassan") == ("MOHAMMED ALI, Mohammed Ali Hassan",)
+
+
 def test_commas_that_do_not_list_names() -> None:
     assert name_variants("SMITH, John Paul") == ("SMITH, John Paul",)
     assert name_variants("Acme Trading, Ltd") == ("Acme Trading, Ltd",)

@@ -62,7 +62,9 @@ from tradewarden.names.variants import name_variants
 #: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
 #: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded;
 #: 13: ``NameForm.vowelled``, a name in an alphabet other than Latin that writes its vowels;
-#: Armenian "and", yev, a function word).
+#: Armenian "and", yev, a function word; Persian steel, cement and insurance words, Intl,
+#: countries in their own languages, DPRK, two comma-separated names of one body split; a long legal
+#: form with one slip read as written).
 FORMAT_VERSION = 13
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3

@@ -1,11 +1,13 @@
 """Two organisation names compared: the token alignment, an acronym written out, a name held
-whole in a longer one, and a particle written with its word (AL-NASER / ALNASER).
+whole in a longer one, a particle written with its word (AL-NASER / ALNASER), and a short word
+standing for consecutive words of the other name (SANCO ME FZC / SANCO Middle East FZC).
 
 Lists name one organisation with and without the words that say what it does, where it is or
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
 MOBILE PHONES LLC, TORCH ELECTRON / Fujian Torch Electron Technology. The alignment
 (``compare.compare_names``) charges every extra word as it would a person's extra given name.
-Here, when every fully counting word of the shorter name (two different words at least) meets a word of the
+Here, when every fully counting word of the shorter name (two different words at least, or one
+rare word of seven letters or more, the listed name's: a coined trade name, BENEATHCO DMCC) meets a word of the
 longer one closely (``CLOSE_WORD``), the names are also compared with the longer one cut to
 those words, scaled by how many words were cut (``CONTAINED_SHARE``): a name held whole in
 another is that body or one of its branches. The comparison of the cut names keeps the
@@ -28,6 +30,13 @@ CLOSE_WORD = 0.85
 #: The share of the cut comparison kept, by the number of words cut (more: ``MANY_CUT_SHARE``).
 CONTAINED_SHARE = {1: 0.9, 2: 0.86}
 MANY_CUT_SHARE = 0.82
+#: A name of one word is held in a longer one only when that word is rare among the listed names
+#: and has this many letters or more (``_rare_long_word``; compare.ANCHOR_LETTERS).
+ONE_WORD_LETTERS = 7
+#: A word of two or three letters inside a longer name may stand for consecutive words of the
+#: other name (``inner_acronym_comparison``); the comparison so is scaled by this.
+INNER_ACRONYM_LETTERS = (2, 3)
+INNER_ACRONYM_SHARE = 0.95
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
@@ -41,6 +50,24 @@ def holds_whole(query: NameForm, listed: NameForm) -> bool:
     return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
 
 
+def _rare_long_word(form: NameForm, rarity: Rarity | None) -> bool:
+    """Whether a listed name of one fully counting word is that word alone naming a body: a word
+    of ``ONE_WORD_LETTERS`` letters or more, rare among the listed names (``rarity`` 1.0), a
+    coined trade name rather than a common word (BENEATHCO DMCC / BENEATHCO GENERAL TRADING DMCC;
+    AO TRANSNEFTEPRODUKT / AO AK TRUBOPROVODNOGO TRANSPORTA NEFTEPRODUKTOV TRANSNEFTEPRODUKT).
+    Only a listed name so held in the query counts: a query of one word held in a longer listed
+    name is most often a family name with a legal form (Vinogradov Limited / Mikhail Vinogradov,
+    four clean alerts on bench/match_quality.py's default draw). Without ``rarity`` nothing tells
+    such a word from a common one."""
+    if rarity is None or form.abjad or form.han:
+        return False
+    words = {t for t, w in zip(form.tokens, form.weights) if w >= 1.0}
+    if len(words) != 1:
+        return False
+    (word,) = words
+    return len(word) >= ONE_WORD_LETTERS and word.isalpha() and rarity(word) >= 1.0
+
+
 def _distinct_words(form: NameForm) -> int:
     """How many different fully counting words a name has: a doubled family name
     (HERNANDEZ-HERNANDEZ PLC) is one word written twice, which names a family, not a body, and
@@ -51,13 +78,14 @@ def _distinct_words(form: NameForm) -> int:
 def compare_organisations(
     query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0
 ) -> NameComparison:
-    """``compare.compare_names`` of two organisation names, or their ``acronym_comparison`` or
-    ``contained_comparison`` where that scores higher."""
+    """``compare.compare_names`` of two organisation names, or their ``acronym_comparison``,
+    ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
     for other in (
         acronym_comparison(query, listed, rarity),
         contained_comparison(query, listed, rarity),
         _fused_comparison(query, listed, rarity),
+        inner_acronym_comparison(query, listed, rarity),
     ):
         if other is not None and other.score > best.score:
             best = other
@@ -100,6 +128,51 @@ def _fused_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None) 
     return NameComparison(found.score, f"{found.detail}; a particle written with its word")
 
 
+def _acronym_run(acronym: str, other: NameForm) -> tuple[int, int] | None:
+    """The run of consecutive fully counting words of ``other`` whose initials spell ``acronym``
+    (start, end), or None."""
+    size = len(acronym)
+    for start in range(len(other.tokens) - size + 1):
+        run = range(start, start + size)
+        if all(other.weights[i] >= 1.0 and other.tokens[i][0] == acronym[k] for k, i in enumerate(run)):
+            return start, start + size
+    return None
+
+
+def _with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameForm:
+    """``form`` with its words ``start:end`` replaced by ``acronym``."""
+    tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
+    weights = (*form.weights[:start], 1.0, *form.weights[end:])
+    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han)
+
+
+def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
+    """The comparison of two organisation names where a word of one (``INNER_ACRONYM_LETTERS``
+    letters) that the other lacks spells the initials of consecutive words of the other, with
+    those words written as it (SANCO ME FZC / SANCO Middle East FZC, RADAR AND EW SYSTEMS / RADAR
+    AND ELECTRONIC WARFARE SYSTEMS), scaled by ``INNER_ACRONYM_SHARE``. Only the first such word
+    is tried; the rest of the names must still meet. None when neither name has one."""
+    if query.abjad or listed.abjad or query.han or listed.han:
+        return None
+    for short, other, short_is_query in ((query, listed, True), (listed, query, False)):
+        if len(short.tokens) < 2:
+            continue  # a name that is only an acronym: ``acronyms.acronym_comparison``
+        other_words = set(other.tokens)
+        for token, weight in zip(short.tokens, short.weights):
+            if weight < 1.0 or token in other_words or not token.isalpha() or len(token) not in INNER_ACRONYM_LETTERS:
+                continue
+            run = _acronym_run(token, other)
+            if run is None:
+                continue
+            written = _with_acronym(other, run[0], run[1], token)
+            found = compare_names(query, written, rarity) if short_is_query else compare_names(written, listed, rarity)
+            return NameComparison(
+                found.score * INNER_ACRONYM_SHARE,
+                f"{found.detail}; {token} for {' '.join(other.tokens[run[0]:run[1]])} x{INNER_ACRONYM_SHARE:.2f}",
+            )
+    return None
+
+
 def _cut(form: NameForm, kept: list[int]) -> NameForm:
     """``form`` with only the tokens at ``kept`` (in written order)."""
     return NameForm(
@@ -115,12 +188,15 @@ def _cut(form: NameForm, kept: list[int]) -> NameForm:
 def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The comparison of two organisation names with the longer cut to the words the shorter
     one's words meet, scaled by ``CONTAINED_SHARE``; None unless every fully counting word of
-    the shorter name (two different ones or more) meets one of the longer name's closely (``CLOSE_WORD``)."""
+    the shorter name (two different ones or more, or, the listed name shorter, one rare long
+    word: ``_rare_long_word``) meets one of the longer name's closely (``CLOSE_WORD``)."""
     if query.abjad or listed.abjad or query.han or listed.han:
         return None
     query_shorter = query.significant <= listed.significant
     shorter, longer = (query, listed) if query_shorter else (listed, query)
-    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant:
+    if longer.significant <= shorter.significant:
+        return None
+    if _distinct_words(shorter) < 2 and (query_shorter or not _rare_long_word(shorter, rarity)):
         return None
     used: list[int] = []
     for token, skel, weight in zip(shorter.tokens, shorter.skeletons, shorter.weights):
@@ -145,4 +221,4 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     return NameComparison(found.score * share, f"{found.detail}; held in a longer name, {cut_words} word(s) cut x{share:.2f}")
 
 
-__all__ = ["compare_organisations", "contained_comparison", "holds_whole"]
+__all__ = ["compare_organisations", "contained_comparison", "holds_whole", "inner_acronym_comparison"]

@@ -10,9 +10,11 @@ second name with its language or kind (``Александр ЛУКЬЯНОВ Bel
 the name without its bracketed part too. A field listing several organisation names between
 commas (``Alpha Shipping Company, Beta Ship Management Company, Gamma``) is split into them when
 it has three parts or more and two of them are organisation names of their own (a legal form or
-a generic organisation word, and another word); a comma before a legal form (``Acme Trading,
-Ltd``), inside a person's name (``SMITH, John``) or between two parts only (a parent and its unit:
-``Tactical Missile Corporation, JSC Zvezda``; a name and its place) splits nothing. Pure string handling.
+a generic organisation word, and another word), or two parts that share a word naming something,
+one of them an organisation name (two names of one body: ``Dav Group Co. Ltd, Cong Ty TNHH Dav
+Group``); a comma before a legal form (``Acme Trading, Ltd``), inside a person's name (``SMITH,
+John``) or between two parts sharing no such word (a parent and its unit: ``Tactical Missile
+Corporation, JSC Zvezda``; a name and its place) splits nothing. Pure string handling.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from rigour.names import extract_org_types, remove_org_types
 
 from tradewarden.names.legal_forms import extra_form
-from tradewarden.names.parts import is_org_word
+from tradewarden.names.parts import is_function_word, is_org_word
 
 _BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]*)[)\]}]")
 _SPLITS = re.compile(r"\s+/\s+|;\s*")
@@ -65,8 +67,12 @@ _MIN_ORG_PART_WORDS = 2
 #: as often a parent and its unit (``Tactical Missile Corporation, JSC Zvezda``), where the
 #: parent's name alone would meet every unit it lists, or a name and a place.
 _MIN_LIST_PARTS = 3
-#: ... and at least this many of them name an organisation of their own.
+#: ... and at least this many of them name an organisation of their own. Two parts are two names
+#: when they share two words of this many letters or more that name something, or every such word
+#: of one part (``_two_names_of_one_body``).
 _MIN_ORG_PARTS = 2
+_MIN_SHARED_LETTERS = 3
+_MIN_SHARED_WORDS = 2
 
 
 def _generic_only(part: str) -> bool:
@@ -108,9 +114,42 @@ def comma_names(name: str) -> list[str]:
             parts[-1] = f"{parts[-1]},{part}"
         else:
             parts.append(part)
+    if len(parts) == 2 and _two_names_of_one_body(parts[0], parts[1]):
+        return parts
     if len(parts) < _MIN_LIST_PARTS or sum(1 for part in parts if _names_organisation(part)) < _MIN_ORG_PARTS:
         return []
     return parts
+
+
+def _own_words(part: str) -> set[str]:
+    """The words of a comma-separated part that name something (``_MIN_SHARED_LETTERS`` letters or
+    more; no legal form, generic organisation word or function word)."""
+    return {
+        word for word in _WORD.findall(part.casefold())
+        if len(word) >= _MIN_SHARED_LETTERS and not word.isdigit() and not _generic_word(word) and not is_function_word(word)
+    }
+
+
+def _two_names_of_one_body(first: str, second: str) -> bool:
+    """Whether two comma-separated parts are two names of one organisation: each of two words or
+    more, one of them an organisation name of its own (``_names_organisation``), and the two
+    sharing ``_MIN_SHARED_WORDS`` words that name something (``Al-Qa'ida in the Indian
+    Subcontinent, Qaedat al-Jihad in the Indian Subcontinent``), or every such word of one of them
+    (``Dav Group Co. Ltd, Cong Ty TNHH Dav Group``). A parent and its unit share fewer
+    (``Tactical Missile Corporation, JSC Zvezda``; ``Omega Missile Corporation, JSC Omega
+    Service``), and so do a name and its place; a person's family name before the comma
+    (``MOHAMMED ALI, Mohammed Hassan``) names no organisation."""
+    if any(part.count("(") != part.count(")") for part in (first, second)):
+        return False  # a comma inside brackets (``X (f.k.a., Y)``): one name and its note
+    # Bracketed text aside: "Co., Ltd. (Acme)" is a legal form after a comma, not a name.
+    first, second = _BRACKETED.sub(" ", first), _BRACKETED.sub(" ", second)
+    if len(_WORD.findall(first)) < _MIN_ORG_PART_WORDS or len(_WORD.findall(second)) < _MIN_ORG_PART_WORDS:
+        return False
+    if not (_names_organisation(first) or _names_organisation(second)):
+        return False
+    own_first, own_second = _own_words(first), _own_words(second)
+    shared = own_first & own_second
+    return len(shared) >= _MIN_SHARED_WORDS or (bool(shared) and shared in (own_first, own_second))
 
 
 def _two_names(part: str) -> list[str]:
