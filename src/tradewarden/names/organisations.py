@@ -28,6 +28,8 @@ CLOSE_WORD = 0.85
 #: The share of the cut comparison kept, by the number of words cut (more: ``MANY_CUT_SHARE``).
 CONTAINED_SHARE = {1: 0.9, 2: 0.86}
 MANY_CUT_SHARE = 0.82
+#: The most a cut comparison can score (its comparison at most 1, times the largest share).
+MOST_CONTAINED_SHARE = max(*CONTAINED_SHARE.values(), MANY_CUT_SHARE)
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
@@ -54,11 +56,11 @@ def compare_organisations(
     """``compare.compare_names`` of two organisation names, or their ``acronym_comparison`` or
     ``contained_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
-    for other in (
-        acronym_comparison(query, listed, rarity),
-        contained_comparison(query, listed, rarity),
-        _fused_comparison(query, listed, rarity),
-    ):
+    for compare in (acronym_comparison, contained_comparison, _fused_comparison):
+        if compare is contained_comparison and best.score >= MOST_CONTAINED_SHARE:
+            # (Scaled by at most that share, a cut comparison could not beat it: not worked out.)
+            continue
+        other = compare(query, listed, rarity)
         if other is not None and other.score > best.score:
             best = other
     return best
