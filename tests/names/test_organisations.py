@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tradewarden.names.acronyms import acronym_comparison
-from tradewarden.names.analyze import analyze_name
+from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.organisations import (
     MOST_CONTAINED_SHARE,
@@ -11,6 +11,7 @@ from tradewarden.names.organisations import (
     compare_organisations,
     contained_comparison,
     holds_whole,
+    holds_whole_words,
 )
 
 
@@ -110,3 +111,19 @@ def test_the_cut_comparison_is_skipped_only_where_it_could_not_win() -> None:
                 assert cut is None or cut.score <= MOST_CONTAINED_SHARE
                 skipped += max(compare_names(q, c, rarity).score, 0.0) >= MOST_CONTAINED_SHARE
     assert skipped  # the skip is taken on some pair
+
+
+def test_holds_whole_reads_the_same_from_a_dumped_form() -> None:
+    names = [
+        "EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES", "EBLA HOTEL", "EBLA STARS GROUP PALACE", "EBLA STAR", "EBLA",
+        "HERNANDEZ-HERNANDEZ PLC", "Luis Miguel HERNANDEZ-HERNANDEZ", "Hotel of Ebla", "شركة ايبلا للفنادق",
+        "Unique Stars", "UNIQUE STARS MOBILE PHONES LLC", "The Trading Company of Ebla Hotel",
+    ]
+    forms = [_org(name) for name in names] + [analyze_name("Luis Miguel HERNANDEZ-HERNANDEZ", True)]
+    held = 0
+    for query in forms:
+        for listed in forms:
+            expected = holds_whole(query, listed)
+            assert holds_whole_words(query, *NameForm.dumped_words(listed.dump())) == expected, (query, listed)
+            held += expected
+    assert held >= 4

@@ -36,18 +36,40 @@ def holds_whole(query: NameForm, listed: NameForm) -> bool:
     """Whether every fully counting word (two different ones or more) of the shorter of two names is written
     alike among the longer one's words: a cheap test of ``contained_comparison``'s premise, for
     picking names worth comparing."""
-    shorter, longer = (query, listed) if query.significant <= listed.significant else (listed, query)
-    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant or shorter.abjad or longer.abjad:
+    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad)
+
+
+def holds_whole_words(query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool) -> bool:
+    """``holds_whole`` of ``query`` and a listed name given by its tokens, weights and abjad flag
+    (``NameForm.dumped_words``: the matcher tests many listed names it never compares, and reading
+    these three from the index's text is a fraction of parsing the whole form)."""
+    query_words = (query.tokens, query.weights)
+    # ``NameForm.significant``: the fully counting words.
+    listed_significant = sum(1 for w in weights if w >= 1.0)
+    if query.significant <= listed_significant:
+        (shorter_tokens, shorter_weights), longer_tokens = query_words, tokens
+        shorter_significant, longer_significant = query.significant, listed_significant
+    else:
+        (shorter_tokens, shorter_weights), longer_tokens = (tokens, weights), query.tokens
+        shorter_significant, longer_significant = listed_significant, query.significant
+    if (
+        _distinct(shorter_tokens, shorter_weights) < 2 or longer_significant <= shorter_significant
+        or query.abjad or abjad
+    ):
         return False
-    words = set(longer.tokens)
-    return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
+    words = set(longer_tokens)
+    return all(t in words for t, w in zip(shorter_tokens, shorter_weights) if w >= 1.0)
 
 
 def _distinct_words(form: NameForm) -> int:
     """How many different fully counting words a name has: a doubled family name
     (HERNANDEZ-HERNANDEZ PLC) is one word written twice, which names a family, not a body, and
     is held in every longer name of that family (Luis Miguel HERNANDEZ-HERNANDEZ)."""
-    return len({t for t, w in zip(form.tokens, form.weights) if w >= 1.0})
+    return _distinct(form.tokens, form.weights)
+
+
+def _distinct(tokens: tuple[str, ...], weights: tuple[float, ...]) -> int:
+    return len({t for t, w in zip(tokens, weights) if w >= 1.0})
 
 
 def compare_organisations(
@@ -147,4 +169,4 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     return NameComparison(found.score * share, f"{found.detail}; held in a longer name, {cut_words} word(s) cut x{share:.2f}")
 
 
-__all__ = ["compare_organisations", "contained_comparison", "holds_whole"]
+__all__ = ["compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words"]
