@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from tradewarden.names.analyze import analyze_name
+from tradewarden.names.acronyms import acronym_comparison
+from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.organisations import compare_organisations, contained_comparison, holds_whole, inner_acronym_comparison
+from tradewarden.names.organisations import (
+    MOST_CONTAINED_SHARE,
+    _fused_comparison,
+    compare_organisations,
+    contained_comparison,
+    holds_whole,
+    holds_whole_words,
+    inner_acronym_comparison,
+)
 
 
 def _org(name: str):  # type: ignore[no-untyped-def]
@@ -88,3 +97,59 @@ def test_a_short_word_for_consecutive_words_of_the_other_name() -> None:
     # Initials of words that are not consecutive, or a name that is only the acronym: not so.
     assert inner_acronym_comparison(_org("ZORBA ME FZC"), _org("ZORBA Middle Far East FZC")) is None
     assert inner_acronym_comparison(_org("ME"), _org("Middle East")) is None
+
+
+ORG_PAIRS = [
+    ("UNIQUE STARS LLC", "UNIQUE STARS MOBILE PHONES LLC"),
+    ("BEHSAZ KASHANEH CO.", "BEHSAZ KASHANE TEHRAN CONSTRUCTION CO."),
+    ("Unique Stars", "Unique Stars Mobile Phones Trading Services"),
+    ("KHAZAR STEEL ROLLING", "KHAZAR STEEL CO."),
+    ("TORCH ELECTRON", "Fujian Torch Electron Technology"),
+    ("ALNASER AIRLINES", "AL-NASER AIRLINES"),
+    ("SMIC", "Semiconductor Manufacturing International Corporation"),
+    ("EBLA HOTEL", "EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES"),
+    ("Kavosh Trading LLC", "Kavosh Trading"),
+    ("Orion Marine", "Delta Orion Marine Tech"),
+]
+
+
+def test_the_cut_comparison_is_skipped_only_where_it_could_not_win() -> None:
+    # ``compare_organisations`` leaves out the cut comparison once the others score at least
+    # MOST_CONTAINED_SHARE: its result is the best of all three as worked out in full.
+    rarities = (None, lambda token: 0.25 if token in ("trading", "marine", "steel") else 1.0)
+    skipped = 0
+    for query, listed in ORG_PAIRS:
+        for first, second in ((query, listed), (listed, query)):
+            q, c = _org(first), _org(second)
+            for rarity in rarities:
+                candidates = [compare_names(q, c, rarity), *(
+                    other for other in (
+                        acronym_comparison(q, c, rarity), contained_comparison(q, c, rarity), _fused_comparison(q, c, rarity),
+                        inner_acronym_comparison(q, c, rarity),
+                    ) if other is not None
+                )]
+                best = candidates[0]
+                for other in candidates[1:]:
+                    if other.score > best.score:
+                        best = other
+                assert compare_organisations(q, c, rarity) == best, (first, second)
+                cut = contained_comparison(q, c, rarity)
+                assert cut is None or cut.score <= MOST_CONTAINED_SHARE
+                skipped += max(compare_names(q, c, rarity).score, 0.0) >= MOST_CONTAINED_SHARE
+    assert skipped  # the skip is taken on some pair
+
+
+def test_holds_whole_reads_the_same_from_a_dumped_form() -> None:
+    names = [
+        "EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES", "EBLA HOTEL", "EBLA STARS GROUP PALACE", "EBLA STAR", "EBLA",
+        "HERNANDEZ-HERNANDEZ PLC", "Luis Miguel HERNANDEZ-HERNANDEZ", "Hotel of Ebla", "شركة ايبلا للفنادق",
+        "Unique Stars", "UNIQUE STARS MOBILE PHONES LLC", "The Trading Company of Ebla Hotel",
+    ]
+    forms = [_org(name) for name in names] + [analyze_name("Luis Miguel HERNANDEZ-HERNANDEZ", True)]
+    held = 0
+    for query in forms:
+        for listed in forms:
+            expected = holds_whole(query, listed)
+            assert holds_whole_words(query, *NameForm.dumped_words(listed.dump())) == expected, (query, listed)
+            held += expected
+    assert held >= 4

@@ -346,7 +346,8 @@ class MatchIndex:
 
     def _scratch_array(self, name: str, dtype: type) -> np.ndarray:
         """A per-thread array of one place per listed name, made once and reused by every query
-        (``rank_blocked``'s weights, float32, left zeroed; its slots, int64, any content)."""
+        (``rank_blocked``'s weights, float32, left zeroed; its slots, int64, any content;
+        ``_abjad_found``'s mask, bool, left cleared)."""
         array = getattr(self._scratch, name, None)
         if array is None:
             array = np.zeros(self._name_count, dtype=dtype)
@@ -432,14 +433,20 @@ class MatchIndex:
         under: each key's entry holds only the names no rarer key of its group holds. Returns the
         entries in sorted key order and the posting length of each entry's key."""
         entries: list[tuple[str, np.ndarray, int]] = []
+        # The names a group's rarer keys hold, marked in a reused per-thread mask (one place per
+        # listed name, left cleared): a few fancy-indexed reads and writes per key instead of
+        # numpy's sorting set operations (setdiff1d / union1d), in the same order.
+        taken = self._scratch_array("taken", np.bool_)
         for group in abjad_key_groups(form):
             present = sorted(self._postings.get_present(group), key=lambda entry: (len(entry[1]), entry[0]))
-            taken: np.ndarray | None = None
-            for key, ids in present:
-                rest = ids if taken is None else np.setdiff1d(ids, taken, assume_unique=True)
+            for position, (key, ids) in enumerate(present):
+                rest = ids if position == 0 else ids[~taken[ids]]
                 if len(rest):
                     entries.append((key, rest, len(ids)))
-                taken = ids if taken is None else np.union1d(taken, ids)
+                if position + 1 < len(present):
+                    taken[ids] = True
+            for key, ids in present[:-1]:
+                taken[ids] = False
         entries.sort(key=lambda entry: entry[0])
         return [(key, ids) for key, ids, _ in entries], [count for _, _, count in entries]
 

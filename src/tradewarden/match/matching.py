@@ -25,7 +25,7 @@ from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
-from tradewarden.names.organisations import compare_organisations, holds_whole
+from tradewarden.names.organisations import compare_organisations, holds_whole_words
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -407,7 +407,7 @@ def acronym_alike(index: MatchIndex, form: NameForm, blocked: list[int], chosen:
 def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: list[int]) -> list[int]:
     """Of the ``names`` within the share of the best blocking weight (best first) not ``chosen``,
     the organisation names that hold every word of the query, or whose every word the query
-    holds (``names.organisations.holds_whole``): their ``HELD_WHOLE_BLOCKED`` distinct forms,
+    holds (``names.organisations.holds_whole``, read from the index's text): their ``HELD_WHOLE_BLOCKED`` distinct forms,
     with their copies. The quick filter rules out a short name held in a long one (EBLA HOTEL /
     EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES): most of the long one's letters are not the
     short one's."""
@@ -422,7 +422,8 @@ def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: lis
         if whole is None:
             if len(verdicts) == HELD_WHOLE_CHECKED:
                 break
-            whole = verdicts[key] = holds_whole(form, index.form(name_idx))
+            # (Read from the form's text: most of these names are never compared, nor parsed.)
+            whole = verdicts[key] = holds_whole_words(form, *NameForm.dumped_words(key))
         if whole and index.is_organisation(index.name_entity(name_idx)):
             found.append(name_idx)
     return _distinct_forms(index, found, HELD_WHOLE_BLOCKED)

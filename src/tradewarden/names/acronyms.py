@@ -48,21 +48,29 @@ def is_acronym_token(token: str) -> bool:
     return MIN_LETTERS <= len(token) <= MAX_LETTERS and token.isalpha()
 
 
-@lru_cache(maxsize=65536)
 def initial_runs(form: NameForm) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, initials)`` of each run of fully counting words the name starts or ends
     with (function words inside skipped, any other word ending the run), of ``MIN_RUN_WORDS``
     words or more; and each run's initials followed by the initial of one of the name's legal
     forms (same ``start`` and ``end``). Cached: a query's runs are read against every listed name."""
-    return tuple(_runs(form))
-
-
-def _runs(form: NameForm) -> Iterator[tuple[int, int, str]]:
     if form.abjad or form.han:
-        return
-    words = [i for i, (t, w) in enumerate(zip(form.tokens, form.weights)) if w != FUNCTION_WORD_WEIGHT]
-    usable = [len(form.tokens[i]) >= 2 and form.tokens[i].isalpha() and form.weights[i] >= 1.0 for i in words]
-    legal = sorted({legal_form[0] for legal_form in form.legal_forms if legal_form[:1].isalpha()})
+        return ()
+    return _initial_runs(form.tokens, form.weights, form.legal_forms)
+
+
+# Cached by the fields the runs depend on: hashing three tuples of cached-hash strings and floats
+# is a fraction of hashing the whole ``NameForm`` (a Python-level dataclass ``__hash__``).
+@lru_cache(maxsize=65536)
+def _initial_runs(
+    tokens: tuple[str, ...], weights: tuple[float, ...], legal_forms: tuple[str, ...]
+) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_runs(tokens, weights, legal_forms))
+
+
+def _runs(tokens: tuple[str, ...], weights: tuple[float, ...], legal_forms: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    words = [i for i, w in enumerate(weights) if w != FUNCTION_WORD_WEIGHT]
+    usable = [len(tokens[i]) >= 2 and tokens[i].isalpha() and weights[i] >= 1.0 for i in words]
+    legal = sorted({legal_form[0] for legal_form in legal_forms if legal_form[:1].isalpha()})
     seen: set[tuple[int, int]] = set()
     count = len(words)
     # Runs from the first word, and runs ending with the last.
@@ -70,7 +78,7 @@ def _runs(form: NameForm) -> Iterator[tuple[int, int, str]]:
         if (first, last) in seen or not all(usable[first:last]) or last - first > MAX_LETTERS:
             continue
         seen.add((first, last))
-        initials = "".join(form.tokens[words[k]][0] for k in range(first, last))
+        initials = "".join(tokens[words[k]][0] for k in range(first, last))
         start, end = words[first], words[last - 1] + 1
         if len(initials) >= MIN_LETTERS:
             yield start, end, initials
@@ -114,7 +122,7 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
         # A word of an abjad name romanised is its consonants and looks like an acronym (کیش
         # kysh); the script writes no acronyms so. Nor are pinyin syllables initials.
         return
-    acronyms = {t: i for i, (t, w) in enumerate(zip(short.tokens, short.weights)) if w >= 1.0 and is_acronym_token(t)}
+    acronyms = _acronym_positions(short.tokens, short.weights)
     if not acronyms:
         return
     for start, end, initials in initial_runs(long):
@@ -124,14 +132,20 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
             yield _written_out(short, position, long, start, end), len(initials), words
 
 
+@lru_cache(maxsize=65536)
+def _acronym_positions(tokens: tuple[str, ...], weights: tuple[float, ...]) -> dict[str, int]:
+    """Position of each token of a name that could be an acronym (``is_acronym_token``, counting
+    fully). Cached (read-only): a query's tokens are read against every listed name."""
+    return {t: i for i, (t, w) in enumerate(zip(tokens, weights)) if w >= 1.0 and is_acronym_token(t)}
+
+
 def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The best comparison of two organisation names with an acronym of one written out as the
     words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one."""
     best: NameComparison | None = None
-    for expanded, letters, words, query_side in (
-        *((e, n, w, True) for e, n, w in _expansions(query, listed)),
-        *((e, n, w, False) for e, n, w in _expansions(listed, query)),
-    ):
+    # (Most organisation names hold a word of acronym length, but few spell the other's initials:
+    # ``_expansions`` is mostly two cached look-ups yielding nothing.)
+    for expanded, letters, words, query_side in _both_expansions(query, listed):
         found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
         # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
         # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
@@ -142,6 +156,14 @@ def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None 
             spelt = " ".join(expanded.tokens)
             best = NameComparison(score, f"acronym written out ({spelt}): {found.detail}; acronym x{share:.2f}")
     return best
+
+
+def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, bool]]:
+    """``_expansions`` of the query's acronyms, then of the listed name's (``True`` on the query's side)."""
+    for expanded, letters, words in _expansions(query, listed):
+        yield expanded, letters, words, True
+    for expanded, letters, words in _expansions(listed, query):
+        yield expanded, letters, words, False
 
 
 __all__ = [

@@ -120,6 +120,12 @@ class NameForm:
         """The space-separated legal forms of a form written by ``dump``, without parsing the rest."""
         return text.split("|")[3]
 
+    @staticmethod
+    def dumped_words(text: str) -> tuple[tuple[str, ...], tuple[float, ...], bool]:
+        """The tokens, weights and abjad flag of a form written by ``dump``, without parsing the rest."""
+        tokens_text, _, weights_text, _, flags = text.split("|")
+        return tuple(tokens_text.split(" ")), _parse_weights(weights_text), flags in _ABJAD_FLAGS
+
     @classmethod
     def parse(cls, text: str) -> NameForm:
         """Rebuild a form written by ``dump``."""

@@ -37,17 +37,37 @@ ONE_WORD_LETTERS = 7
 #: other name (``inner_acronym_comparison``); the comparison so is scaled by this.
 INNER_ACRONYM_LETTERS = (2, 3)
 INNER_ACRONYM_SHARE = 0.95
+#: The most a cut comparison can score (its comparison at most 1, times the largest share).
+MOST_CONTAINED_SHARE = max(*CONTAINED_SHARE.values(), MANY_CUT_SHARE)
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
     """Whether every fully counting word (two different ones or more) of the shorter of two names is written
     alike among the longer one's words: a cheap test of ``contained_comparison``'s premise, for
     picking names worth comparing."""
-    shorter, longer = (query, listed) if query.significant <= listed.significant else (listed, query)
-    if _distinct_words(shorter) < 2 or longer.significant <= shorter.significant or shorter.abjad or longer.abjad:
+    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad)
+
+
+def holds_whole_words(query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool) -> bool:
+    """``holds_whole`` of ``query`` and a listed name given by its tokens, weights and abjad flag
+    (``NameForm.dumped_words``: the matcher tests many listed names it never compares, and reading
+    these three from the index's text is a fraction of parsing the whole form)."""
+    query_words = (query.tokens, query.weights)
+    # ``NameForm.significant``: the fully counting words.
+    listed_significant = sum(1 for w in weights if w >= 1.0)
+    if query.significant <= listed_significant:
+        (shorter_tokens, shorter_weights), longer_tokens = query_words, tokens
+        shorter_significant, longer_significant = query.significant, listed_significant
+    else:
+        (shorter_tokens, shorter_weights), longer_tokens = (tokens, weights), query.tokens
+        shorter_significant, longer_significant = listed_significant, query.significant
+    if (
+        _distinct(shorter_tokens, shorter_weights) < 2 or longer_significant <= shorter_significant
+        or query.abjad or abjad
+    ):
         return False
-    words = set(longer.tokens)
-    return all(t in words for t, w in zip(shorter.tokens, shorter.weights) if w >= 1.0)
+    words = set(longer_tokens)
+    return all(t in words for t, w in zip(shorter_tokens, shorter_weights) if w >= 1.0)
 
 
 def _rare_long_word(form: NameForm, rarity: Rarity | None) -> bool:
@@ -72,7 +92,11 @@ def _distinct_words(form: NameForm) -> int:
     """How many different fully counting words a name has: a doubled family name
     (HERNANDEZ-HERNANDEZ PLC) is one word written twice, which names a family, not a body, and
     is held in every longer name of that family (Luis Miguel HERNANDEZ-HERNANDEZ)."""
-    return len({t for t, w in zip(form.tokens, form.weights) if w >= 1.0})
+    return _distinct(form.tokens, form.weights)
+
+
+def _distinct(tokens: tuple[str, ...], weights: tuple[float, ...]) -> int:
+    return len({t for t, w in zip(tokens, weights) if w >= 1.0})
 
 
 def compare_organisations(
@@ -81,12 +105,13 @@ def compare_organisations(
     """``compare.compare_names`` of two organisation names, or their ``acronym_comparison``,
     ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
-    for other in (
-        acronym_comparison(query, listed, rarity),
-        contained_comparison(query, listed, rarity),
-        _fused_comparison(query, listed, rarity),
-        inner_acronym_comparison(query, listed, rarity),
+    for compare in (
+        acronym_comparison, contained_comparison, _fused_comparison, inner_acronym_comparison
     ):
+        if compare is contained_comparison and best.score >= MOST_CONTAINED_SHARE:
+            # (Scaled by at most that share, a cut comparison could not beat it: not worked out.)
+            continue
+        other = compare(query, listed, rarity)
         if other is not None and other.score > best.score:
             best = other
     return best
@@ -110,7 +135,7 @@ def _particles_fused(form: NameForm, words: set[str]) -> NameForm | None:
         i += 1
     if len(tokens) == count:
         return None
-    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han)
+    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han, form.vowelled)
 
 
 def _fused_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None) -> NameComparison | None:
@@ -143,7 +168,7 @@ def _with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameFor
     """``form`` with its words ``start:end`` replaced by ``acronym``."""
     tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
     weights = (*form.weights[:start], 1.0, *form.weights[end:])
-    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han)
+    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han, form.vowelled)
 
 
 def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
@@ -182,6 +207,7 @@ def _cut(form: NameForm, kept: list[int]) -> NameForm:
         legal_forms=form.legal_forms,
         abjad=form.abjad,
         han=form.han,
+        vowelled=form.vowelled,
     )
 
 
@@ -221,4 +247,4 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     return NameComparison(found.score * share, f"{found.detail}; held in a longer name, {cut_words} word(s) cut x{share:.2f}")
 
 
-__all__ = ["compare_organisations", "contained_comparison", "holds_whole", "inner_acronym_comparison"]
+__all__ = ["compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words", "inner_acronym_comparison"]
