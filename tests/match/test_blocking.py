@@ -158,6 +158,31 @@ def test_a_slip_of_a_listed_name_is_compared_past_tied_names(monkeypatch: pytest
     assert shortlist == [0, 1, 4]
 
 
+@dataclass
+class _Weighted(_Written):
+    """The stand-in with the names as written and their blocking weights."""
+
+    weights: list[float]
+
+    def candidate_names(self, form: object) -> list[tuple[int, float]]:
+        return list(enumerate(self.weights))
+
+
+def test_a_slip_tied_with_the_last_checked_place_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 1)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    monkeypatch.setattr(matching, "WRITTEN_ALIKE_BLOCKED", 2)
+    names = ["city plaza", "l inmo inmobiliaria", "l inmo", "l inmo"]
+    texts = ["CITY PLAZA", "L. INMO INMOBILIARIA", "L-INMO, SA DE CAPITAL VARIABLE", "L-INMO SA DE CAPITAL VARIABLE"]
+    index = _Weighted([_form(text) for text in names], texts, [50.0, 30.0, 30.0, 30.0])
+    shortlist = matching._shortlist(index, analyze_name("CITY PLAZA"), "L-INMO, SA DE CAPTIAL VARIABLE")  # type: ignore[arg-type]
+    # The best (quick filter) and second place (too short) leave the slipped L-INMO third and
+    # fourth, below the best but tied with the second: both copies are checked and compared.
+    assert shortlist == [0, 2, 3]
+    index.weights[2] = index.weights[3] = 29.0  # below every checked place: not checked
+    assert matching._shortlist(index, analyze_name("CITY PLAZA"), "L-INMO, SA DE CAPTIAL VARIABLE") == [0]  # type: ignore[arg-type]
+
+
 def test_shortlist_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(matching, "ABJAD_RANKED", 2)
     same, other, third = _form("mhmd rd", True), _form("mhmd rza", True), _form("mhmd rdi", True)
