@@ -60,8 +60,9 @@ from tradewarden.names.variants import name_variants
 #: them, ``data/han_readings.txt``, and company names split into the fewest pieces, ``names/han.py``; an Arabic-script
 #: name's fused word pairs indexed under their respelt skeletons too, ``blocking.abjad_key_groups``;
 #: Persian ژ also as j among an Arabic-script token's skeleton variants; Arabic company-type
-#: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded).
-FORMAT_VERSION = 12
+#: abbreviations, شركة / شرکت (sherkat), عمرو (Amr), مجموعة and Persian organisation words folded;
+#: 13: a long legal form with one slip in one word read as written, ``legal_forms.respell_legal_forms``).
+FORMAT_VERSION = 13
 #: Keys listed under more names than this are too common to block on alone.
 MAX_POSTING = 1000
 #: How many listed names (best blocking weight first) are compared in full per query name.
