@@ -183,6 +183,10 @@ class MatchIndex:
         weak = bytearray()
         lists: defaultdict[str, list[int]] = defaultdict(list)
         shared: defaultdict[str, list[int]] = defaultdict(list)
+        # Each name as written analysed once: several lists carry the same names (a quarter of
+        # the analyses), more than the whole-name caches keep (``names.caches``).
+        variants_of: dict[str, tuple[str, ...]] = {}
+        analysed: dict[tuple[str, bool], NameForm] = {}
         for entity in entities:
             if not is_party(entity):
                 continue
@@ -195,8 +199,13 @@ class MatchIndex:
             records.append(make_record(entity).dump())
             seen: set[str] = set()
             for listed in names:
-                for text in name_variants(listed.text):
-                    form = analyze_name(text, person)
+                variants = variants_of.get(listed.text)
+                if variants is None:
+                    variants = variants_of[listed.text] = name_variants(listed.text)
+                for text in variants:
+                    form = analysed.get((text, person))
+                    if form is None:
+                        form = analysed[text, person] = analyze_name(text, person)
                     dumped = form.dump()
                     if form.empty or dumped in seen:
                         continue

@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types, remove_org_types
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.data_files import data_lines
 
 
@@ -111,7 +112,7 @@ def respell_legal_forms(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def split_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
     """Separate the legal forms from a casefolded organisation name.
 
