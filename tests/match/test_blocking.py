@@ -158,6 +158,31 @@ def test_a_slip_of_a_listed_name_is_compared_past_tied_names(monkeypatch: pytest
     assert shortlist == [0, 1, 4]
 
 
+@dataclass
+class _Weighted(_Written):
+    """The stand-in with the names as written and their blocking weights."""
+
+    weights: list[float]
+
+    def candidate_names(self, form: object) -> list[tuple[int, float]]:
+        return list(enumerate(self.weights))
+
+
+def test_a_slip_tied_with_the_last_checked_place_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 1)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    monkeypatch.setattr(matching, "WRITTEN_ALIKE_BLOCKED", 2)
+    names = ["city plaza", "l inmo inmobiliaria", "l inmo", "l inmo"]
+    texts = ["CITY PLAZA", "L. INMO INMOBILIARIA", "L-INMO, SA DE CAPITAL VARIABLE", "L-INMO SA DE CAPITAL VARIABLE"]
+    index = _Weighted([_form(text) for text in names], texts, [50.0, 30.0, 30.0, 30.0])
+    shortlist = matching._shortlist(index, analyze_name("CITY PLAZA"), "L-INMO, SA DE CAPTIAL VARIABLE")  # type: ignore[arg-type]
+    # The best (quick filter) and second place (too short) leave the slipped L-INMO third and
+    # fourth, below the best but tied with the second: both copies are checked and compared.
+    assert shortlist == [0, 2, 3]
+    index.weights[2] = index.weights[3] = 29.0  # below every checked place: not checked
+    assert matching._shortlist(index, analyze_name("CITY PLAZA"), "L-INMO, SA DE CAPTIAL VARIABLE") == [0]  # type: ignore[arg-type]
+
+
 def test_shortlist_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(matching, "ABJAD_RANKED", 2)
     same, other, third = _form("mhmd rd", True), _form("mhmd rza", True), _form("mhmd rdi", True)
@@ -270,12 +295,13 @@ def test_a_name_in_another_word_order_blocks_as_high_as_written(e: Factory, monk
 
 
 def test_a_name_written_alike_is_compared_whatever_the_quick_filter(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A misspelt legal form stays in the query's tokens, and the quick filter would drop the listed name."""
+    """A misspelt legal form of two words (a long one is respelt: ``legal_forms.respell_legal_forms``)
+    stays in the query's tokens, and the quick filter would drop the listed name."""
     monkeypatch.setattr(matching, "RARE_WORD_BLOCKED", 0)  # (its rare word INMO would bring it too)
     make = e
-    name = "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"
+    name = "L-INMO, SOCIEDAD ANONIMA"
     index = MatchIndex.build([make("Company", "inmo", name=name), make("Company", "other", name="L. INMO INMOBILIARIA")])
-    query = "L-INMO, SOCIEDAD ANONIMA DE CAPTIAL VARIABLE"
+    query = "L-INMO, SOCIEDAD ANOINMA"
     form = analyze_name(query)
     listed = next(n for n in range(index.name_count) if index.name_text(n) == name)
     assert listed not in matching._shortlist(index, form)  # type: ignore[arg-type]
@@ -523,3 +549,13 @@ def test_the_second_best_blocked_name_is_compared(e: Factory) -> None:
     index = MatchIndex.build([e("Person", f"p{n}", name=name) for n, name in enumerate(names)])
     found = {m.entity_id for m in index.match(Query(names=["SKOCH, Andrey"], schema="Person"))}
     assert "test-p1" in found
+
+
+def test_a_slip_in_a_legal_form_finds_the_listed_name(e: Factory) -> None:
+    """The slipped long legal form is read as written (``legal_forms.respell_legal_forms``): the same analysed name."""
+    index = MatchIndex.build([
+        e("Company", "inmo", name="L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
+        e("Company", "other", name="L. INMO INMOBILIARIA"),
+    ])
+    found = index.match(Query(names=["L-INMO, SOCIEDAD ANONIMA DE CAPTIAL VARIABLE"]))
+    assert found and found[0].source_id == "inmo" and found[0].score >= 0.9 and "one slip" not in found[0].explanation

@@ -187,3 +187,23 @@ def test_frozen_index_is_freed_once_dropped(small_index: MatchIndex, tmp_path: P
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_build_analyses_each_name_as_written_once(e, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Names several lists carry are analysed once per build, not left to the whole-name caches
+    (``names.caches.WHOLE_NAME_CACHE``), which a large build overruns."""
+    import tradewarden.match.index as index_module
+
+    calls: list[tuple[str, bool | None]] = []
+    analyse = index_module.analyze_name.__wrapped__
+
+    def counted(text: str, person: bool | None = None):  # type: ignore[no-untyped-def]
+        calls.append((text, person))
+        return analyse(text, person)
+
+    monkeypatch.setattr(index_module, "analyze_name", counted)
+    entities = [e("Company", f"c{n}", name="Romashka LLC", alias="OOO Romashka") for n in range(3)]
+    entities.append(e("Person", "p1", name="Romashka LLC"))
+    index = MatchIndex.build(entities)
+    assert sorted(calls) == [("OOO Romashka", False), ("Romashka LLC", False), ("Romashka LLC", True)]
+    assert len(index) == 4 and index.match(Query(names=["Romashka"], schema="Company"))

@@ -43,3 +43,14 @@ def test_dump_parse_round_trip(inverted: InvertedList) -> None:
         assert again.get(key).tolist() == inverted.get(key).tolist()  # type: ignore[union-attr]
     empty = InvertedList.parse(InvertedList.from_lists({}).dump())
     assert len(empty) == 0 and empty.get("x") is None
+
+
+def test_runs_past_the_first_65536_ids_keep_their_bounds() -> None:
+    """A slot packs its run's start and end in one int (``start << 32 | end``)."""
+    lists = {f"k{n:06d}": range(n * 3, n * 3 + 3) for n in range(40_000)}
+    inverted = InvertedList.from_lists(lists)
+    ids = inverted.get("k039999")
+    assert ids is not None and ids.tolist() == [119_997, 119_998, 119_999]
+    assert inverted.count("k030000") == 3 and inverted.count("k0") == 0
+    assert [ids.tolist() for _, ids in inverted.get_present(["k000001", "k025000"])] == [[3, 4, 5], [75_000, 75_001, 75_002]]
+    assert InvertedList.parse(inverted.dump()).get("k039999").tolist() == [119_997, 119_998, 119_999]  # type: ignore[union-attr]

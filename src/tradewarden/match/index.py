@@ -188,6 +188,10 @@ class MatchIndex:
         weak = bytearray()
         lists: defaultdict[str, list[int]] = defaultdict(list)
         shared: defaultdict[str, list[int]] = defaultdict(list)
+        # Each name as written analysed once: several lists carry the same names (a quarter of
+        # the analyses), more than the whole-name caches keep (``names.caches``).
+        variants_of: dict[str, tuple[str, ...]] = {}
+        analysed: dict[tuple[str, bool], NameForm] = {}
         for entity in entities:
             if not is_party(entity):
                 continue
@@ -200,8 +204,13 @@ class MatchIndex:
             records.append(make_record(entity).dump())
             seen: set[str] = set()
             for listed in names:
-                for text in name_variants(listed.text):
-                    form = analyze_name(text, person)
+                variants = variants_of.get(listed.text)
+                if variants is None:
+                    variants = variants_of[listed.text] = name_variants(listed.text)
+                for text in variants:
+                    form = analysed.get((text, person))
+                    if form is None:
+                        form = analysed[text, person] = analyze_name(text, person)
                     dumped = form.dump()
                     # One form per entity for a name written alike in Latin and in Cyrillic (or
                     # another alphabet: ``NameForm.vowelled``), as before the flag: the first kept.

@@ -69,7 +69,7 @@ QUICK_CUTOFF = 45
 #: sharing Andrey). Two found that one more held-out alias on bench/match_quality.py's three draws
 #: and lost none (session 5: two did no better than one).
 BEST_BLOCKED = 2
-#: Of the best this many blocked names, and any further ones tied with the best blocking weight,
+#: Of the best this many blocked names, and any further ones tied with the last of them in blocking weight,
 #: those about as long as the query name as written that the quick filter left out are compared
 #: when written as the query name, or so but for one slip, whatever the quick similarity; this
 #: many distinct texts at most are checked (such a name shares nearly every key with the query,
@@ -230,7 +230,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     C-level string similarity (``MAX_FULL_COMPARISONS`` distinct names, each with its copies on
     other lists among the ``QUICK_RANKED`` best), plus the best blocked names when that similarity
     ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
-    those tied with the best) about as long as the query name as written that are
+    those tied with the last of them) about as long as the query name as written that are
     ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
     skeletons (``_respelt_alike``), and for an organisation query up to ``ACRONYM_BLOCKED``
     names an acronym of it spells, or the other way (``acronym_alike``). For Arabic and Hebrew script, whose skeletons the
@@ -272,9 +272,11 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
         # lengths as written spares the written keys of the others.)
         kept, length, slack = set(chosen), len(query_name), 2 + len(query_name) // 5
         verdicts: dict[str, bool] = {}  # one check per text as written (a name on several lists)
-        best = blocked[0][1]
+        # Names tied with the last of the best places go on: a tie is ordered by word count
+        # alone (``ranking.rank_blocked``), which puts a shorter other name before the slipped one.
+        last = blocked[min(WRITTEN_ALIKE_BLOCKED, len(names)) - 1][1]
         for place, name_idx in enumerate(names):
-            if place >= WRITTEN_ALIKE_BLOCKED and blocked[place][1] < best:
+            if place >= WRITTEN_ALIKE_BLOCKED and blocked[place][1] < last:
                 break
             listed_text = index.name_text(name_idx)
             if name_idx in kept or abs(len(listed_text) - length) > slack:

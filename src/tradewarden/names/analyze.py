@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.han import english_words
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
@@ -289,7 +290,7 @@ _HAN_BIT = Script.HAN.value
 _VOWELLED_BITS = VOWELLED.value
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
 

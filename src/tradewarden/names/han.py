@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import icu  # type: ignore[import-untyped]
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.data_files import data_lines
 from tradewarden.names.translit import to_ascii
 
@@ -230,7 +231,7 @@ def _translate_pinyin(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def english_words(name: str) -> str:
     """An organisation name with its Chinese or pinyin company words in English.
 

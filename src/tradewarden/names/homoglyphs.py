@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
+
 _LATIN = "aceopxykmthbi"
 _CYRILLIC = "асеорхукмтнві"
 _TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
@@ -33,7 +35,7 @@ def _unmix_word(match: re.Match[str]) -> str:
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def unmix_scripts(text: str) -> str:
     """Write each word of a casefolded text in one script, where look-alike letters allow it.
 

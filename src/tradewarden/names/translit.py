@@ -18,6 +18,7 @@ from functools import lru_cache
 import icu  # type: ignore[import-untyped]
 
 from tradewarden.names.abjad import has_arabic, romanise
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.data_files import data_lines
 
 _TO_LATIN = icu.Transliterator.createInstance(
@@ -78,7 +79,7 @@ def _read_han_names(text: str) -> str:
     return _HAN_READING.sub(lambda found: f" {HAN_READINGS[found.group()]} ", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def to_ascii(text: str, person: bool = False) -> str:
     """Transliterate ``text`` to lower-case ASCII words separated by single spaces.
 

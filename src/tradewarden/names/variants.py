@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rigour.names import extract_org_types, remove_org_types
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.legal_forms import extra_form
 from tradewarden.names.parts import is_function_word, is_org_word
 
@@ -161,7 +162,7 @@ def _two_names(part: str) -> list[str]:
     return [part]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def name_variants(name: str) -> tuple[str, ...]:
     """The name itself plus the separate names packed into it.
 

@@ -1,0 +1,53 @@
+"""Long legal forms with one slip (``names.legal_forms.respell_legal_forms``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.legal_forms import LONG_FORMS, respell_legal_forms, split_legal_forms
+
+
+@pytest.mark.parametrize("form", [" ".join(form) for form in LONG_FORMS])
+def test_every_long_form_is_one_rigour_folds_whole(form: str) -> None:
+    assert len(form.split()) >= 3
+    rest, forms = split_legal_forms(f"zork {form}")
+    assert rest == "zork" and forms
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [("L-INMO, SOCIEDAD ANONIMA DE CAPTIAL VARIABLE", ("l", "inmo"), ("jsc",)),  # swapped letters
+     ("Zork Limited Liabilty Company", ("zork",), ("llc",)),  # a letter dropped
+     ("Zork Obshchestvo s Ogranichenoy Otvetstvennostyu", ("zork",), ("llc",)),
+     ("Zork Obshchestvo s Ogranichennoy Otvetstvenost'yu", ("zork",), ("llc",)),  # and a soft-sign apostrophe
+     ("Общество с ограниченой ответственностью «Зорк»", ("zork",), ("llc",)),
+     ("Zork Limited Liability Compagny", ("zork",), ("llc",)),  # a letter added, last word of 7 letters
+     ("Zork Closed Joint Stock Compant", ("zork",), ("jsc",))],  # a letter changed
+)
+def test_a_long_legal_form_with_one_slip_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, legal)
+    unslipped = analyze_name(name.replace("CAPTIAL", "CAPITAL").replace("Liabilty", "Liability"), False)
+    assert form.legal_forms == unslipped.legal_forms or "CAPTIAL" not in name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["publix joint stock company",  # a name's own word, first in a form, of fewer than 7 letters
+     "zork public joint stok company",  # a slipped word of fewer than 6 letters
+     "zork limited liabilty compant",  # two slips
+     "zork sociedad anonima de capital variable",  # written as the form: nothing to respell
+     "zork trading company de mexico"],  # too few of a form's words
+)
+def test_what_is_not_respelt(text: str) -> None:
+    assert respell_legal_forms(text) == text
+
+
+def test_respelling_keeps_the_rest_of_the_name() -> None:
+    assert respell_legal_forms("l-inmo, sociedad anonima de captial variable (mx)") == (
+        "l-inmo, sociedad anonima de capital variable (mx)"
+    )
+    assert respell_legal_forms("zork obshchestvo s ogranichennoy otvetstvennost'yu") == (
+        "zork obshchestvo s ogranichennoy otvetstvennostyu"
+    )
