@@ -721,14 +721,9 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
     if 1 < len(listed.tokens) <= 3:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
-    mode = _mode(query, listed) if query.transcribed or listed.transcribed else _LATIN
-    if mode == _TRANSCRIBED:
-        # A transcribed name split otherwise than its Latin spelling (弗兰克·圣约翰 / Frank
-        # Andrew St. John): the loose consonants of the names run together.
-        score = transcribed_similarity(q_all, l_all)
-        if flipped is not None:
-            score = max(score, transcribed_similarity(q_all, flipped))
-    elif mode == _UNPAIRED:
+    if query.transcribed or listed.transcribed:
+        # A foreign name in Chinese characters read by its sounds: run together, its loose
+        # consonants meet too many names (亚当金 / Tong Ho Kim): its words pair, or nothing.
         score = 0.0
     elif query.han or listed.han:
         # Pinyin syllables pair only exactly (``_align``); run together they may only be split or

@@ -29,6 +29,11 @@ INTERPUNCTS = "\u00b7\u30fb\u2022\u2027"
 MIN_KNOWN_SHARE = 0.8
 #: A reading's key of this many consonants or fewer must equal the other's to pair at all.
 SHORT_KEY = 1
+#: Keys of this many consonants or fewer meet in too many names: the first vowels must agree
+#: for full similarity ...
+FEW_CONSONANTS = 2
+#: ... or the similarity is scaled by this.
+OTHER_VOWEL_SHARE = 0.75
 
 
 def _load() -> dict[str, str]:
@@ -37,6 +42,8 @@ def _load() -> dict[str, str]:
 
 #: Character -> its Latin sound in foreign-name transcription.
 SOUNDS: dict[str, str] = _load()
+_VOWEL = re.compile(r"[aeiou]")
+_VOWEL_FOLDS = str.maketrans("oe", "ui")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
 _NON_ASCII_LETTERS = re.compile(r"[a-z0-9]")
@@ -120,14 +127,29 @@ def transcribed_similarity(reading: str, latin: str) -> float:
         a, b = (_FINAL_M.sub("n", key.removesuffix("l")) for key in (a, b))
         if min(len(a), len(b)) > SHORT_KEY:
             sim = max(sim, float(OSA.normalized_similarity(a, b)))
+    if min(len(a), len(b)) <= FEW_CONSONANTS and _first_vowel(reading) != _first_vowel(latin):
+        # Two consonants meet in many names (Tosee / 泰什 taish): their vowel must agree too.
+        sim *= OTHER_VOWEL_SHARE
     return sim
+
+
+def _without_final_l(key: str) -> str:
+    """A key without its final r or l (optional in transcription), where two consonants stay."""
+    bare = _FINAL_M.sub("n", key.removesuffix("l"))
+    return bare if len(bare) >= 2 else key
+
+
+def _first_vowel(token: str) -> str:
+    """The first vowel of a token, o as u and e as i (transcription writes them for each other)."""
+    found = _VOWEL.search(token)
+    return found.group().translate(_VOWEL_FOLDS) if found else ""
 
 
 def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
     """The ``^`` keys of a name's tokens for blocking: each ``loose_key`` of two consonants or
     more, and all of them in written order (a transcribed query meets its Latin spelling under
     them; ``match.blocking``)."""
-    keys = [loose_key(token) for token in tokens]
+    keys = [_without_final_l(loose_key(token)) for token in tokens]
     found = {"^" + key for key in keys if len(key) >= 2}
     if len(found) >= 2:
         found.add("^" + " ".join(key for key in keys if len(key) >= 2))
