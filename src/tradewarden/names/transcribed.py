@@ -46,7 +46,7 @@ _VOWEL = re.compile(r"[aeiou]")
 _VOWEL_FOLDS = str.maketrans("oe", "ui")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
-_NON_ASCII_LETTERS = re.compile(r"[a-z0-9]")
+_LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
 # Loose-key folding, in order: spellings of one sound, then letter classes.
 _DIGRAPHS = (("chr", "kr"), ("chl", "kl"), ("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"),
              ("ph", "f"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ng", "n"), ("x", "ks"))
@@ -70,7 +70,7 @@ def is_transcribed(text: str) -> bool:
     """Whether a casefolded name is a foreign name written in Chinese characters: an interpunct
     between characters, no Latin letters or digits, and at least ``MIN_KNOWN_SHARE`` of its
     characters in the transcription table."""
-    if not any(mark in text for mark in INTERPUNCTS) or _NON_ASCII_LETTERS.search(text):
+    if not any(mark in text for mark in INTERPUNCTS) or _LATIN_OR_DIGIT.search(text):
         return False
     han = _HAN.findall(text)
     if len(han) < 2 or not all(_HAN.search(part) for part in _PARTS.split(text.strip(INTERPUNCTS + " ")) if part):
