@@ -45,6 +45,9 @@ def test_reading_one_word_per_part() -> None:
         ("shenpf", "schimpf"),  # m before p written n
         ("glim", "grimm"),  # final m
         ("kaisi", "kathy"),  # th inside a word written s
+        ("masiu", "matthew"),  # tth as th; a w not before a vowel silent
+        ("jona", "yonah"),  # an initial y before a vowel as j
+        ("yets", "yates"),  # 耶茨 Yates
     ],
 )
 def test_loose_keys_meet(a: str, b: str) -> None:

@@ -55,6 +55,8 @@ _PINYIN_LETTERS = (("zh", "j"), ("q", "ch"), ("x", "sh"), ("c", "ts"))
 _INNER_TH = re.compile(r"(?<=.)th")
 #: w is a consonant only before a vowel (Brown 布朗, Matthew 马修).
 _W_NOT_BEFORE_VOWEL = re.compile(r"w(?![aeiouy])")
+#: An initial y before a vowel is j (约纳 Yonah, 扬科夫斯基 Jankowski: Polish j, English y).
+_INITIAL_Y = re.compile(r"^y(?=[aeiou])")
 _FINAL_M = re.compile(r"m$")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _R_BEFORE_CONSONANT = re.compile(r"r(?=[^aeiouy])")
@@ -102,7 +104,8 @@ def read_transcribed(text: str) -> tuple[str, ...]:
 def loose_key(token: str) -> str:
     """The consonants of a lower-case ASCII token as transcription hears them (``packer`` and
     ``pake`` -> ``pk``; ``brian`` and ``bulaien`` -> ``pln``)."""
-    text = _W_NOT_BEFORE_VOWEL.sub("", _INNER_TH.sub("s", _R_BEFORE_CONSONANT.sub("", token)))
+    text = _R_BEFORE_CONSONANT.sub("", token).replace("tth", "th")
+    text = _W_NOT_BEFORE_VOWEL.sub("", _INNER_TH.sub("s", _INITIAL_Y.sub("j", text)))
     for spelling, sound in _DIGRAPHS:
         if spelling in text:
             text = text.replace(spelling, sound)
@@ -147,8 +150,8 @@ def _first_vowel(token: str) -> str:
 
 def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
     """The ``^`` keys of a name's tokens for blocking: each ``loose_key`` of two consonants or
-    more, and all of them in written order (a transcribed query meets its Latin spelling under
-    them; ``match.blocking``)."""
+    more (without a final r or l), and all of them in written order (a transcribed query meets
+    its Latin spelling under them; ``match.blocking``)."""
     keys = [_without_final_l(loose_key(token)) for token in tokens]
     found = {"^" + key for key in keys if len(key) >= 2}
     if len(found) >= 2:
