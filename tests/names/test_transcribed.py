@@ -42,7 +42,8 @@ def test_reading_one_word_per_part() -> None:
         ("pak", "packer"),  # a final -er written or not (British speech)
         ("bodun", "burton"),  # r before a consonant silent, d/t one sound
         ("bulain", "brian"),  # r/l one sound
-        ("shenpf", "schimpf"),  # m before p written n
+        ("shenpf", "schimpf"),  # m before p or b written n
+        ("bulonbog", "bromberg"),
         ("glim", "grimm"),  # final m
         ("kaisi", "kathy"),  # th inside a word written s
         ("masiu", "matthew"),  # tth as th; a w not before a vowel silent

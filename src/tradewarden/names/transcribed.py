@@ -64,7 +64,7 @@ _CLASSES = str.maketrans({
     "b": "p", "d": "t", "g": "k", "c": "k", "q": "k", "z": "s", "v": "f", "w": "f", "r": "l",
     "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "h": None,
 })
-_NASAL_BEFORE_LIP = re.compile(r"m(?=p)")
+_NASAL_BEFORE_LIP = re.compile(r"m(?=[pb])")
 _REPEATS = re.compile(r"(.)\1+")
 
 
