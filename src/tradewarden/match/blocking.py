@@ -27,6 +27,7 @@ from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
+from tradewarden.names.transcribed import blocking_keys as transcribed_keys
 from tradewarden.names.wade_giles import wade_giles
 
 #: Tokens at least this long also get prefix and suffix keys.
@@ -141,6 +142,10 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         keys.add(_whole_key(_named_tokens(respelt, form.weights), form.legal_forms))
     if len(tokens) > 1 and not form.han:
         keys.add(whole_skeleton_key(form))
+    if form.transcribed:
+        # A foreign name in Chinese characters meets its Latin spelling under the loose
+        # consonants of its parts (``names.transcribed``; the listed side: ``listed_name_keys``).
+        keys |= transcribed_keys(form.tokens)
     if form.han:
         # Pinyin syllables pair with their Wade-Giles spelling too (``names.wade_giles``:
         # 蔡其昌 cai qi chang / Tsai Chi-chang): the name so spelt gets its token and whole-name
@@ -159,6 +164,10 @@ def listed_name_keys(form: NameForm, organisation: bool) -> set[str]:
     keys = name_keys(form)
     if organisation:
         keys |= initials_keys(form)
+    elif not (form.abjad or form.han or form.vowelled or form.transcribed):
+        # A person's Latin name, under the ``^`` keys of a foreign name written in Chinese
+        # characters (``names.transcribed.blocking_keys``: 约翰·帕克 / John Packer).
+        keys |= transcribed_keys(tuple(t for t, w in zip(form.tokens, form.weights) if w >= 1.0))
     return keys
 
 

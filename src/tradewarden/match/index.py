@@ -64,8 +64,10 @@ from tradewarden.names.variants import name_variants
 #: 13: ``NameForm.vowelled``, a name in an alphabet other than Latin that writes its vowels;
 #: Armenian "and", yev, a function word; Persian steel, cement and insurance words, Intl,
 #: countries in their own languages, DPRK, two comma-separated names of one body split; a long legal
-#: form with one slip read as written).
-FORMAT_VERSION = 13
+#: form with one slip read as written); 14: ``NameForm.transcribed``, a foreign name in Chinese
+#: characters with an interpunct read by its sounds, and persons' Latin names filed under ``^``
+#: loose-consonant keys (``names/transcribed.py``).
+FORMAT_VERSION = 14
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -248,6 +248,11 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
     if form.abjad:
         return _abjad_shortlist(index, form, _distinct_forms(index, names, ABJAD_RANKED))
+    if form.transcribed:
+        # A foreign name in Chinese characters read by its sounds (``names.transcribed``) shares
+        # no letters with its Latin spelling that the quick filter could judge: the best
+        # ``QUICK_RANKED`` distinct forms by blocking weight (its ``^`` keys) are compared.
+        return _distinct_forms(index, names, QUICK_RANKED)
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first

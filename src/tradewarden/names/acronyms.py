@@ -112,13 +112,14 @@ def _written_out(short: NameForm, position: int, long: NameForm, start: int, end
         abjad=short.abjad,
         han=short.han,
         vowelled=short.vowelled,
+        transcribed=short.transcribed,
     )
 
 
 def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int]]:
     """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
     and how many fully counting words it stands for."""
-    if short.abjad or short.han:
+    if short.abjad or short.han or short.transcribed:
         # A word of an abjad name romanised is its consonants and looks like an acronym (کیش
         # kysh); the script writes no acronyms so. Nor are pinyin syllables initials.
         return

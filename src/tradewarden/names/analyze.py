@@ -40,6 +40,7 @@ from tradewarden.names.parts import (
 )
 from tradewarden.names.phonetic import skeleton
 from tradewarden.names.script import ABJAD, VOWELLED, Script, scripts_of
+from tradewarden.names.transcribed import is_transcribed, read_transcribed
 from tradewarden.names.translit import to_ascii
 
 
@@ -58,6 +59,9 @@ class NameForm:
         vowelled: written in an alphabet other than Latin that writes its vowels (Cyrillic,
             Greek, Armenian, Georgian: ``script.VOWELLED``), not in an abjad: its tokens'
             vowels are the name's own, not a romaniser's choice.
+        transcribed: a foreign name written in Chinese characters with an interpunct (约翰·帕克):
+            its tokens are the parts read by their sounds (``transcribed``: ``johan pake``), not
+            pinyin; ``han`` is then False.
     """
 
     tokens: tuple[str, ...]
@@ -67,6 +71,7 @@ class NameForm:
     abjad: bool
     han: bool = False
     vowelled: bool = False
+    transcribed: bool = False
     # Derived from the fields above once, for the comparisons (not compared, not dumped):
     #: The tokens without particles, run together (meets split or fused spellings).
     joined: str = field(init=False, repr=False, compare=False)
@@ -109,7 +114,7 @@ class NameForm:
     def dump(self) -> str:
         """A compact one-line text form, read back by ``NameForm.parse``."""
         weights = " ".join(f"{w:g}" for w in self.weights)
-        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han) + 4 * int(self.vowelled)}"
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han) + 4 * int(self.vowelled) + 8 * int(self.transcribed)}"
 
     @staticmethod
     def dumped_skeletons(text: str) -> str:
@@ -139,6 +144,7 @@ class NameForm:
             flags in _ABJAD_FLAGS,
             flags in _HAN_FLAGS,
             flags in _VOWELLED_FLAGS,
+            flags in _TRANSCRIBED_FLAGS,
         )
 
     @property
@@ -151,6 +157,7 @@ class NameForm:
 _ABJAD_FLAGS = frozenset({"1", "3", "5", "7"})
 _HAN_FLAGS = frozenset({"2", "3", "6", "7"})
 _VOWELLED_FLAGS = frozenset({"4", "5", "6", "7"})
+_TRANSCRIBED_FLAGS = frozenset({"8"})
 
 
 @lru_cache(maxsize=4096)
@@ -320,8 +327,14 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     abjad = bool(scripts & _ABJAD_BITS)
     han = bool(scripts & _HAN_BIT)
     vowelled = bool(scripts & _VOWELLED_BITS) and not (abjad or han)
-    tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
-    if person is not False:
+    transcribed = han and person is not False and is_transcribed(folded)
+    if transcribed:
+        # A foreign name in Chinese characters (约翰·帕克): its parts read by their sounds.
+        han = False
+        tokens = list(read_transcribed(folded))
+    else:
+        tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
+    if person is not False and not transcribed:
         tokens = [fold_spelling(token) for token in tokens]
     if not person:
         tokens = [euro_prefix(token) for token in tokens]
@@ -335,11 +348,12 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     return NameForm(
         tokens=token_tuple,
         skeletons=tuple(map(skeleton, token_tuple)),
-        weights=(1.0,) * len(token_tuple) if han else _weights(token_tuple, person),
+        weights=(1.0,) * len(token_tuple) if han or transcribed else _weights(token_tuple, person),
         legal_forms=legal,
         abjad=abjad,
         han=han,
         vowelled=vowelled,
+        transcribed=transcribed,
     )
 
 

@@ -66,6 +66,7 @@ from tradewarden.names.analyze import NameForm
 from tradewarden.names.given_names import same_given_name
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
+from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
 
 #: A listed token the query did not mention counts this much against the score.
@@ -237,6 +238,13 @@ _SAME_SCRIPT: Final = 3
 #: compared as Latin tokens are, but a shared consonant skeleton does not make two tokens one
 #: name (Mishina / Mosina, Shakaryan / Shakirin): the vowels romanised are the name's own.
 _VOWELLED: Final = 4
+#: A foreign name written in Chinese characters (``NameForm.transcribed``: 约翰·帕克 read ``johan
+#: pake``) as the query, against a Latin name or another such name: tokens compared by their
+#: consonants as transcription hears them (``transcribed.transcribed_similarity``).
+_TRANSCRIBED: Final = 5
+#: Such a name listed, against a query in Latin letters (or either against another script): no
+#: token pairs. Its loose consonants would meet too many Latin names a clean query may bear.
+_UNPAIRED: Final = 6
 #: Vowels that East Slavic spellings of one name write for each other, and so do lists (a name
 #: in Cyrillic writes its vowels, but not the same ones in every language): Belarusian writes an
 #: unstressed o as a (Мозоль / Мазоль) and an unstressed e as a (Белнафтахім / Белнефтехим),
@@ -268,6 +276,10 @@ _ROUNDING_MARGIN: Final = 1e-9
 
 def _mode(query: NameForm, listed: NameForm) -> int:
     """The token comparison for this pair of names: Latin, abjad against Latin, or one script."""
+    if query.transcribed or listed.transcribed:
+        if query.transcribed and not (listed.abjad or listed.han or listed.vowelled):
+            return _TRANSCRIBED
+        return _UNPAIRED
     if query.abjad and listed.abjad:
         return _SAME_SCRIPT
     if query.abjad:
@@ -283,7 +295,11 @@ def _mode(query: NameForm, listed: NameForm) -> int:
 def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
     """Similarity of a query and a listed token as the alignment counts it (a far-fetched pair
     of long Latin tokens already lowered), or ``_NOT_PAIRED``. Cached: tokens recur across names."""
-    if mode == _SAME_SCRIPT:
+    if mode == _TRANSCRIBED:
+        sim = transcribed_similarity(q, c)
+    elif mode == _UNPAIRED:
+        sim = 0.0
+    elif mode == _SAME_SCRIPT:
         sim = same_script_similarity(q, c)
     elif mode == _ABJAD_QUERY:
         sim = _abjad_latin_similarity(q, c)
@@ -705,7 +721,11 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
     if 1 < len(listed.tokens) <= 3:
         # Surname first or last (NI Gaobin / 倪高彬 ni gao bin): try the listed tokens reversed.
         flipped = "".join(t for t, w in zip(reversed(listed.tokens), reversed(listed.weights)) if w >= 0.5)
-    if query.han or listed.han:
+    if query.transcribed or listed.transcribed:
+        # A foreign name in Chinese characters read by its sounds: run together, its loose
+        # consonants meet too many names (亚当金 / Tong Ho Kim): its words pair, or nothing.
+        score = 0.0
+    elif query.han or listed.han:
         # Pinyin syllables pair only exactly (``_align``); run together they may only be split or
         # fused otherwise (mei xin / Meixin), not respelt: within the English words of a company
         # name a respelt trade name is a small share of the letters (慧伟科技 hui wei technology /

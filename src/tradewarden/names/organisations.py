@@ -135,7 +135,7 @@ def _particles_fused(form: NameForm, words: set[str]) -> NameForm | None:
         i += 1
     if len(tokens) == count:
         return None
-    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han, form.vowelled)
+    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han, form.vowelled, form.transcribed)
 
 
 def _fused_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None) -> NameComparison | None:
@@ -168,7 +168,7 @@ def _with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameFor
     """``form`` with its words ``start:end`` replaced by ``acronym``."""
     tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
     weights = (*form.weights[:start], 1.0, *form.weights[end:])
-    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han, form.vowelled)
+    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han, form.vowelled, form.transcribed)
 
 
 def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
@@ -208,6 +208,7 @@ def _cut(form: NameForm, kept: list[int]) -> NameForm:
         abjad=form.abjad,
         han=form.han,
         vowelled=form.vowelled,
+        transcribed=form.transcribed,
     )
 
 
