@@ -87,8 +87,8 @@ def test_analysed_as_transcribed() -> None:
 def test_transcribed_meets_latin(query: str, listed: str) -> None:
     q, c = analyze_name(query, True), analyze_name(listed, True)
     assert compare_names(q, c).score >= THRESHOLD
-    # ... and is found by blocking: they share a ``^`` key.
-    assert {k for k in name_keys(q, affixes=False) if k[0] == "^"} & listed_name_keys(c, False)
+    # ... and is found by blocking: they share a ``$`` key.
+    assert {k for k in name_keys(q, affixes=False) if k[0] == "$"} & listed_name_keys(c, False)
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,7 @@ def listed_name_keys(form: NameForm, organisation: bool) -> set[str]:
     if organisation:
         keys |= initials_keys(form)
     elif not (form.abjad or form.han or form.vowelled or form.transcribed):
-        # A person's Latin name, under the ``^`` keys of a foreign name written in Chinese
+        # A person's Latin name, under the ``$`` keys of a foreign name written in Chinese
         # characters (``names.transcribed.blocking_keys``: 约翰·帕克 / John Packer).
         keys |= transcribed_keys(tuple(t for t, w in zip(form.tokens, form.weights) if w >= 1.0))
     return keys

@@ -251,7 +251,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     if form.transcribed:
         # A foreign name in Chinese characters read by its sounds (``names.transcribed``) shares
         # no letters with its Latin spelling that the quick filter could judge: the best
-        # ``QUICK_RANKED`` distinct forms by blocking weight (its ``^`` keys) are compared.
+        # ``QUICK_RANKED`` distinct forms by blocking weight (its ``$`` keys) are compared.
         return _distinct_forms(index, names, QUICK_RANKED)
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks

@@ -148,15 +148,20 @@ def _first_vowel(token: str) -> str:
     return found.group().translate(_VOWEL_FOLDS) if found else ""
 
 
+#: The prefix of a transcribed name's blocking keys: its own, so that they never meet an
+#: organisation's initials keys (``acronyms.INITIALS_KEY``, ``^``), a listed JN Trading's ^jn.
+TRANSCRIBED_KEY = "$"
+
+
 def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
-    """The ``^`` keys of a name's tokens for blocking: each ``loose_key`` of two consonants or
+    """The ``TRANSCRIBED_KEY`` keys of a name's tokens for blocking: each ``loose_key`` of two consonants or
     more (without a final r or l), and all of them in written order (a transcribed query meets
     its Latin spelling under them; ``match.blocking``)."""
     keys = [_without_final_l(loose_key(token)) for token in tokens]
-    found = {"^" + key for key in keys if len(key) >= 2}
+    found = {TRANSCRIBED_KEY + key for key in keys if len(key) >= 2}
     if len(found) >= 2:
-        found.add("^" + " ".join(key for key in keys if len(key) >= 2))
+        found.add(TRANSCRIBED_KEY + " ".join(key for key in keys if len(key) >= 2))
     return found
 
 
-__all__ = ["blocking_keys", "INTERPUNCTS", "SOUNDS", "is_transcribed", "loose_key", "read_transcribed", "transcribed_similarity"]
+__all__ = ["blocking_keys", "INTERPUNCTS", "SOUNDS", "TRANSCRIBED_KEY", "is_transcribed", "loose_key", "read_transcribed", "transcribed_similarity"]
