@@ -161,3 +161,20 @@ def test_a_word_written_as_two_words_of_the_other_name() -> None:
     # letters must be the two words' exactly.
     assert "+" not in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail
     assert _score("MIRAGHAIE Morteza", "Morteza Mir AGHAEI", True) < THRESHOLD
+
+
+def test_an_article_written_with_its_name_is_the_same_word() -> None:
+    # ALSHABAN / AL-SHABAN: the same letters, so the same word, and the article is not left
+    # unpaired; also between names of as many words, which are not compared run together.
+    joined = compare_names(analyze_name("ALSHABAN, Hasan", True), analyze_name("AL-SHABAN, Hasan", True))
+    assert joined.score == 1.0 and "alshaban=al+shaban" in joined.detail, joined
+    longer = compare_names(analyze_name("ALSHABAN, Hasan Suliman", True), analyze_name("AL-SHABAN, Hasan", True))
+    assert "alshaban=al+shaban" in longer.detail and "+al" not in longer.detail
+    assert longer.score > _score("ALSHABAN, Hasan Suliman", "SHABAN, Hasan", True)
+    assert _score("Hasan EL SHABAN", "ELSHABAN, Hasan", True) == 1.0
+    # Without the article the fused word stays a respelling, and a short rest is no name (Elmira /
+    # El Mira), nor is an article beside another particle.
+    assert "alshaban~shaban 0.90" in compare_names(analyze_name("ALSHABAN, Hasan", True), analyze_name("SHABAN, Hasan", True)).detail
+    assert "elmira=el+mira" not in compare_names(analyze_name("Elmira Petrova", True), analyze_name("El Mira Petrova", True)).detail
+    # An article standing alone in the fused name too pairs itself (AL-ALASHQAR / AL-ASHQAR).
+    assert "al=al" in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail

@@ -28,7 +28,8 @@ company name counts as two met words do (``Zavod Razryad`` / ``Razryad JSC``: ``
 Two Latin tokens of three or four letters two edits apart pair only as a respelling (``Htu``/
 ``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
 A word of one name that is two adjacent words of the other run together (neither a particle)
-pairs with both (``MIRAGHAEI Morteza``/``Morteza Mir AGHAEI``: ``_fused_pairs``).
+pairs with both (``MIRAGHAEI Morteza``/``Morteza Mir AGHAEI``: ``_fused_pairs``), and so does
+Arabic's article written with its name, as the same word (``ALSHABAN``/``AL-SHABAN``).
 Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
 count in that run-together form, and an abjad name with more or fewer words than a Latin
@@ -446,23 +447,26 @@ def _align(
     parts: list[str] = []
     first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
     weakest = 1.0  # the least similar pair
-    if mode == _LATIN and not han and len(query.tokens) != len(listed.tokens):
+    if mode == _LATIN and not han:
         # A word of one name written as two adjacent words of the other (MIRAGHAEI / Mir AGHAEI,
         # Seifallah / Seif Allah), wherever it stands: the run-together comparison sees it only
-        # when the words around it come in the same order.
-        for q_idx, c_idx in _fused_pairs(query.tokens, listed.tokens):
+        # when the words around it come in the same order. Arabic's article written with its
+        # name (ALSHABAN / AL-SHABAN) also between names of as many words (ALSHABAN, Hasan
+        # Suliman / AL-SHABAN, Hasan), where there is no run-together comparison.
+        articles_only = len(query.tokens) == len(listed.tokens)
+        for q_idx, c_idx, fused_sim in _fused_pairs(query.tokens, listed.tokens, articles_only):
             if used_q & set(q_idx) or used_c & set(c_idx):
                 continue
             used_q.update(q_idx)
             used_c.update(c_idx)
             first_q_paired = min(first_q_paired, min(q_idx))
-            weakest = min(weakest, FUSED_SIMILARITY)
+            weakest = min(weakest, fused_sim)
             weight = max(max(q_weights[x] for x in q_idx), max(c_weights[x] for x in c_idx))
-            gained += FUSED_SIMILARITY * weight
+            gained += fused_sim * weight
             total += weight
             q_text, c_text = "+".join(query.tokens[x] for x in q_idx), "+".join(listed.tokens[x] for x in c_idx)
             information += max(query.weights[x] for x in q_idx) * _specificity(q_text.replace("+", ""), rarity, by_length)
-            parts.append(f"{q_text}~{c_text} {FUSED_SIMILARITY:.2f}")
+            parts.append(f"{q_text}={c_text}" if fused_sim == 1.0 else f"{q_text}~{c_text} {fused_sim:.2f}")
     for sim, i, j in pairs:
         if len(used_q) == len(query.tokens) or len(used_c) == len(listed.tokens):
             break  # one side has no token left to pair
@@ -607,20 +611,29 @@ FUSED_LETTERS: Final = 7
 
 
 def _fused_pairs(
-    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """(query positions, listed positions) of each word of one name that is two adjacent words of
-    the other run together, ``FUSED_LETTERS`` letters or more, neither a particle (miraghaei /
-    mir aghaei)."""
-    found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], articles_only: bool = False
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of each word of one name that is two
+    adjacent words of the other run together, ``FUSED_LETTERS`` letters or more, neither a
+    particle (miraghaei / mir aghaei: ``FUSED_SIMILARITY``), or Arabic's article and a name of
+    ``FUSED_REST_LETTERS`` letters or more (alshaban / al shaban: the same letters, 1.0; the
+    alignment would pair alshaban with shaban as a respelling and leave the article unpaired).
+    ``articles_only``: the article's pairs alone."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
         for j in range(len(other) - 1):
             joined = other[j] + other[j + 1]
-            if len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(other[j + 1]):
-                continue  # (an article fused to a name is a respelling: ``_affixed_similarity``)
+            if other[j] in _FUSED_ARTICLES and len(other[j + 1]) >= FUSED_REST_LETTERS and not is_particle(other[j + 1]):
+                if other[j] in one:
+                    continue  # the article stands alone there too (AL-ALASHQAR / AL-ASHQAR): it pairs itself
+                sim = 1.0
+            elif articles_only or len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(other[j + 1]):
+                continue
+            else:
+                sim = FUSED_SIMILARITY
             for i, token in enumerate(one):
                 if token == joined:
-                    found.append(((i,), (j, j + 1)) if query_fused else ((j, j + 1), (i,)))
+                    found.append(((i,), (j, j + 1), sim) if query_fused else ((j, j + 1), (i,), sim))
     return found
 
 
