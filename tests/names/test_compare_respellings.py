@@ -178,3 +178,14 @@ def test_an_article_written_with_its_name_is_the_same_word() -> None:
     assert "elmira=el+mira" not in compare_names(analyze_name("Elmira Petrova", True), analyze_name("El Mira Petrova", True)).detail
     # An article standing alone in the fused name too pairs itself (AL-ALASHQAR / AL-ASHQAR).
     assert "al=al" in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail
+
+
+def test_an_article_written_with_a_respelt_name_pairs_both_words() -> None:
+    # ELHABEL / AL-HABAL: al or el, and the name respelt; the article is not left unpaired.
+    respelt = compare_names(analyze_name("ELHABEL, Moshir", True), analyze_name("AL-HABAL, Mushir", True))
+    assert "elhabel~al+habal 0.80" in respelt.detail and "+al" not in respelt.detail, respelt
+    # The listed article costs nothing: as the name without it (before, the unpaired article cost).
+    assert respelt.score >= compare_names(analyze_name("ELHABEL, Moshir", True), analyze_name("HABAL, Mushir", True)).score
+    assert _score("ELSHABAN Hasan", "AL SHABAN Hasan", True) == 1.0
+    # A rest less alike than a close respelling stays as it was (Alexander / Al Exandra).
+    assert "+al" in compare_names(analyze_name("Alexander Petrov", True), analyze_name("Al Exandra Petrov", True)).detail

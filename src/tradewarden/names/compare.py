@@ -29,7 +29,7 @@ Two Latin tokens of three or four letters two edits apart pair only as a respell
 ``Htoo``, ``Chin``/``Jin``), never as other words (``San``/``Star``).
 A word of one name that is two adjacent words of the other run together (neither a particle)
 pairs with both (``MIRAGHAEI Morteza``/``Morteza Mir AGHAEI``: ``_fused_pairs``), and so does
-Arabic's article written with its name, as the same word (``ALSHABAN``/``AL-SHABAN``).
+Arabic's article written with its name (``ALSHABAN``/``AL-SHABAN``, ``ELHABEL``/``AL-HABAL``).
 Names of a different number of words are also compared run together, which catches split and
 fused spellings (``Abdul Rahman``/``Abdulrahman``, ``Xi Jin Ping``/``Xi Jinping``); initials
 count in that run-together form, and an abjad name with more or fewer words than a Latin
@@ -616,24 +616,38 @@ def _fused_pairs(
     """(query positions, listed positions, similarity) of each word of one name that is two
     adjacent words of the other run together, ``FUSED_LETTERS`` letters or more, neither a
     particle (miraghaei / mir aghaei: ``FUSED_SIMILARITY``), or Arabic's article and a name of
-    ``FUSED_REST_LETTERS`` letters or more (alshaban / al shaban: the same letters, 1.0; the
-    alignment would pair alshaban with shaban as a respelling and leave the article unpaired).
+    ``FUSED_REST_LETTERS`` letters or more (alshaban / al shaban, elhabel / al habal: the
+    names' similarity, 1.0 for the same letters, al or el; from ``FUZZY_KNEE``: the alignment
+    would pair alshaban with shaban as a respelling and leave the article unpaired).
     ``articles_only``: the article's pairs alone."""
     found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
         for j in range(len(other) - 1):
-            joined = other[j] + other[j + 1]
-            if other[j] in _FUSED_ARTICLES and len(other[j + 1]) >= FUSED_REST_LETTERS and not is_particle(other[j + 1]):
+            name = other[j + 1]
+            if other[j] in _FUSED_ARTICLES and len(name) >= FUSED_REST_LETTERS and not is_particle(name):
                 if other[j] in one:
                     continue  # the article stands alone there too (AL-ALASHQAR / AL-ASHQAR): it pairs itself
-                sim = 1.0
-            elif articles_only or len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(other[j + 1]):
+                for i, token in enumerate(one):
+                    if not token.startswith(_FUSED_ARTICLES) or len(token) - 2 < FUSED_REST_LETTERS:
+                        continue
+                    rest = token[2:]
+                    if rest == name:
+                        sim = 1.0
+                    elif query_fused:
+                        sim = _paired_similarity(rest, skeleton(rest), name, skeleton(name), _LATIN)
+                    else:
+                        sim = _paired_similarity(name, skeleton(name), rest, skeleton(rest), _LATIN)
+                    if sim >= FUZZY_KNEE:
+                        found.append(((i,), (j, j + 1), sim) if query_fused else ((j, j + 1), (i,), sim))
                 continue
-            else:
-                sim = FUSED_SIMILARITY
+            joined = other[j] + name
+            if articles_only or len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(name):
+                continue
             for i, token in enumerate(one):
                 if token == joined:
-                    found.append(((i,), (j, j + 1), sim) if query_fused else ((j, j + 1), (i,), sim))
+                    found.append(((i,), (j, j + 1), FUSED_SIMILARITY) if query_fused else ((j, j + 1), (i,), FUSED_SIMILARITY))
+    # The best first: a word met two ways takes its closer pair.
+    found.sort(key=lambda pair: -pair[2])
     return found
 
 
