@@ -104,15 +104,10 @@ def query_keys(form: NameForm) -> set[str]:
 
 def _written_out(short: NameForm, position: int, long: NameForm, start: int, end: int) -> NameForm:
     """``short`` with its token at ``position`` replaced by ``long``'s words ``start:end``."""
-    return NameForm(
-        tokens=short.tokens[:position] + long.tokens[start:end] + short.tokens[position + 1 :],
-        skeletons=short.skeletons[:position] + long.skeletons[start:end] + short.skeletons[position + 1 :],
-        weights=short.weights[:position] + long.weights[start:end] + short.weights[position + 1 :],
-        legal_forms=short.legal_forms,
-        abjad=short.abjad,
-        han=short.han,
-        vowelled=short.vowelled,
-        transcribed=short.transcribed,
+    return short.with_words(
+        short.tokens[:position] + long.tokens[start:end] + short.tokens[position + 1 :],
+        short.weights[:position] + long.weights[start:end] + short.weights[position + 1 :],
+        short.skeletons[:position] + long.skeletons[start:end] + short.skeletons[position + 1 :],
     )
 
 

@@ -106,6 +106,23 @@ class NameForm:
             setattr_(self, "spoken_words", len(spoken))
         setattr_(self, "indexed_tokens", tuple(enumerate(zip(tokens, self.skeletons))))
 
+    def with_words(
+        self, tokens: tuple[str, ...], weights: tuple[float, ...], skeletons: tuple[str, ...] | None = None
+    ) -> NameForm:
+        """This name with other words (their skeletons worked out unless given): its legal forms
+        and script flags kept, for the comparisons that rewrite a name (an acronym written out,
+        a name cut to some of its words)."""
+        return NameForm(
+            tokens,
+            tuple(map(skeleton, tokens)) if skeletons is None else skeletons,
+            weights,
+            self.legal_forms,
+            self.abjad,
+            self.han,
+            self.vowelled,
+            self.transcribed,
+        )
+
     @property
     def joined_skeleton(self) -> str:
         """The consonant skeleton of ``joined``."""
@@ -114,7 +131,10 @@ class NameForm:
     def dump(self) -> str:
         """A compact one-line text form, read back by ``NameForm.parse``."""
         weights = " ".join(f"{w:g}" for w in self.weights)
-        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{int(self.abjad) + 2 * int(self.han) + 4 * int(self.vowelled) + 8 * int(self.transcribed)}"
+        flags = (
+            _DUMP_ABJAD * self.abjad + _DUMP_HAN * self.han + _DUMP_VOWELLED * self.vowelled + _DUMP_TRANSCRIBED * self.transcribed
+        )
+        return f"{' '.join(self.tokens)}|{' '.join(self.skeletons)}|{weights}|{' '.join(self.legal_forms)}|{flags}"
 
     @staticmethod
     def dumped_skeletons(text: str) -> str:
@@ -130,21 +150,22 @@ class NameForm:
     def dumped_words(text: str) -> tuple[tuple[str, ...], tuple[float, ...], bool]:
         """The tokens, weights and abjad flag of a form written by ``dump``, without parsing the rest."""
         tokens_text, _, weights_text, _, flags = text.split("|")
-        return tuple(tokens_text.split(" ")), _parse_weights(weights_text), flags in _ABJAD_FLAGS
+        return tuple(tokens_text.split(" ")), _parse_weights(weights_text), bool(int(flags) & _DUMP_ABJAD)
 
     @classmethod
     def parse(cls, text: str) -> NameForm:
         """Rebuild a form written by ``dump``."""
-        tokens_text, skeletons_text, weights_text, legal_text, flags = text.split("|")
+        tokens_text, skeletons_text, weights_text, legal_text, flags_text = text.split("|")
+        flags = int(flags_text)
         return cls(
             tuple(tokens_text.split(" ")),
             tuple(skeletons_text.split(" ")),
             _parse_weights(weights_text),
             tuple(legal_text.split()) if legal_text else (),
-            flags in _ABJAD_FLAGS,
-            flags in _HAN_FLAGS,
-            flags in _VOWELLED_FLAGS,
-            flags in _TRANSCRIBED_FLAGS,
+            bool(flags & _DUMP_ABJAD),
+            bool(flags & _DUMP_HAN),
+            bool(flags & _DUMP_VOWELLED),
+            bool(flags & _DUMP_TRANSCRIBED),
         )
 
     @property
@@ -153,11 +174,11 @@ class NameForm:
         return not self.tokens
 
 
-#: The flags field of ``NameForm.dump`` (``abjad + 2 * han + 4 * vowelled``) that set each flag.
-_ABJAD_FLAGS = frozenset({"1", "3", "5", "7"})
-_HAN_FLAGS = frozenset({"2", "3", "6", "7"})
-_VOWELLED_FLAGS = frozenset({"4", "5", "6", "7"})
-_TRANSCRIBED_FLAGS = frozenset({"8"})
+#: The bit of each flag in the flags field of ``NameForm.dump`` (a decimal integer).
+_DUMP_ABJAD = 1
+_DUMP_HAN = 2
+_DUMP_VOWELLED = 4
+_DUMP_TRANSCRIBED = 8
 
 
 @lru_cache(maxsize=4096)

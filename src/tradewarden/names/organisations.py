@@ -22,7 +22,6 @@ from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
 from tradewarden.names.parts import is_particle
-from tradewarden.names.phonetic import skeleton
 
 #: A word of the shorter name meets one of the longer name at this token similarity or more
 #: (a slip or a respelling: Kashaneh / Kashane).
@@ -135,7 +134,7 @@ def _particles_fused(form: NameForm, words: set[str]) -> NameForm | None:
         i += 1
     if len(tokens) == count:
         return None
-    return NameForm(tuple(tokens), tuple(map(skeleton, tokens)), tuple(weights), form.legal_forms, form.abjad, form.han, form.vowelled, form.transcribed)
+    return form.with_words(tuple(tokens), tuple(weights))
 
 
 def _fused_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None) -> NameComparison | None:
@@ -168,7 +167,7 @@ def _with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameFor
     """``form`` with its words ``start:end`` replaced by ``acronym``."""
     tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
     weights = (*form.weights[:start], 1.0, *form.weights[end:])
-    return NameForm(tokens, tuple(map(skeleton, tokens)), weights, form.legal_forms, form.abjad, form.han, form.vowelled, form.transcribed)
+    return form.with_words(tokens, weights)
 
 
 def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
@@ -200,15 +199,8 @@ def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity |
 
 def _cut(form: NameForm, kept: list[int]) -> NameForm:
     """``form`` with only the tokens at ``kept`` (in written order)."""
-    return NameForm(
-        tokens=tuple(form.tokens[i] for i in kept),
-        skeletons=tuple(form.skeletons[i] for i in kept),
-        weights=tuple(form.weights[i] for i in kept),
-        legal_forms=form.legal_forms,
-        abjad=form.abjad,
-        han=form.han,
-        vowelled=form.vowelled,
-        transcribed=form.transcribed,
+    return form.with_words(
+        tuple(form.tokens[i] for i in kept), tuple(form.weights[i] for i in kept), tuple(form.skeletons[i] for i in kept)
     )
 
 
