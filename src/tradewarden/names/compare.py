@@ -253,6 +253,7 @@ _UNPAIRED: Final = 6
 #: e or ye. Skeleton equality of a ``_VOWELLED`` pair
 #: needs its vowels to differ only so (``_vowels_alike``).
 _ALIKE_VOWELS: Final = frozenset({frozenset("ao"), frozenset("ae"), frozenset("ei"), frozenset("iy"), frozenset("ey"), frozenset("eo")})
+_VOWELS: Final = frozenset("aeiouy")
 _VOWEL_RUN: Final = re.compile("[aeiouy]+")
 #: A vowel run written with a y or i before it (ye, yo, io, ya) read as its vowel.
 _IOTATED: Final = re.compile("^[yi](?=[aeou])")
@@ -363,7 +364,7 @@ def _affixed_similarity(q: str, c: str) -> float:
     if (
         longer.endswith(_FEMININE_SUFFIX)
         and len(shorter) >= GENDERED_MIN_LETTERS
-        and shorter[-1] not in "aeiouy"
+        and shorter[-1] not in _VOWELS
         and longer[: -len(_FEMININE_SUFFIX)] == shorter
     ):
         return SKELETON_EQUAL
@@ -567,6 +568,8 @@ def _align(
 #: A token under more listed names than ``match.index.RARE_COUNT`` (rarity below 1) is a name
 #: in use, not a slip: a typo makes a word found under no listed name, or under few.
 COMMON_NAME_RARITY: Final = 1.0
+
+
 def _other_common_name(q: str, c: str, rarity: Rarity) -> bool:
     """Whether two tokens one letter apart are two names in use, not one name and a slip: one
     has a consonant between two vowels where the other has none, or a vowel (Maria / Marina,
@@ -600,8 +603,6 @@ def _other_common_name(q: str, c: str, rarity: Rarity) -> bool:
         return False
     return rarity(q) < COMMON_NAME_RARITY and rarity(c) < COMMON_NAME_RARITY
 
-
-_VOWELS: Final = frozenset("aeiouy")
 
 
 #: Score of a word met by two adjacent words of the other name written as one (``_fused_pairs``).
