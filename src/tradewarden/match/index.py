@@ -31,7 +31,7 @@ from tradewarden.match.blocking import abjad_key_groups, listed_name_keys, name_
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
-from tradewarden.match.ranking import rank_blocked
+from tradewarden.match.ranking import rank_blocked, tie_steps
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
 from tradewarden.names.analyze import NameForm, analyze_name
@@ -161,6 +161,7 @@ class MatchIndex:
         self._form_cache: dict[str, NameForm] = {}
         self._token_texts: list[str] | None = None
         self._name_lengths: np.ndarray | None = None
+        self._longest_name = 0  # the most words of a listed name, set with ``name_lengths``
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
         self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
@@ -421,10 +422,11 @@ class MatchIndex:
         # Ties in weight go to names of about the query's number of words, but not for Arabic- or
         # Hebrew-script queries: their words split otherwise than the Latin spellings' (and on
         # bench/match_quality.py that only brought two more clean alerts).
+        lengths = None if form.abjad else self.name_lengths  # (sets ``_longest_name`` on first use)
         return rank_blocked(
             found, self._scratch_array("acc", np.float32), self._name_count, self._idf_of_count,
-            self._scratch_array("slots", np.int64), limit, MAX_POSTING,
-            RESPELT_NAMES, None if form.abjad else self.name_lengths, len(form.tokens), counts,
+            self._scratch_array("slots", np.int64), limit, MAX_POSTING, RESPELT_NAMES, lengths,
+            None if lengths is None else tie_steps(len(form.tokens), self._longest_name), counts,
         )
 
     @property
@@ -432,9 +434,9 @@ class MatchIndex:
         """The number of words of each listed name's analysed form (int16), made once:
         ``rank_blocked`` breaks ties in blocking weight by it."""
         if self._name_lengths is None:
-            self._name_lengths = np.array(
-                [form.partition("|")[0].count(" ") + 1 for form in self._name_forms], dtype=np.int16
-            )
+            lengths = np.array([form.partition("|")[0].count(" ") + 1 for form in self._name_forms], dtype=np.int16)
+            self._longest_name = int(lengths.max()) if len(lengths) else 0
+            self._name_lengths = lengths
         return self._name_lengths
 
     def _abjad_found(self, form: NameForm) -> tuple[list[tuple[str, np.ndarray]], list[int]]:
@@ -488,7 +490,7 @@ class MatchIndex:
         texts = self._token_texts
         if texts is None:
             texts = self._token_texts = [form.partition("|")[0] for form in self._name_forms]
-        return [texts[name_idx] for name_idx in name_idxs]
+        return list(map(texts.__getitem__, name_idxs))
 
     # -- matching ---------------------------------------------------------------------------
 

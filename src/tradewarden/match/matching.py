@@ -114,14 +114,22 @@ def prepare_query(query: Query) -> PreparedQuery:
         A ``PreparedQuery`` for the features.
     """
     person = None if query.schema in (None, "LegalEntity", "Thing") else query.schema == "Person"
-    names = []
-    seen: set[NameForm] = set()
-    for name in query.names:
-        for text in name_variants(name):
-            form = analyze_name(text, person)
-            if not form.empty and form not in seen:
+    names = [
+        (name, form)
+        for name in query.names
+        for form in (analyze_name(text, person) for text in name_variants(name))
+        if not form.empty
+    ]
+    if len(names) > 1:
+        # Forms alike are compared once (the first kept). Most queries have one name of one
+        # variant: no set of forms then (hashing a ``NameForm`` hashes all its fields).
+        seen: set[NameForm] = set()
+        distinct = []
+        for name, form in names:
+            if form not in seen:
                 seen.add(form)
-                names.append((name, form))
+                distinct.append((name, form))
+        names = distinct
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),
@@ -264,11 +272,12 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
             chosen.append(name_idx)
+    blocked_ids = [name_idx for name_idx, _ in blocked]
     if len(form.tokens) > 1 and not form.han:
         chosen.extend(_rare_word_alike(index, form, text, chosen))
-        chosen.extend(_respelt_alike(index, form, text, [name_idx for name_idx, _ in blocked], names, chosen))
+        chosen.extend(_respelt_alike(index, form, text, blocked_ids, names, chosen))
     if organisation:
-        chosen.extend(acronym_alike(index, form, [name_idx for name_idx, _ in blocked], chosen))
+        chosen.extend(acronym_alike(index, form, blocked_ids, chosen))
         chosen.extend(_held_whole(index, form, names, chosen))
     if query_name:
         # A listed name written as the query, or so but for one slip, is compared whatever the
