@@ -117,10 +117,8 @@ def rank_blocked(
         hits.append(both)
     if not hits:
         return [], partial
-    scores = acc[touched]
     unique = len(hits) == 1  # each name once in ``touched`` (one key's names, or kept once below)
     respelt_scores = acc[respelt] if len(respelt) else None
-    acc[touched] = 0.0
     if len(hits) > 1 and len(touched) > limit * 4:
         # A name under several keys appears once per key: keep one place per name before taking
         # the best ``4 * limit`` places, or the names sharing the most keys fill them (ten keys
@@ -133,9 +131,11 @@ def rank_blocked(
         # the positions took about twice as long).
         positions = np.arange(len(touched), dtype=np.int64)
         slots[touched[::-1]] = positions[::-1]
-        first = slots[touched] == positions
-        touched, scores = touched[first], scores[first]
+        touched = touched[slots[touched] == positions]
         unique = True
+    # (Read and cleared once the places are one per name, if they were made so: fewer to touch.)
+    scores = acc[touched]
+    acc[touched] = 0.0
     # The order: by weight, ties (names under the same keys: forty of the hundreds holding one
     # common word are kept) broken by how near each name's number of words is to the query's.
     if name_lengths is not None and ties is not None:
