@@ -99,6 +99,10 @@ class _Blocked:
     def name_token_text(self, name_idx: int) -> str:
         return self.forms[name_idx].partition("|")[0]
 
+    @property
+    def skeleton_lengths(self) -> list[int]:
+        return [len(NameForm.dumped_skeletons(form)) for form in self.forms]
+
     def key_count(self, key: str) -> int:
         return 0  # no rare words (``matching._rare_word_alike``) among the stand-ins
 

@@ -13,6 +13,7 @@ from tradewarden.errors import StoreError
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query
 from tradewarden.match.index import freeze_long_lived
 from tradewarden.match.model import Match
+from tradewarden.names.analyze import NameForm
 from tradewarden.names.script import ABJAD, scripts_of
 
 
@@ -207,3 +208,10 @@ def test_build_analyses_each_name_as_written_once(e, monkeypatch: pytest.MonkeyP
     index = MatchIndex.build(entities)
     assert sorted(calls) == [("OOO Romashka", False), ("Romashka LLC", False), ("Romashka LLC", True)]
     assert len(index) == 4 and index.match(Query(names=["Romashka"], schema="Company"))
+
+
+def test_skeleton_lengths_are_those_of_each_names_dumped_skeletons(small_index: MatchIndex) -> None:
+    lengths = small_index.skeleton_lengths
+    assert len(lengths) == small_index.name_count
+    for name_idx in range(small_index.name_count):
+        assert lengths[name_idx] == len(NameForm.dumped_skeletons(small_index.form_key(name_idx)))

@@ -162,6 +162,7 @@ class MatchIndex:
         self._token_texts: list[str] | None = None
         self._name_lengths: np.ndarray | None = None
         self._longest_name = 0  # the most words of a listed name, set with ``name_lengths``
+        self._skeleton_lengths: array[int] | None = None
         self._name_count = max(1, len(name_texts))
         self._scratch = threading.local()
         self._rare_idf = math.log(1.0 + self._name_count / RARE_COUNT)
@@ -480,6 +481,18 @@ class MatchIndex:
         if type(self).rarity is not MatchIndex.rarity:
             return self.rarity
         return self._rarity_table.__getitem__
+
+    @property
+    def skeleton_lengths(self) -> array[int]:
+        """The length of each listed name's space-separated skeletons (``NameForm.dumped_skeletons``),
+        made once: ``matching._respelt_alike`` rules out by it, without reading the form, the
+        names whose skeletons cannot be the query's."""
+        lengths = self._skeleton_lengths
+        if lengths is None:
+            lengths = self._skeleton_lengths = array(
+                "I", [len(NameForm.dumped_skeletons(form)) for form in self._name_forms]
+            )
+        return lengths
 
     def name_token_text(self, name_idx: int) -> str:
         """The ASCII tokens of the name at ``name_idx``, space-separated (no parsing needed)."""

@@ -26,6 +26,7 @@ from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -322,24 +323,28 @@ def _respelt_alike(
     blocked name under the query's ``&`` key counts, and of ``names`` (those within the share)
     also those whose analysed forms have the query's skeletons without that key (a name in
     Arabic script: ``کشا یسمیل`` for ``KOSHA Ismail``)."""
-    under = index.names_under(whole_skeleton_key(form))
     wanted_skeletons = " ".join(sorted(folded_skeletons(form.skeletons)))
     wanted_legal = " ".join(sorted(form.legal_forms))
+    # (Without function words, the ``&`` key is these two: not worked out again.)
+    whole_key = (
+        f"&{wanted_skeletons}|{wanted_legal}" if FUNCTION_WORD_WEIGHT not in form.weights else whole_skeleton_key(form)
+    )
+    under = index.names_under(whole_key)
     within = set(names)
     kept = set(chosen)
+    # Folding and sorting keep the length (one letter for one): most names differ in it, read
+    # from the index's table before their forms. (Folding the space-joined skeletons at once
+    # folds each: no fold writes a space.)
+    wanted_length, skeleton_lengths = len(wanted_skeletons), index.skeleton_lengths
     found: list[tuple[float, int]] = []
     for position, name_idx in enumerate(blocked):
         if name_idx in kept:
             continue
         if name_idx not in under:
-            if name_idx not in within:
+            if name_idx not in within or skeleton_lengths[name_idx] != wanted_length:
                 continue
             key = index.form_key(name_idx)
             dumped = NameForm.dumped_skeletons(key)
-            # Folding and sorting keep the length (one letter for one): most names differ in it.
-            # Folding the space-joined skeletons at once folds each (no fold writes a space).
-            if len(dumped) != len(wanted_skeletons):
-                continue
             if " ".join(sorted(dumped.translate(SKELETON_FOLDS).split(" "))) != wanted_skeletons:
                 continue
             if " ".join(sorted(NameForm.dumped_legal_forms(key).split())) != wanted_legal:
