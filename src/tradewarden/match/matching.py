@@ -115,22 +115,14 @@ def prepare_query(query: Query) -> PreparedQuery:
         A ``PreparedQuery`` for the features.
     """
     person = None if query.schema in (None, "LegalEntity", "Thing") else query.schema == "Person"
-    names = [
-        (name, form)
-        for name in query.names
-        for form in (analyze_name(text, person) for text in name_variants(name))
-        if not form.empty
-    ]
-    if len(names) > 1:
-        # Forms alike are compared once (the first kept). Most queries have one name of one
-        # variant: no set of forms then (hashing a ``NameForm`` hashes all its fields).
-        seen: set[NameForm] = set()
-        distinct = []
-        for name, form in names:
-            if form not in seen:
+    names = []
+    seen: set[NameForm] = set()
+    for name in query.names:
+        for text in name_variants(name):
+            form = analyze_name(text, person)
+            if not form.empty and form not in seen:
                 seen.add(form)
-                distinct.append((name, form))
-        names = distinct
+                names.append((name, form))
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),
