@@ -207,3 +207,11 @@ def test_build_analyses_each_name_as_written_once(e, monkeypatch: pytest.MonkeyP
     index = MatchIndex.build(entities)
     assert sorted(calls) == [("OOO Romashka", False), ("Romashka LLC", False), ("Romashka LLC", True)]
     assert len(index) == 4 and index.match(Query(names=["Romashka"], schema="Company"))
+
+
+def test_is_organisation_read_from_the_record_schema(small_index: MatchIndex) -> None:
+    # The flag is read once from each record's text at construction; it must say what the
+    # parsed record says (a person or not) for every entity, the saved and loaded index too.
+    kinds = [small_index.is_organisation(entity_idx) for entity_idx in range(len(small_index))]
+    assert kinds == [small_index.record(entity_idx).schema != "Person" for entity_idx in range(len(small_index))]
+    assert True in kinds and False in kinds
