@@ -215,3 +215,11 @@ def test_skeleton_lengths_are_those_of_each_names_dumped_skeletons(small_index: 
     assert len(lengths) == small_index.name_count
     for name_idx in range(small_index.name_count):
         assert lengths[name_idx] == len(NameForm.dumped_skeletons(small_index.form_key(name_idx)))
+
+
+def test_is_organisation_read_from_the_record_schema(small_index: MatchIndex) -> None:
+    # The flag is read once from each record's text at construction; it must say what the
+    # parsed record says (a person or not) for every entity, the saved and loaded index too.
+    kinds = [small_index.is_organisation(entity_idx) for entity_idx in range(len(small_index))]
+    assert kinds == [small_index.record(entity_idx).schema != "Person" for entity_idx in range(len(small_index))]
+    assert True in kinds and False in kinds

@@ -238,3 +238,46 @@ def test_extra_words_cost_less_across_scripts_but_not_for_a_compound_name() -> N
     latin = compare_names(analyze_name("Abdul Rahman Thaqif", True), analyze_name("Abdul Rahman", True))
     other = compare_names(analyze_name("Karim Rahman Thaqif", True), analyze_name("Karim Rahman", True))
     assert latin.score == pytest.approx(2 / (2 + 0.4)) and other.score == pytest.approx(2 / (2 + 0.4 * 0.6)), (latin, other)
+
+
+#: Hand-written tokens for the per-token readings of the Latin token comparison: given names and
+#: patronymics in two languages' forms, a daughter's and a son's patronymic, particles, a family
+#: name and a patronymic of one stem, long vowels written in English, and plain other words.
+FACT_TOKENS = (
+    "ihar", "igor", "pavlo", "pavel", "mykolaivna", "nikolaevna", "nikolayevich", "yuryevna", "yurievich",
+    "al", "ali", "bin", "aleksandrova", "aleksandrovna", "deen", "din", "noor", "nur", "moon", "mun",
+    "maxim", "maksim", "dmitry", "dmitri", "abdul", "abd", "smith", "smyth", "x",
+)
+
+
+@pytest.mark.parametrize("q", FACT_TOKENS)
+def test_token_facts_read_as_the_functions_they_stand_for(q: str) -> None:
+    # ``compare._facts`` holds each token's readings once; a pair read from two tokens' facts must
+    # agree with the functions it replaces, in either order.
+    from tradewarden.names import compare
+    from tradewarden.names.given_names import same_given_name
+    from tradewarden.names.parts import is_particle, name_role
+    from tradewarden.names.phonetic import respell
+
+    facts = compare._facts(q)
+    assert (facts.respelt, facts.particle, facts.role) == (respell(q), is_particle(q), name_role(q))
+    for c in FACT_TOKENS:
+        assert compare._same_given_name(q, c, facts, compare._facts(c)) == same_given_name(q, c), (q, c)
+
+
+@pytest.mark.parametrize(
+    ("q", "c", "expected"),
+    [
+        ("deen", "din", 0.85),  # a long vowel in the query token only
+        ("nur", "noor", 0.85),  # ... in the listed token only
+        ("ihar", "igor", 0.9),  # one given name in two languages
+        ("mykolaivna", "nikolaevna", 0.9),  # one father's name
+        ("al", "ali", -1.0),  # a particle never pairs with a name but by a slip
+        ("aleksandrova", "aleksandrovna", -1.0),  # a family name never with a patronymic
+    ],
+)
+def test_latin_pairs_read_from_token_facts(q: str, c: str, expected: float) -> None:
+    from tradewarden.names import compare
+    from tradewarden.names.phonetic import skeleton
+
+    assert compare._paired_similarity(q, skeleton(q), c, skeleton(c), compare._LATIN) == pytest.approx(expected)

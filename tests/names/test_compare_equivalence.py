@@ -325,6 +325,19 @@ def test_compare_names_floor_only_hides_scores_below_it(floor: float) -> None:
         assert hidden  # the floor does cut some alignments short on these pairs
 
 
+def test_detail_is_written_only_above_the_floor() -> None:
+    # Two other names (one shared given name): far below a screen's floor, no detail is written;
+    # with a floor under their score, or none, the detail names the pairs as before.
+    query, listed = NameForm.parse("ivan petrov|vn ptrv|1 1||0"), NameForm.parse("ivan smirnov|vn smrnv|1 1||0")
+    exact = compare.compare_names(query, listed)
+    assert exact.detail == "ivan=ivan, -petrov, +smirnov" and 0.0 < exact.score < 0.64
+    assert compare.compare_names(query, listed, None, 0.64) == compare.NameComparison(exact.score, compare.BELOW_FLOOR)
+    assert compare.compare_names(query, listed, None, exact.score / 2) == exact
+    assert compare.compare_names(query, listed, None, 0.0) == exact
+    nothing = NameForm.parse("ivan|vn|1||0"), NameForm.parse("olga|lg|1||0")
+    assert compare.compare_names(*nothing, None, 0.0).detail == "-ivan, +olga; short name x0.85"
+
+
 def test_joined_floor_only_hides_scores_below_it() -> None:
     query, listed = NameForm.parse("ebdal rhmn|bdl rhmn|1 1||1"), NameForm.parse("abdulrahman|bdlrhmn|1||0")
     full = compare._joined(query, listed)

@@ -44,7 +44,8 @@ pair's similarity is memoised (tokens recur across names), per-name counts and r
 forms are computed once on ``NameForm``, and the abjad alignments stop as soon as they cannot
 raise the score (``abjad.cross_similarity_above``, ``abjad.joined_similarity_above``), or a
 caller's ``floor`` (a screen's threshold less what its other features could add: only scores at
-or below it may differ).
+or below it may differ). A comparison ending at or below that floor writes no detail
+(``BELOW_FLOOR``): the caller drops it, and formatting every pair was a tenth of its cost.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.given_names import same_given_name
+from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
@@ -129,6 +130,10 @@ Rarity = Callable[[str], float]
 INITIAL: Final = 0.7
 
 
+#: The detail of a comparison that ended at or below its caller's floor (``compare_names``).
+BELOW_FLOOR: Final = "at or below the floor"
+
+
 @dataclass(frozen=True, slots=True)
 class NameComparison:
     """How similar two names are, and which tokens met."""
@@ -157,16 +162,61 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
         return INITIAL if q[0] == c[0] else 0.0
     if abjad:
         return cross_similarity(q, c)
+    return _latin_similarity(q, q_skel, c, c_skel, _facts(q), _facts(c))
+
+
+class _Facts:
+    """What the comparison of two Latin tokens reads of each token alone, worked out once per
+    token (``_facts``) instead of once per pair: a query token meets some twenty listed tokens,
+    and each look-up in the caches of ``respell``, ``name_role`` and the given names cost as much
+    as the pair's edit similarity."""
+
+    def __init__(self, token: str) -> None:
+        self.respelt: str = respell(token)
+        #: English long vowels (``_LONG_VOWELS``), and the token with them written plainly.
+        self.long_vowels: bool = _LONG_VOWELS.search(token) is not None
+        self.plain_vowels: str = _plain_vowels(token)
+        self.particle: bool = is_particle(token)
+        self.role: str | None = name_role(token)
+        #: ``given_names.same_given_name``'s reading: the given name's first form, the father's
+        #: name of a patronymic, and whether that is a daughter's (-na).
+        self.given: str | None = given_name(token)
+        self.father: str | None = patronymic_of(token)
+        self.daughter: bool = token.endswith("na")
+        self.compound_head: bool = token in _COMPOUND_HEADS
+
+
+@lru_cache(maxsize=131072)
+def _facts(token: str) -> _Facts:
+    """``_Facts`` of a token, kept (tokens recur across names and queries)."""
+    return _Facts(token)
+
+
+def _same_given_name(q: str, c: str, qf: _Facts, cf: _Facts) -> bool:
+    """``given_names.same_given_name`` of two tokens, from their ``_Facts``."""
+    if q == c:
+        return True
+    if qf.given is not None:
+        return qf.given == cf.given
+    return qf.father is not None and qf.father == cf.father and qf.daughter == cf.daughter
+
+
+def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: _Facts) -> float:
+    """``token_similarity`` of two Latin tokens (not an abjad pair), given their ``_Facts``."""
+    if q == c:
+        return 1.0
+    if len(q) == 1 or len(c) == 1:
+        return INITIAL if q[0] == c[0] else 0.0
     if _romanised_alike(q, c):
         return ROMANISED_ALIKE
     score = OSA.normalized_similarity(q, c)
-    q_respelt, c_respelt = respell(q), respell(c)
+    q_respelt, c_respelt = qf.respelt, cf.respelt
     if q_respelt != q or c_respelt != c:
         # Letters romanisations write for one sound (``phonetic.respell``): English x is Russian
         # and BGN/PCGN ks (Maxim / Maksim), German and Polish w is English v (Inwest / Invest),
         # q is k (Banq / Bank), a final y is i (Dmitry / Dmitri).
         score = max(score, OSA.normalized_similarity(q_respelt, c_respelt))
-    if score < ROMANISED_ALIKE and _LONG_VOWELS.search(q + " " + c) and _plain_vowels(q) == _plain_vowels(c):
+    if score < ROMANISED_ALIKE and (qf.long_vowels or cf.long_vowels) and qf.plain_vowels == cf.plain_vowels:
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
         score = ROMANISED_ALIKE
@@ -310,14 +360,15 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
     else:
         # (Without skeletons, ``token_similarity`` grants no skeleton equality: ``_VOWELLED``.)
         skeletons = mode == _LATIN or (qs == cs and _vowels_alike(q, c))
-        sim = token_similarity(q, qs if skeletons else "", c, cs if skeletons else "", False)
-        if sim < SKELETON_EQUAL and same_given_name(q, c):
+        qf, cf = _facts(q), _facts(c)
+        sim = _latin_similarity(q, qs if skeletons else "", c, cs if skeletons else "", qf, cf)
+        if sim < SKELETON_EQUAL and _same_given_name(q, c, qf, cf):
             # One East Slavic given name (or patronymic) in two languages' forms (Ihar / Igor,
             # Mykolaivna / Nikolaevna: ``given_names``): a respelling, however far apart.
             sim = SKELETON_EQUAL
         if sim < ROMANISED_ALIKE and _vowel_respelt(q, c):
             sim = ROMANISED_ALIKE
-        if sim < SKELETON_EQUAL and q in _COMPOUND_HEADS and c in _COMPOUND_HEADS:
+        if sim < SKELETON_EQUAL and qf.compound_head and cf.compound_head:
             # Abd and Abdul: the head of one theophoric name, with its article written apart or
             # fused (Abd al-Munim / Abdel Moneim, folded to abdul).
             sim = SKELETON_EQUAL
@@ -327,6 +378,13 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
         elif sim <= MIN_TOKEN_SIMILARITY and _other_short_word(q, qs, c, cs):
             return _NOT_PAIRED  # two edits in a word of four letters make another word (San / Star)
+        # (``_particle_mismatch`` and ``_roles_differ``, from the tokens' facts.)
+        if sim < 1.0 and (
+            (qf.particle != cf.particle and sim < FUZZY_KNEE)
+            or (qf.role is not None and cf.role is not None and qf.role != cf.role)
+        ):
+            return _NOT_PAIRED
+        return sim
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
     return sim
@@ -402,9 +460,24 @@ def _abjad_latin_similarity(abjad_token: str, latin_token: str) -> float:
     return cross_similarity_above(abjad_token, latin_token, MIN_TOKEN_SIMILARITY - _ROUNDING_MARGIN)
 
 
+#: A part of ``_align``'s detail: a query and a listed token paired and their similarity, or
+#: ``-`` / ``+`` and a query / listed token left unpaired (with ``_UNPAIRED_PART``).
+Part = tuple[str, str, float]
+_UNPAIRED_PART: Final = -1.0
+
+
+def _describe(parts: list[Part]) -> str:
+    """The detail of an alignment (``ivan=ivan, petrov~petrow 0.83, +sergeyevich``), written only
+    for a comparison whose detail is read: most comparisons end at or below the caller's floor,
+    where formatting every pair's similarity was a tenth of their cost."""
+    return ", ".join(
+        f"{a}{b}" if sim == _UNPAIRED_PART else f"{a}={b}" if sim == 1.0 else f"{a}~{b} {sim:.2f}" for a, b, sim in parts
+    )
+
+
 def _align(
     query: NameForm, listed: NameForm, rarity: Rarity | None, by_length: bool = True
-) -> tuple[float, str, float]:
+) -> tuple[float, list[Part], float]:
     mode = _mode(query, listed)
     # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
     # Chinese name missing a syllable is another name.
@@ -445,7 +518,7 @@ def _align(
     gained = 0.0
     total = 0.0
     information = 0.0
-    parts: list[str] = []
+    parts: list[tuple[str, str, float]] = []  # formatted by ``_describe``, only when needed
     first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
     weakest = 1.0  # the least similar pair
     if mode == _LATIN and not han:
@@ -467,7 +540,7 @@ def _align(
             total += weight
             q_text, c_text = "+".join(query.tokens[x] for x in q_idx), "+".join(listed.tokens[x] for x in c_idx)
             information += max(query.weights[x] for x in q_idx) * _specificity(q_text.replace("+", ""), rarity, by_length)
-            parts.append(f"{q_text}={c_text}" if fused_sim == 1.0 else f"{q_text}~{c_text} {fused_sim:.2f}")
+            parts.append((q_text, c_text, fused_sim))
     for sim, i, j in pairs:
         if len(used_q) == len(query.tokens) or len(used_c) == len(listed.tokens):
             break  # one side has no token left to pair
@@ -485,7 +558,7 @@ def _align(
             _specificity(query.tokens[i], rarity, by_length), _specificity(listed.tokens[j], rarity, by_length)
         )
         q, c = query.tokens[i], listed.tokens[j]
-        parts.append(f"{q}={c}" if sim == 1.0 else f"{q}~{c} {sim:.2f}")
+        parts.append((q, c, sim))
     # A name written with one more given name or a second family name than the listed one is
     # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
     extra_weight = UNPAIRED_QUERY_WEIGHT if not han and _significant_pairs(query, used_q) >= 2 else 1.0
@@ -520,7 +593,7 @@ def _align(
                 # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
                 share = min(share, PATRONYMIC_SHARE)
             total += extra_weight * share * weight
-            parts.append(f"-{query.tokens[i]}")
+            parts.append(("-", query.tokens[i], _UNPAIRED_PART))
     middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
     # A listed name written family name first (GOUDARZI, Mohammad Moazzami) read by the query in
     # the natural order (Mohammad GOUDARZI: the listed second word first, its first word last) has
@@ -559,10 +632,10 @@ def _align(
                 share = min(share, COVERED_SHARE)
             left_out = unpaired_weight * share
             total += left_out * weight
-            parts.append(f"+{listed.tokens[j]}")
+            parts.append(("+", listed.tokens[j], _UNPAIRED_PART))
     if total <= 0:
-        return 0.0, "", 0.0
-    return gained / total, ", ".join(parts), information
+        return 0.0, [], 0.0
+    return gained / total, parts, information
 
 
 #: A token under more listed names than ``match.index.RARE_COUNT`` (rarity below 1) is a name
@@ -799,8 +872,9 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
             tokens is scaled down. None: every token counts by its part weight alone.
         floor: a score the caller has no use for at or below (a screen's threshold less what
             the other features could add): a comparison that cannot end above it may come back
-            with any score at or below it (and its detail) instead of the exact one, sooner (the
-            abjad run-together alignment stops there). 0: always exact.
+            with any score at or below it instead of the exact one, and with the detail
+            ``BELOW_FLOOR``, sooner (the abjad run-together alignment stops there, and no
+            detail is written). 0: always exact.
     Returns:
         A ``NameComparison`` whose score is in [0, 1] (1 for the same tokens in any order)
         and whose detail lists the token pairs (``ivan=ivan, petrov~petrow 0.83, +sergeyevich``).
@@ -808,7 +882,7 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     if query.empty or listed.empty:
         return NameComparison(0.0, "nothing to compare")
     short = _short_factor(query, listed)
-    aligned, detail, information = _align(query, listed, rarity, by_length=short == 1.0)
+    aligned, parts, information = _align(query, listed, rarity, by_length=short == 1.0)
     # Run together only where the words may be split or fused differently (the names hold a
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
@@ -816,8 +890,9 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # (The short-name and common-name factors only lower the score: a run-together similarity
     # at or below the floor leaves the score there too.)
     joined = _joined(query, listed, max(aligned, floor)) if runs_together else 0.0
-    if joined > aligned:
-        score, detail = joined, f"{query.run_together}~{listed.run_together} run together {joined:.2f}"
+    run = joined > aligned
+    if run:
+        score = joined
         information = max(information, joined * FULL_INFORMATION)
     else:
         score = aligned
@@ -827,9 +902,17 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
             # which kind of body the short name is, so it reads less like any word spelt so.
             short = 1.0 - (1.0 - short) * SHARED_LEGAL_FORM_SHARE
         score *= short
-        detail += f"; short name x{short:.2f}"
-    if rarity is not None and information < FULL_INFORMATION:
+    factor = 1.0
+    common = rarity is not None and information < FULL_INFORMATION
+    if common:
         factor = 1.0 - COMMON_NAME_PENALTY * (1.0 - information / FULL_INFORMATION)
         score *= factor
+    if floor > 0.0 and score <= floor:
+        # The caller reads no detail at or below its floor (``floor``): none is written.
+        return NameComparison(score, BELOW_FLOOR)
+    detail = f"{query.run_together}~{listed.run_together} run together {joined:.2f}" if run else _describe(parts)
+    if short < 1.0:
+        detail += f"; short name x{short:.2f}"
+    if common:
         detail += f"; common name x{factor:.2f}"
     return NameComparison(score, detail)
