@@ -23,6 +23,7 @@ from tradewarden.match.blocking import (
     whole_name_key,
     whole_skeleton_key,
 )
+from tradewarden.cases.delta import comparable
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, written_key
@@ -635,3 +636,18 @@ def test_a_title_left_out_and_a_word_respelt_still_find_the_name(e: Factory, mon
     assert set(matching._particle_free_alike(index, form, " ".join(form.tokens), [])) == targets
     monkeypatch.setattr(matching, "PARTICLE_FREE_BLOCKED", 0)
     assert not _target_shortlisted(index, query)
+
+
+def test_names_without_particles_keep_the_rescreen_contract(e: Factory) -> None:
+    """Re-screening (``cases.delta``) reaches a listed name only through a key the query holds,
+    and only when the quick similarity does not rule it out: a name under the particle-free
+    whole-skeleton key that shares no key of the query (its every word respelt z / s, j / k,
+    which that key folds) is left out, one sharing a word is compared and passes ``comparable``."""
+    index = _listed_index(e, ["SADAN KAREM", "ZADAN, Karem"])
+    form = analyze_name("ZADAN, Sheikh Jarem", True)
+    text = " ".join(form.tokens)
+    bare = matching.without_particles(form)
+    assert bare is not None and len(index.names_under(whole_skeleton_key(bare))) == 2
+    found = matching._particle_free_alike(index, form, text, [])
+    assert [index.record(index.name_entity(n)).source_id for n in found] == ["t"]
+    assert all(comparable(form, text, index.name_token_text(n)) for n in found)

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from tradewarden.match.blocking import SKELETON_FOLDS, folded_skeletons, whole_skeleton_key
+from tradewarden.match.blocking import (
+    SKELETON_FOLDS, folded_skeletons, listed_name_keys, name_keys, whole_skeleton_key,
+)
 from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
@@ -400,8 +402,9 @@ def without_particles(form: NameForm) -> NameForm | None:
 def _particle_free_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[int]) -> list[int]:
     """Listed names under the whole-skeleton key (``&``) of the query without its particles and
     titles (``without_particles``), when at most ``RARE_WORD_NAMES`` names are, that are not
-    ``chosen``: their ``PARTICLE_FREE_BLOCKED`` distinct forms most like the query by the quick
-    similarity (``text``: the query's tokens), with their copies.
+    ``chosen``, that share one of the query's own keys: their ``PARTICLE_FREE_BLOCKED`` distinct
+    forms most like the query by the quick similarity (``text``: the query's tokens), when at least
+    ``QUICK_CUTOFF``, with their copies.
 
     A title or particle that one list writes and another leaves out (``HAMZA, Maulana Ameer`` /
     ``HAMZA, Amir``) breaks every key that spans it (the whole-name and whole-skeleton keys, the
@@ -419,7 +422,19 @@ def _particle_free_alike(index: MatchIndex, form: NameForm, text: str, chosen: l
     found = [name_idx for name_idx in index.names_under(key) if name_idx not in kept]
     if not found:
         return []
-    ranked = sorted(found, key=lambda n: (-fuzz.token_sort_ratio(text, index.name_token_text(n)), n))
+    # Re-screening's bounds (``cases.delta``) reach a listed name only through a key it shares
+    # with the query, and skip the pairs the quick similarity rules out (``QUICK_CUTOFF``): this
+    # key is not the query's, so only names that share one of its own keys, and pass that filter.
+    own = name_keys(form, affixes=False)
+    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
+    ranked = sorted(
+        (
+            name_idx for name_idx in found
+            if similarity[name_idx] >= QUICK_CUTOFF
+            and not own.isdisjoint(listed_name_keys(index.form(name_idx), index.is_organisation(index.name_entity(name_idx))))
+        ),
+        key=lambda n: (-similarity[n], n),
+    )
     return _distinct_forms(index, ranked, PARTICLE_FREE_BLOCKED)
 
 
