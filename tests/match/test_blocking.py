@@ -23,6 +23,7 @@ from tradewarden.match.blocking import (
     whole_name_key,
     whole_skeleton_key,
 )
+from tradewarden.cases.delta import comparable
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, written_key
@@ -563,3 +564,94 @@ def test_a_slip_in_a_legal_form_finds_the_listed_name(e: Factory) -> None:
     ])
     found = index.match(Query(names=["L-INMO, SOCIEDAD ANONIMA DE CAPTIAL VARIABLE"]))
     assert found and found[0].source_id == "inmo" and found[0].score >= 0.9 and "one slip" not in found[0].explanation
+
+
+def _listed_index(make: Factory, names: list[str]) -> MatchIndex:
+    """An index of one person per name, ``t`` the last (the target), ``f0`` ... the others."""
+    entities = [make("Person", f"f{n}", name=name) for n, name in enumerate(names[:-1])]
+    return MatchIndex.build([*entities, make("Person", "t", name=names[-1])])
+
+
+def _unblock(monkeypatch: pytest.MonkeyPatch, index: MatchIndex, source_ids: set[str]) -> set[int]:
+    """Takes the names of ``source_ids`` out of ``index``'s blocked names, as the hundreds of names
+    holding a query's common words do in a full index; returns their name indexes."""
+    blocked_names = index.blocked_names
+    taken = {n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id in source_ids}
+
+    def unblocked(form: NameForm, limit: int = 40, organisation: bool = False) -> tuple[list[tuple[int, float]], float]:
+        found, partial = blocked_names(form, limit, organisation)
+        return [(n, weight) for n, weight in found if n not in taken], partial
+
+    monkeypatch.setattr(index, "blocked_names", unblocked)
+    return taken
+
+
+def _target_shortlisted(index: MatchIndex, query: str) -> bool:
+    target = next(n for n in range(index.name_count) if index.record(index.name_entity(n)).source_id == "t")
+    return any(target in matching._shortlist(index, form, name) for name, form in matching.prepare_query(
+        Query(names=[query], schema="Person")).names)
+
+
+def test_a_word_the_index_does_not_know_finds_its_respelling(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word no listed name holds as written (BORTSCHEN) adds no weight in blocking: in a full
+    index the names holding the query's common words fill every place (here: the target taken out
+    of the blocked names), and the one with that word respelt (BORTSCHAN, the same skeleton) was
+    never compared; it is now (``_unknown_word_respelt``)."""
+    fillers = [f"{word}, Oleg Nikitovich" for word in _WORDS[:40]]
+    index = _listed_index(e, [*fillers, "BORTSCHAN, Aleh Mikitovich"])
+    _unblock(monkeypatch, index, {"t"})
+    query = "BORTSCHEN, Oleg Nikitovich"
+    assert _target_shortlisted(index, query)
+    monkeypatch.setattr(matching, "UNKNOWN_WORD_BLOCKED", 0)
+    assert not _target_shortlisted(index, query)
+
+
+def test_a_known_word_does_not_open_its_skeleton(e: Factory) -> None:
+    """Only a word the index does not know as written is taken for a respelling: BORTSCHAN
+    listed as written, the names under its skeleton are left to blocking and the quick filter."""
+    fillers = [f"{word}, Oleg Nikitovich" for word in _WORDS[:40]]
+    index = _listed_index(e, [*fillers, "BORTSCHEN, Ivo", "BORTSCHAN, Aleh Mikitovich"])
+    form = analyze_name("BORTSCHEN, Oleg Nikitovich", True)
+    assert matching._unknown_word_respelt(index, form, " ".join(form.tokens), []) == []
+    unknown = analyze_name("BORTSCHIN, Oleg Nikitovich", True)
+    assert matching._unknown_word_respelt(index, unknown, " ".join(unknown.tokens), [])
+
+
+def test_without_particles_keeps_two_words_at_least() -> None:
+    bare = matching.without_particles(analyze_name("DORAN, Maulana Tameer", True))
+    assert bare is not None and bare.tokens == ("doran", "tameer")
+    assert matching.without_particles(analyze_name("DORAN, Tameer", True)) is None  # nothing to leave out
+    assert matching.without_particles(analyze_name("Abu DORAN", True)) is None  # one word left
+
+
+def test_a_title_left_out_and_a_word_respelt_still_find_the_name(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``DORAN, Maulana Tameer`` shares with ``DORAN, Tamir`` only ``doran`` as written: the title
+    breaks its whole-name and whole-skeleton keys, and the respelt given name its own; in a full
+    index the hundreds of names holding ``doran`` or ``tameer`` leave it unblocked (here: taken
+    out of the blocked names). Without the title, its words' skeletons, in any order, are the
+    listed name's (``_particle_free_alike``)."""
+    fillers = [f"DORAN, {word}" for word in _WORDS[:40]] + [f"{word} Tameer" for word in _WORDS[40:60]]
+    index = _listed_index(e, [*fillers, "TAMIR DORAN", "DORAN, Tamir"])
+    targets = _unblock(monkeypatch, index, {"t", "f60"})
+    query = "DORAN, Maulana Tameer"
+    assert _target_shortlisted(index, query)
+    form = analyze_name(query, True)
+    # Both names of those words come back, however written, and nothing else.
+    assert set(matching._particle_free_alike(index, form, " ".join(form.tokens), [])) == targets
+    monkeypatch.setattr(matching, "PARTICLE_FREE_BLOCKED", 0)
+    assert not _target_shortlisted(index, query)
+
+
+def test_names_without_particles_keep_the_rescreen_contract(e: Factory) -> None:
+    """Re-screening (``cases.delta``) reaches a listed name only through a key the query holds,
+    and only when the quick similarity does not rule it out: a name under the particle-free
+    whole-skeleton key that shares no key of the query (its every word respelt z / s, j / k,
+    which that key folds) is left out, one sharing a word is compared and passes ``comparable``."""
+    index = _listed_index(e, ["SADAN KAREM", "ZADAN, Karem"])
+    form = analyze_name("ZADAN, Sheikh Jarem", True)
+    text = " ".join(form.tokens)
+    bare = matching.without_particles(form)
+    assert bare is not None and len(index.names_under(whole_skeleton_key(bare))) == 2
+    found = matching._particle_free_alike(index, form, text, [])
+    assert [index.record(index.name_entity(n)).source_id for n in found] == ["t"]
+    assert all(comparable(form, text, index.name_token_text(n)) for n in found)

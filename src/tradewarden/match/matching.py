@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from tradewarden.match.blocking import SKELETON_FOLDS, folded_skeletons, whole_skeleton_key
+from tradewarden.match.blocking import (
+    SKELETON_FOLDS, folded_skeletons, listed_name_keys, name_keys, whole_skeleton_key,
+)
 from tradewarden.match.features import Candidate, PreparedQuery, identifier_match, name_similarity
 from tradewarden.match.identifiers import IdentifierKind, shared_keys
 from tradewarden.match.model import FeatureResult, Match, MatchKind, Query
@@ -26,7 +28,7 @@ from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
-from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -81,6 +83,15 @@ WRITTEN_ALIKE_BLOCKED = 3
 #: Blocked names with the query's consonant skeletons (its words respelt) that the quick filter
 #: left out are compared, this many distinct forms at most (``_respelt_alike``).
 RESPELT_ALIKE_BLOCKED = 2
+#: Listed names of the query's other words respelt, a particle or title of it left out, are
+#: compared, this many distinct forms at most (``_particle_free_alike``).
+PARTICLE_FREE_BLOCKED = 2
+#: Listed names sharing the consonant skeleton of a query word the index does not know as written
+#: (a ``~`` key under at most ``UNKNOWN_WORD_NAMES`` names, the skeleton of ``UNKNOWN_WORD_SKELETON``
+#: letters or more) are compared, this many distinct forms at most (``_unknown_word_respelt``).
+UNKNOWN_WORD_BLOCKED = 2
+UNKNOWN_WORD_NAMES = 50
+UNKNOWN_WORD_SKELETON = 3
 #: Blocked names holding a rare word of the query as written (a plain token key under at most
 #: ``RARE_WORD_NAMES`` listed names, of ``RARE_WORD_LETTERS`` letters or more) that the quick
 #: filter left out are compared, this many distinct forms at most (``_rare_word_alike``).
@@ -233,7 +244,9 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
     those tied with the last of them) about as long as the query name as written that are
     ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
-    skeletons (``_respelt_alike``), and for an organisation query up to ``ACRONYM_BLOCKED``
+    skeletons (``_respelt_alike``), ``UNKNOWN_WORD_BLOCKED`` names sharing the skeleton of a word
+    the index does not know (``_unknown_word_respelt``) and ``PARTICLE_FREE_BLOCKED`` names of the
+    query's skeletons without its particles (``_particle_free_alike``), and for an organisation query up to ``ACRONYM_BLOCKED``
     names an acronym of it spells, or the other way (``acronym_alike``). For Arabic and Hebrew script, whose skeletons the
     quick similarity misses, the names of the best ``ABJAD_RANKED`` distinct forms by blocking
     weight instead (a name on several lists is compared once, so it takes one place), of which
@@ -269,6 +282,8 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     if len(form.tokens) > 1 and not form.han:
         chosen.extend(_rare_word_alike(index, form, text, chosen))
         chosen.extend(_respelt_alike(index, form, text, blocked_ids, names, chosen))
+        chosen.extend(_particle_free_alike(index, form, text, chosen))
+        chosen.extend(_unknown_word_respelt(index, form, text, chosen))
     if organisation:
         chosen.extend(acronym_alike(index, form, blocked_ids, chosen))
         chosen.extend(_held_whole(index, form, names, chosen))
@@ -346,6 +361,86 @@ def _respelt_alike(
         return []
     found.sort()
     return _distinct_forms(index, [blocked[position] for _, position in found], RESPELT_ALIKE_BLOCKED)
+
+
+def _unknown_word_respelt(index: MatchIndex, form: NameForm, text: str, chosen: list[int]) -> list[int]:
+    """Listed names sharing the consonant skeleton of a word of the query that no listed name
+    holds as written (``UNKNOWN_WORD_NAMES``), not ``chosen``: their ``UNKNOWN_WORD_BLOCKED``
+    distinct forms most like the query by the quick similarity (``text``: the query's tokens),
+    when at least ``QUICK_CUTOFF``, with their copies.
+
+    A word the index does not know is likely respelt (PECHEN for PECHAN, VEITZ for WEITZ): it
+    adds no weight in blocking, so the names sharing the query's other, common words (Igor
+    Nikolaevich, Aleksey Yevgenevich) fill the places, and the one holding the respelt word, often
+    the family name, is never compared. Its skeleton (a respelt w as v: ``blocking.name_keys``)
+    names few listed names.
+    """
+    kept = set(chosen)
+    found: set[int] = set()
+    for token, skel, weight in zip(form.tokens, form.skeletons, form.weights):
+        if weight < 1.0 or len(skel) < UNKNOWN_WORD_SKELETON or not token.isalpha() or index.key_count(token):
+            continue
+        if 0 < index.key_count("~" + skel) <= UNKNOWN_WORD_NAMES:
+            found.update(name_idx for name_idx in index.names_under("~" + skel) if name_idx not in kept)
+    if not found:
+        return []
+    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
+    ranked = sorted((n for n in found if similarity[n] >= QUICK_CUTOFF), key=lambda n: (-similarity[n], n))
+    return _distinct_forms(index, ranked, UNKNOWN_WORD_BLOCKED)
+
+
+def without_particles(form: NameForm) -> NameForm | None:
+    """``form`` without its particles and titles (``names.parts.PARTICLE_WEIGHT``: al, abu, bin,
+    Maulana, Sheikh), when it has some and at least two other words are left; else None."""
+    if PARTICLE_WEIGHT not in form.weights:
+        return None
+    kept = [place for place, weight in enumerate(form.weights) if weight != PARTICLE_WEIGHT]
+    if len(kept) < 2:
+        return None
+    return form.with_words(
+        tuple(form.tokens[place] for place in kept),
+        tuple(form.weights[place] for place in kept),
+        tuple(form.skeletons[place] for place in kept),
+    )
+
+
+def _particle_free_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[int]) -> list[int]:
+    """Listed names under the whole-skeleton key (``&``) of the query without its particles and
+    titles (``without_particles``), when at most ``RARE_WORD_NAMES`` names are, that are not
+    ``chosen``, that share one of the query's own keys: their ``PARTICLE_FREE_BLOCKED`` distinct
+    forms most like the query by the quick similarity (``text``: the query's tokens), when at least
+    ``QUICK_CUTOFF``, with their copies.
+
+    A title or particle that one list writes and another leaves out (``HAMZA, Maulana Ameer`` /
+    ``HAMZA, Amir``) breaks every key that spans it (the whole-name and whole-skeleton keys, the
+    fused pairs), and with a word respelt as well the listed name shares only the common words'
+    keys with the query, which hundreds of names hold: it is not even blocked. The other words'
+    consonant skeletons, in any order, are as rare a key as the whole name's.
+    """
+    bare = without_particles(form)
+    if bare is None:
+        return []
+    key = whole_skeleton_key(bare)
+    if not 0 < index.key_count(key) <= RARE_WORD_NAMES:
+        return []
+    kept = set(chosen)
+    found = [name_idx for name_idx in index.names_under(key) if name_idx not in kept]
+    if not found:
+        return []
+    # Re-screening's bounds (``cases.delta``) reach a listed name only through a key it shares
+    # with the query, and skip the pairs the quick similarity rules out (``QUICK_CUTOFF``): this
+    # key is not the query's, so only names that share one of its own keys, and pass that filter.
+    own = name_keys(form, affixes=False)
+    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
+    ranked = sorted(
+        (
+            name_idx for name_idx in found
+            if similarity[name_idx] >= QUICK_CUTOFF
+            and not own.isdisjoint(listed_name_keys(index.form(name_idx), index.is_organisation(index.name_entity(name_idx))))
+        ),
+        key=lambda n: (-similarity[n], n),
+    )
+    return _distinct_forms(index, ranked, PARTICLE_FREE_BLOCKED)
 
 
 def _rare_word_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[int]) -> list[int]:
