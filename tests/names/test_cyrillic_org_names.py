@@ -120,3 +120,21 @@ def test_persons_keep_place_and_term_words() -> None:
     # Only organisation names are folded: a person called Fonda or Moskva keeps the name.
     assert analyze_name("Jane Fonda", True).tokens == ("jane", "fonda")
     assert analyze_name("Ivan Moskva", True).tokens == ("ivan", "moskva")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Nauchno-Proizvodstvennoe Obyedinenie Zorkon", "Scientific and Production Association Zorkon",
+     "Research and Production Association ZORKON", "OOO NPO Zorkon", "НПО «Зоркон»"],
+)
+def test_a_written_out_npo_is_folded_as_npo(written: str) -> None:
+    form = analyze_name(written, False)
+    assert form.tokens == ("zorkon",) and "ngo" in form.legal_forms
+
+
+def test_research_and_production_is_scientific_production() -> None:
+    # НПП written out either way: Research and Production Enterprise / NPP (scientific production enterprise).
+    assert analyze_name("Research and Production Enterprise Zorkon", False).tokens[:2] == ("scientific", "production")
+    assert compare_names(analyze_name("AO NPP Zorkon", False), analyze_name("JSC Research and Production Enterprise Zorkon", False)).score >= 0.9
+    # A name of those words alone keeps them.
+    assert analyze_name("Scientific Production Association", False).tokens

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.legal_forms import LONG_FORMS, respell_legal_forms, split_legal_forms
+from tradewarden.names.legal_forms import LONG_FORMS, respell_known_forms, respell_legal_forms, split_legal_forms
 
 
 @pytest.mark.parametrize("form", [" ".join(form) for form in LONG_FORMS])
@@ -51,3 +51,31 @@ def test_respelling_keeps_the_rest_of_the_name() -> None:
     assert respell_legal_forms("zork obshchestvo s ogranichennoy otvetstvennost'yu") == (
         "zork obshchestvo s ogranichennoy otvetstvennostyu"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [("Zorkon Societe Anonyme", ("zorkon",), ("jsc",)),  # French, accents dropped
+     ("Cong ty TNHH Zorkon", ("zorkon",), ("llc",)),  # Vietnamese, without diacritics
+     ("Công ty Cổ phần Zorkon", ("zorkon",), ("jsc",)),
+     ("ZORKON STATE-OWNED ENTERPRISE", ("zorkon",), ("soe",)),
+     ("ZORKON S.A. DE CAPITAL VARIABLE", ("zorkon",), ("jsc",)),
+     ("Zorkon Aktsionernaya Kompaniya", ("zorkon",), ("jsc", "kompaniya")),
+     ("Акціонерна компанія «Зоркон»", ("zorkon",), ("jsc", "kompaniya")),  # Ukrainian
+     ("Zorkon FZC", ("zorkon",), ("llc",)),
+     ("Zorkon W.L.L.", ("zorkon",), ("llc",)),
+     ("Zorkon Q.P.S.C.", ("zorkon",), ("jsc",)),
+     ("Zorkon BSC", ("zorkon",), ("jsc",))],
+)
+def test_a_legal_form_in_a_spelling_rigour_lacks_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
+    form = analyze_name(name, False)
+    assert (form.tokens, form.legal_forms) == (tokens, legal)
+
+
+@pytest.mark.parametrize("text", ["zorkon societe generale", "congty zorkon", "zorkon state owned", "salt trading"])
+def test_what_is_not_a_known_spelling(text: str) -> None:
+    assert respell_known_forms(text) == text
+
+
+def test_a_person_keeps_the_words() -> None:
+    assert analyze_name("Cong Ty", True).tokens == ("cong", "ty")

@@ -45,6 +45,15 @@ def test_labelled_second_names_split() -> None:
     assert name_variants("Acme: The Company") == ("Acme: The Company",)
 
 
+def test_known_as_labels_split() -> None:
+    # "formerly / also / now known as", abbreviated before an organisation's other name.
+    assert name_variants("f.k.a.: Zorkon Development Agency") == ("f.k.a.: Zorkon Development Agency", "Zorkon Development Agency")
+    assert name_variants("Zorkon Ltd A.K.A.: Zorkon Trading") == ("Zorkon Ltd A.K.A.: Zorkon Trading", "Zorkon Ltd", "Zorkon Trading")
+    # Not inside a word, nor without the colon.
+    assert name_variants("Zorkaka: Trading") == ("Zorkaka: Trading",)
+    assert name_variants("Zorkon aka Trading") == ("Zorkon aka Trading",)
+
+
 def test_comma_separated_organisation_names_split() -> None:
     # Three parts, two of them company names of their own: a list; every part is a name.
     assert name_variants("Alpha Sea Shipping Company, Beta Ship Management Company, Gammaline") == (

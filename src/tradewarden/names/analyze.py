@@ -26,7 +26,7 @@ from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.han import english_words
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
-from tradewarden.names.org_terms import euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
+from tradewarden.names.org_terms import PHRASES, euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
 from tradewarden.names.parts import (
     FUNCTION_WORD_WEIGHT,
     ORG_WORD_WEIGHT,
@@ -236,6 +236,30 @@ def _fold_generic_words(tokens: list[str], legal: tuple[str, ...]) -> tuple[list
     return kept, tuple(sorted(set(legal) | set(moved)))
 
 
+#: The legal forms' abbreviations that ``data/org_phrases.txt`` writes a phrase as (scientific
+#: production association -> npo), by their canonical legal form (npo -> ngo).
+_PHRASE_FORMS: dict[str, str] = {
+    written[0]: form
+    for phrases in PHRASES.values()
+    for _, written in phrases
+    if len(written) == 1 and (form := extra_form(written[0])) is not None
+}
+
+
+def _phrase_legal_forms(tokens: list[str], legal: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+    """Move a phrase written as a legal form's abbreviation (``fold_phrases``: scientific
+    production association -> npo) to the legal forms, as the abbreviation itself went
+    (``split_legal_forms``: NPO -> ngo), unless fewer than ``MIN_KEPT_LETTERS`` letters would
+    remain. Only such phrases: the words abbreviations are written out as stay (НК -> oil company)."""
+    if not any(token in _PHRASE_FORMS for token in tokens):
+        return tokens, legal
+    kept = [token for token in tokens if token not in _PHRASE_FORMS]
+    if sum(len(token) for token in kept if not token.isdigit()) < MIN_KEPT_LETTERS:
+        return tokens, legal
+    moved = {_PHRASE_FORMS[token] for token in tokens if token in _PHRASE_FORMS}
+    return kept, tuple(sorted(set(legal) | moved))
+
+
 #: Endings English and Russian write after the digits of an ordinal (``841st``, ``841-й``,
 #: ``10-я``, ``18-го`` in BGN/PCGN: ``841 y``, ``10 ya``, ``18 go``).
 _ENGLISH_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -365,6 +389,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         # NPO Mashinostroyeniya, whose legal form is gone before: both keep the one word).
         if len(tokens) > 1:
             tokens = _trade_pairs(fold_phrases([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]))
+            tokens, legal = _phrase_legal_forms(tokens, legal)
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,

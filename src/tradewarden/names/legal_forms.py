@@ -10,6 +10,10 @@ variable``, ``limited liabilty company``) is read as written first (``respell_le
 the forms of three words or more of ``data/legal_form_phrases.txt``): rigour's table matches
 forms as written only, and the slipped form would stay in the name as words (or fold as its
 first words: ``sociedad anonima``, leaving ``de captial variable``).
+
+A form written in a spelling rigour does not read (without accents: ``societe anonyme``; in a
+language it lacks: ``cong ty tnhh``; half abbreviated: ``s.a. de capital variable``) is rewritten
+to one it does first (``respell_known_forms``, ``data/legal_form_spellings.txt``).
 """
 
 from __future__ import annotations
@@ -46,6 +50,14 @@ for _form in LONG_FORMS:
         _FORMS_BY_WORD[_word] = (*_FORMS_BY_WORD.get(_word, ()), _form)
 _FORM_WORDS = {form: frozenset(form) for form in LONG_FORMS}
 _WRITTEN = {form: " ".join(form) for form in LONG_FORMS}
+#: Legal forms in spellings rigour does not read, and a spelling of each it does.
+SPELLINGS: dict[str, str] = {
+    written.strip(): folded.strip()
+    for written, folded in (line.split("\t") for line in data_lines("legal_form_spellings.txt"))
+}
+_SPELLING = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(SPELLINGS, key=len, reverse=True)) + r")(?![\w])"
+)
 #: A slipped word of a long legal form counts when it has this many letters ...
 RESPELL_MIN_LETTERS = 6
 #: ... or, first or last in the form, this many (``Publix Joint Stock Company`` keeps Publix).
@@ -60,6 +72,20 @@ def _slipped(written: str, wanted: str, edge: bool) -> bool:
         and written.isalpha()
         and OSA.distance(written, wanted, score_cutoff=1) <= 1
     )
+
+
+def respell_known_forms(text: str) -> str:
+    """``text`` with each legal form of ``data/legal_form_spellings.txt`` written as rigour reads it.
+
+    Rigour's table folds forms as written: ``société anonyme`` but not ``societe anonyme``, which
+    lists in ASCII write; the form would stay in the name as two words that its other names lack.
+
+    Args:
+        text: a casefolded name in any script.
+    Returns:
+        ``"acme sa"`` for ``"acme societe anonyme"``; ``text`` itself when it holds none.
+    """
+    return _SPELLING.sub(lambda found: SPELLINGS[found.group(0)], text)
 
 
 def respell_legal_forms(text: str) -> str:
@@ -123,7 +149,7 @@ def split_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
         forms found (``("llc",)``). When removing the forms would leave nothing, the name
         is returned unchanged with no forms.
     """
-    text = respell_legal_forms(text)
+    text = respell_legal_forms(respell_known_forms(text))
     found = sorted({generic for _, generic in extract_org_types(text, generic=True)})
     rest = _SPACES.sub(" ", remove_org_types(text, replacement=" ")).strip() if found else text
     if not rest:

@@ -43,7 +43,10 @@ _MIN_PART = 3
 _LABEL_WORDS = (
     "Russian|Belarusian|Ukrainian|Arabic|Persian|Farsi|Pashto|Dari|Urdu|Hebrew|Chinese|Korean|"
     "Japanese|Georgian|Armenian|Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Azerbaijani|Serbian|Cyrillic|"
-    "Latin|Original|Married|Maiden|Birth|Former|Previous"
+    "Latin|Original|Married|Maiden|Birth|Former|Previous|"
+    # The abbreviations of "formerly / also / now known as" lists write before an organisation's
+    # other name (f.k.a.: NADA).
+    r"(?i:f\.k\.a\.|a\.k\.a\.|n\.k\.a\.|fka|aka|nka)"
 )
 _LABEL = re.compile(rf"(?:^|(?<=\s))(?:{_LABEL_WORDS})(?: (?:name|script|spelling|transliteration))?:\s+")
 
