@@ -655,3 +655,42 @@ def test_names_without_particles_keep_the_rescreen_contract(e: Factory) -> None:
     found = matching._particle_free_alike(index, form, text, [])
     assert [index.record(index.name_entity(n)).source_id for n in found] == ["t"]
     assert all(comparable(form, text, index.name_token_text(n)) for n in found)
+def test_abjad_compounds_across_a_particle_name_their_words() -> None:
+    """Two names fused across the particle between them (شمس الدین) form the last group, which
+    names the groups of its two words; other groups name none."""
+    groups = blocking.abjad_counted_groups(analyze_name("شمس الدین", True))
+    words = {group: members for group, members in groups}
+    compound = next(group for group in words if "~smsdn" in group)
+    assert [groups[m][0] for m in words[compound]] == [next(g for g in words if "~sms" in g), ("~dn",)]
+    assert all(not members for group, members in groups if group != compound)
+    assert blocking.abjad_key_groups(analyze_name("شمس الدین", True)) == [group for group, _ in groups]
+
+
+def test_a_compound_written_as_one_word_outranks_names_sharing_its_common_word(e: Factory) -> None:
+    """A Latin name writing an Arabic compound as one word (JAMALUDDIN for جمال الدین) holds one
+    key of the query's, where names holding only its common word hold two (al-Din and Din): it
+    counts for both its words, so such names do not push it out of the blocked names."""
+    heads = ("Nasr", "Ala", "Izz", "Badr", "Nur", "Saif", "Salah", "Zain", "Fakhr", "Taj", "Shihab", "Sadr")
+    entities = [e("Person", f"one{n}", name=f"JAMALUDDIN {word}") for n, word in enumerate(_WORDS[-3:])]
+    entities += [e("Person", f"din{n}", name=f"{head} al-Din {_WORDS[n]}") for n, head in enumerate(heads)]
+    entities += [e("Person", f"f{n}", name=f"{word} {other}") for n, (word, other) in enumerate(zip(_WORDS, _WORDS[20:]))]
+    index = MatchIndex.build(entities)
+    blocked = index.blocked_names(analyze_name("جمال الدین", True))[0]
+    weights = {index.record(index.name_entity(n)).source_id: w for n, w in blocked}
+    assert min(weights[f"one{n}"] for n in range(3)) > max(weights[f"din{n}"] for n in range(len(heads)))
+
+
+def test_names_in_the_query_script_do_not_outweigh_a_latin_spelling_by_a_skeleton_it_cannot_write(e: Factory) -> None:
+    """A name in the query's script holds every skeleton of a shared word (صادقی: ~sdky, and ~sdgy
+    with ق as g); a Latin spelling one (SADEQI: ~sdky). Counted at its rarest key, each of many
+    names sharing that one word in Arabic script outweighed the Latin spelling of the whole name
+    (whose given name, يحيى / Yahya, gives no skeleton key): each group counts at the commonest
+    key a name holds."""
+    given = ("رضا", "علی", "حسن", "مهدی", "کاظم", "ناصر", "جواد", "مجید", "سعید", "حمید")
+    entities = [e("Person", "latin", name="SADEQI, Yahya")]
+    entities += [e("Person", f"ar{n}", name=f"{word} صادقی") for n, word in enumerate(given)]
+    entities += [e("Person", f"la{n}", name=f"{word} SADEQI") for n, word in enumerate(_WORDS[40:46])]
+    entities += [e("Person", f"f{n}", name=f"{word} {other}") for n, (word, other) in enumerate(zip(_WORDS, _WORDS[20:]))]
+    index = MatchIndex.build(entities)
+    weights = {index.record(index.name_entity(n)).source_id: w for n, w in index.blocked_names(analyze_name("يحيى صادقی", True))[0]}
+    assert weights["latin"] >= max(weights[f"ar{n}"] for n in range(len(given)))

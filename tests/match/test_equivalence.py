@@ -23,7 +23,7 @@ from followthemoney.proxy import EntityProxy
 from tradewarden.match import MatchIndex, Query
 from tradewarden.match import index as index_module
 from tradewarden.match import matching, ranking
-from tradewarden.match.blocking import KEY_WEIGHTS, abjad_key_groups, name_keys, unknown_token_keys
+from tradewarden.match.blocking import KEY_WEIGHTS, abjad_counted_groups, name_keys, unknown_token_keys
 from tradewarden.match.model import Match, MatchKind
 from tradewarden.match.score import explain, score_candidate
 from tradewarden.names.analyze import NameForm
@@ -100,21 +100,24 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
         keys.update(unknown_token_keys(token))
     hits: list[np.ndarray] = []
     common: list[tuple[int, np.ndarray, float]] = []
-    # An abjad name counts each key group once per listed name, at its rarest key the name holds.
-    counted = _abjad_counted(index, form) if form.abjad else None
+    # An abjad name counts each key group once per listed name, at its commonest key the name
+    # holds (a compound across a particle twice for a name holding neither word apart).
+    counted, again = _abjad_counted(index, form) if form.abjad else (None, {})
     for key in sorted(keys if counted is None else counted):
         ids = postings.get(key)
         if ids is None:
             continue
         idf = math.log(1.0 + index.name_count / len(ids)) * KEY_WEIGHTS.get(key[0], 1.0)
         length = len(ids)
+        entries = [ids]
         if counted is not None:
-            ids = np.array(sorted(counted[key]), dtype=ids.dtype)
-        if length > index_module.MAX_POSTING:
-            common.append((length, ids, idf))
-            continue
-        acc[ids] += idf
-        hits.append(ids)
+            entries = [np.array(sorted(names), dtype=ids.dtype) for names in (counted[key], again.get(key)) if names]
+        for ids in entries:
+            if length > index_module.MAX_POSTING:
+                common.append((length, ids, idf))
+                continue
+            acc[ids] += idf
+            hits.append(ids)
     if len(common) >= 2 and sum(len(h) for h in hits) < limit:
         common.sort(key=lambda item: item[0])
         both = np.intersect1d(common[0][1], common[1][1], assume_unique=True)
@@ -149,21 +152,28 @@ def reference_candidate_names(index: MatchIndex, form: NameForm, limit: int) -> 
     return list(ranked.items())
 
 
-def _abjad_counted(index: MatchIndex, form: NameForm) -> dict[str, list[int]]:
-    """Per key of ``abjad_key_groups``, the names it counts for: those holding no rarer key of
-    its group (ties by key)."""
+def _abjad_counted(index: MatchIndex, form: NameForm) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Per key of ``abjad_key_groups``, the names it counts for: those holding no commoner key of
+    its group (ties by key); and per key of a compound's group (``abjad_counted_groups``), the
+    names it counts for once more: those holding no key of its words' groups."""
     counted: dict[str, list[int]] = {}
-    for group in abjad_key_groups(form):
+    again: dict[str, list[int]] = {}
+    held: list[set[int]] = []
+    for group, members in abjad_counted_groups(form):
         owner: dict[int, tuple[int, str]] = {}
         for key in group:
             ids = index._postings.get(key)
             for name_idx in [] if ids is None else ids.tolist():
-                rank = (len(ids), key)
+                rank = (-len(ids), key)
                 if name_idx not in owner or rank < owner[name_idx]:
                     owner[name_idx] = rank
+        held.append(set(owner))
+        apart = set().union(*(held[member] for member in members))
         for name_idx, (_, key) in owner.items():
             counted.setdefault(key, []).append(name_idx)
-    return counted
+            if members and name_idx not in apart:
+                again.setdefault(key, []).append(name_idx)
+    return counted, again
 
 
 def reference_match(index: MatchIndex, query: Query, limit: int, min_score: float) -> list[Match]:

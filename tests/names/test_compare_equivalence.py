@@ -5,7 +5,8 @@ The pairs are analysed names the matcher really compared on ``bench/match_speed.
 of each kind: Latin, Cyrillic, Arabic-script against Latin and against Arabic-script, Chinese;
 joined, short, common, unpaired, without rarity), stored as ``NameForm.dump`` text with the
 rarity of their tokens; the expected scores (as ``float.hex``, bit for bit) and details were
-captured from the comparison before it was optimised.
+captured from the comparison before it was optimised (two recaptured since: حماد / Ahmad and
+رباب / Arab, whose opening vowel Arabic script would write, ``abjad.LEADING_VOWEL_UNWRITTEN``).
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ PAIRS: list[tuple[str, str, bool, str, str]] = [
     ('roht kade|rht kd|1 1|lp|0', 'raht lmtd|rht lmtd|1 1||1', True, '0x1.529d529c74135p-2', 'roht~raht 0.94, -kade, +lmtd; common name x0.84'),
     ('roht kade|rht kd|1 1|lp|0', 'raht lmtd|rht lmtd|1 1||1', False, '0x1.9249249249249p-2', 'roht~raht 0.94, -kade, +lmtd'),
     ('mhmd hsn rhmany|mhmd hsn rhmny|1 1 1||1', 'mohammad hasan rahmani|mhmd hsn rhmny|1 1 1||0', True, '0x1.0000000000000p+0', 'rhmany=rahmani, hsn=hasan, mhmd=mohammad'),
-    ('fthy hmad|fty hmd|1 1||1', 'fathi ahmad|fty hmd|1 1||0', True, '0x1.ebce6d05f0e7fp-1', 'hmad=ahmad, fthy~fathi 0.92'),
+    ('fthy hmad|fty hmd|1 1||1', 'fathi ahmad|fty hmd|1 1||0', True, '0x1.bb9947b47e00cp-1', 'fthy~fathi 0.92, hmad~ahmad 0.81'),
     ('awa ezyzy| zy|1 1||1', 'shen zhen shi bai lian sheng dian zi ke ji you xian gong si|sn zn sy by ln sng dn zy k jy  ksn gng sy|1 1 1 1 1 1 1 1 1 1 1 1 1 1||2', True, '0x0.0p+0', '-awa, -ezyzy, +shen, +zhen, +shi, +bai, +lian, +sheng, +dian, +zi, +ke, +ji, +you, +xian, +gong, +si; common name x0.55'),
     ('prya ezyzy|pr zy|1 1||1', 'beijing powerever electronic technology beijing weiwangda electric technology bei jing wei wang da dian zi ke ji you xian ze ren gong si|bjng prvr lktrnk tknlgy bjng ngd lktrk tknlgy by jng y ng d dn zy k jy  ksn z rn gng sy|1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1|co llc|2', False, '0x0.0p+0', '-prya, -ezyzy, +beijing, +powerever, +electronic, +technology, +beijing, +weiwangda, +electric, +technology, +bei, +jing, +wei, +wang, +da, +dian, +zi, +ke, +ji, +you, +xian, +ze, +ren, +gong, +si'),
     ('amyrely nylwfry|mrly nlfry|1 1||1', 'aamir ali chaudhry|mr ly kdry|1 1 1||0', True, '0x1.1400000000000p-2', 'amyrelynylwfry~aamiralichaudhry run together 0.38; common name x0.72'),
@@ -225,7 +226,7 @@ PAIRS: list[tuple[str, str, bool, str, str]] = [
     ('ysna zarey|sn zry|1 1||1', 'son|sn|1|llc|0', False, '0x0.0p+0', '-ysna, -zarey, +son; short name x0.81'),
     ('sara hwmn|sr hmn|1 1||1', 'hamoun|hmn|1||0', False, '0x1.81a54d880bb40p-2', 'hwmn~hamoun 0.81, -sara; short name x0.93'),
     ('myra al qrjwly|mr l krjly|1 0.25 1||1', 'abu umar al shishani|b mr l sny|0.25 1 0.25 1||0', True, '0x1.6f2a24e1fb463p-5', 'al=al, -myra, -qrjwly, +abu, +umar, +shishani; common name x0.58'),
-    ('mnyf al rbab|mnf l rb|1 0.25 1||1', 'qadhafi saif al arab|kdfy sf l rb|1 1 0.25 1||0', True, '0x1.b57e2153e6580p-3', 'al=al, rbab~arab 0.53, -mnyf, +qadhafi, +saif; common name x0.79'),
+    ('mnyf al rbab|mnf l rb|1 0.25 1||1', 'qadhafi saif al arab|kdfy sf l rb|1 1 0.25 1||0', True, '0x1.0624dd2f1a9fap-3', 'mnyfrbab~qadhafisaifarab run together 0.20; common name x0.64'),
     ('hbyb al lh agha|hb l l g|1 0.25 1 1||1', 'wehbe bilal mohsen|hb bl mhsn|1 1 1||0', False, '0x0.0p+0', '-hbyb, -al, -lh, -agha, +wehbe, +bilal, +mohsen'),
     ('bazrgany jlaly|bzrgny jly|1 1||1', 'rasoul jalili|rsl jly|1 1||0', False, '0x1.3ffffffffffffp-2', 'jlaly~jalili 0.75, -bazrgany, +rasoul'),
     ('viktor viktororvikh zobnev|vktr vktrvk zbnv|1 1 1||0', 'zobnev viktor viktororvich|zbnv vktr vktrvk|1 1 1||0', True, '0x1.eebf624907cc5p-1', 'zobnev=zobnev, viktor=viktor, viktororvikh~viktororvich 0.92'),

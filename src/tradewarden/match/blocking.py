@@ -246,20 +246,36 @@ def abjad_key_groups(form: NameForm) -> list[tuple[str, ...]]:
     common word in the query's script outweighs the Latin spelling of the whole name (مرتضی پیری
     over BARATI Morteza for مرتضی براتی). Groups are distinct and share no key.
     """
-    groups: list[tuple[str, ...]] = []
-    seen: set[str] = set()
+    return [group for group, _ in abjad_counted_groups(form)]
 
-    def add(variants: tuple[str, ...], least: int) -> None:
+
+def abjad_counted_groups(form: NameForm) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """``abjad_key_groups``, each with the positions (in that list) of the groups of the words it
+    fuses when it is two names fused across the particle between them (شمس الدین: Shamsuddin;
+    نصر الله: Nasrallah), else none. A Latin name that writes such a compound as one word holds
+    that one key, where the name written apart (Shams al-Din) holds four (each word, and each
+    with the article), and every name holding only the common second word and its article
+    (Nasr al-Din, Ala al-Din) outweighed it: blocking counts the compound twice for a name
+    holding neither of its words apart (``MatchIndex._abjad_found``)."""
+    groups: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
+    seen: set[str] = set()
+    of_token: dict[int, int] = {}  # a token's position -> the position of its group
+
+    def add(variants: tuple[str, ...], least: int, members: tuple[int, ...] = ()) -> bool:
         group = tuple("~" + variant for variant in variants if len(variant) >= least and "~" + variant not in seen)
         if group:
             seen.update(group)
-            groups.append(group)
+            groups.append((group, members))
+        return bool(group)
 
     tokens = form.tokens
-    for token, weight in zip(tokens, form.weights):
-        if weight >= 1.0 and len(token) >= 2:
-            add(skeleton_variants(token), 2)
-    names = [token for token, weight in zip(tokens, form.weights) if weight >= 1.0]
-    for left, right in (*zip(tokens, tokens[1:]), *zip(names, names[1:])):
+    for pos, (token, weight) in enumerate(zip(tokens, form.weights)):
+        if weight >= 1.0 and len(token) >= 2 and add(skeleton_variants(token), 2):
+            of_token[pos] = len(groups) - 1
+    for left, right in zip(tokens, tokens[1:]):
         add(skeleton_variants(left + right), 3)
+    names = [pos for pos, weight in enumerate(form.weights) if weight >= 1.0]
+    for a, b in zip(names, names[1:]):
+        members = tuple(of_token[pos] for pos in (a, b) if pos in of_token) if b > a + 1 else ()
+        add(skeleton_variants(tokens[a] + tokens[b]), 3, members)
     return groups

@@ -27,7 +27,7 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.atomic_file import write_pickle
 from tradewarden.errors import StoreError
-from tradewarden.match.blocking import abjad_key_groups, listed_name_keys, name_keys, unknown_token_keys
+from tradewarden.match.blocking import abjad_counted_groups, listed_name_keys, name_keys, unknown_token_keys
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.match.inverted import InvertedList
 from tradewarden.match.matching import match_prepared, prepare_query
@@ -68,8 +68,10 @@ from tradewarden.names.variants import name_variants
 #: characters with an interpunct read by its sounds, and persons' Latin names filed under ``^``
 #: loose-consonant keys (``names/transcribed.py``); 15: legal forms in spellings rigour does not
 #: read folded (``data/legal_form_spellings.txt``; FZC, WLL, QPSC, BSC, TNHH, aktsionernaya),
-#: a written-out NPO (scientific production association) folded as NPO is, and "f.k.a.:" labels split.
-FORMAT_VERSION = 15
+#: a written-out NPO (scientific production association) folded as NPO is, and "f.k.a.:" labels split;
+#: 16: Hebrew's opening alef and every ayin written a and e (``translit._HEBREW_VOWEL_SLOTS``), and more Persian and Arabic words of the
+#: names of bodies folded (گروه group, هوایی aviation, وزارت ministry ...: ``data/org_terms.txt``).
+FORMAT_VERSION = 16
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
@@ -454,26 +456,52 @@ class MatchIndex:
     def _abjad_found(self, form: NameForm) -> tuple[list[tuple[str, np.ndarray]], list[int]]:
         """The postings of an Arabic- or Hebrew-script name's keys for ``rank_blocked``, each
         group of ``blocking.abjad_key_groups`` counted once per name (a token's possible Latin
-        spellings are one word, not several), at the IDF of the rarest of its keys that name is
-        under: each key's entry holds only the names no rarer key of its group holds. Returns the
-        entries in sorted key order and the posting length of each entry's key."""
+        spellings are one word, not several; two names fused across a particle twice for a name
+        holding neither apart, ``blocking.abjad_counted_groups``), at the IDF of the commonest of
+        its keys that name is under: each key's entry holds only the names no commoner key of its
+        group holds. (At the rarest, a name in the query's script, which holds every skeleton of
+        a word, had the IDF of a skeleton no Latin spelling writes, ~hgny for حقانی: two dozen
+        names sharing one common word in that script outweighed YAHYA HAQQANI for يحيى حقانی.)
+        Returns the entries in sorted key order and the posting length of each entry's key."""
         entries: list[tuple[str, np.ndarray, int]] = []
-        # The names a group's rarer keys hold, marked in a reused per-thread mask (one place per
+        # The names a group's commoner keys hold, marked in a reused per-thread mask (one place per
         # listed name, left cleared): a few fancy-indexed reads and writes per key instead of
         # numpy's sorting set operations (setdiff1d / union1d), in the same order.
         taken = self._scratch_array("taken", np.bool_)
-        for group in abjad_key_groups(form):
-            present = sorted(self._postings.get_present(group), key=lambda entry: (len(entry[1]), entry[0]))
+        groups = abjad_counted_groups(form)
+        held: list[list[np.ndarray]] = []  # the names under each group's keys
+        for group, members in groups:
+            present = sorted(self._postings.get_present(group), key=lambda entry: (-len(entry[1]), entry[0]))
+            held.append([ids for _, ids in present])
+            compound: list[tuple[str, np.ndarray, int]] = []
             for position, (key, ids) in enumerate(present):
                 rest = ids if position == 0 else ids[~taken[ids]]
                 if len(rest):
                     entries.append((key, rest, len(ids)))
+                    if members:
+                        compound.append((key, rest, len(ids)))
                 if position + 1 < len(present):
                     taken[ids] = True
             for key, ids in present[:-1]:
                 taken[ids] = False
+            if compound:
+                entries.extend(self._compound_alone(compound, [ids for member in members for ids in held[member]]))
         entries.sort(key=lambda entry: entry[0])
         return [(key, ids) for key, ids, _ in entries], [count for _, _, count in entries]
+
+    def _compound_alone(
+        self, compound: list[tuple[str, np.ndarray, int]], apart: list[np.ndarray]
+    ) -> list[tuple[str, np.ndarray, int]]:
+        """The entries of a compound's group (``blocking.abjad_counted_groups``) once more, each
+        with only the names under none of ``apart`` (its words' keys): a name writing the two
+        names as one word (SHAMSUDDIN for شمس الدین) counts for both words."""
+        mask = self._scratch_array("apart", np.bool_)
+        for ids in apart:
+            mask[ids] = True
+        alone = [(key, ids[~mask[ids]], count) for key, ids, count in compound]
+        for ids in apart:
+            mask[ids] = False
+        return [(key, ids, count) for key, ids, count in alone if len(ids)]
 
     def rarity(self, token: str) -> float:
         """How much an ASCII token says about identity, in [MIN_RARITY, 1], from its IDF here.

@@ -346,21 +346,45 @@ FINAL_AYN_LEFT_OUT: Final = 1.0
 FINAL_AYN_AS_H: Final = 0.2
 #: Cost of a Latin vowel cluster (Hosseini's ei) that no Arabic long vowel or ayn meets.
 LONG_VOWEL_MISSING: Final = 0.8
+#: Cost of a Latin name's opening vowel that the abjad name does not write. Arabic script
+#: writes a word's opening vowel with alif (or ayn: احمد Ahmad, عمر Omar, ابراهیم Ebrahim), and
+#: so does Hebrew (alef, ayin: ``translit._HEBREW_VOWEL_SLOTS``); a name opening with a consonant
+#: there is another name where the Latin one opens with a vowel (حمیدی Hamidi, not Ahmedian;
+#: حمد Hamad, not Ahmad), though short vowels cost nothing elsewhere.
+LEADING_VOWEL_UNWRITTEN: Final = 0.5
+#: Latin spellings write Arabic's article fused to its name and assimilated to a sun letter
+#: (Essaadi, Elsseid, Allah, Ad-Dawla): an opening vowel before l or a doubled consonant is the
+#: article (romanised as a word of its own), not an unwritten vowel (``_leading_cost``).
+_ARTICLE_START: Final = re.compile(r"[aeiou](?:l|([b-df-hj-np-tv-z])\1)")
+
+
+def _leading_cost(latin_token: str) -> float:
+    """The cost of the Latin token's opening vowel where the abjad name opens with another
+    letter than alif or ayn: ``LEADING_VOWEL_UNWRITTEN``, or nothing for no vowel or the article
+    fused (``_ARTICLE_START``)."""
+    if not latin_token or latin_token[0] not in _VOWELS or _ARTICLE_START.match(latin_token):
+        return 0.0
+    return LEADING_VOWEL_UNWRITTEN
+
+
 #: Below this, alignment similarities fall twice as fast (a consonant apart is another name).
 STEEP_BELOW: Final = 0.9
 
 _WEIGHT: Final = {C: 1.0, M: 0.5, E: 0.0, H: 0.0, A: 0.0, L: 0.0}
 
 
-def _align(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...], beat: float = -1.0) -> float:
-    """The alignment similarity, or -1.0 once it cannot come out above ``beat``.
+def _align(
+    abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[int, str], ...], beat: float = -1.0, leading: float = 0.0
+) -> float:
+    """The alignment similarity, or -1.0 once it cannot come out above ``beat``; ``leading``: the
+    cost of an opening Latin vowel inserted before the abjad name's first letter (``_leading_cost``).
 
     Every cost is at least zero and a path skips at most two rows, so the least cell of the
     last three rows is a lower bound of the final cost (rounding is monotone: bit-exact).
     """
     n, m = len(abjad), len(latin)
     deletes, runs_at, abjad_size, abjad_hard, abjad_consonants = _abjad_side(abjad)
-    inserts, first, has_vowels, latin_size, latin_hard, latin_consonants, sub_rows = _latin_side(latin)
+    inserts, first, has_vowels, latin_size, latin_hard, latin_consonants, sub_rows = _latin_side(latin, leading)
     size = max(abjad_size, latin_size, 1.0)
     if beat >= 0.0:
         # A lower bound of the cost: an abjad consonant (but h) met by no Latin consonant costs
@@ -433,7 +457,7 @@ def _abjad_side(abjad: tuple[tuple[int, str], ...]) -> tuple[tuple[float, ...], 
 #: so far fewer are kept than of the small caches: 65,536 held 0.5 GB per batch worker.
 @lru_cache(maxsize=4096)
 def _latin_side(
-    latin: tuple[tuple[int, str], ...],
+    latin: tuple[tuple[int, str], ...], leading: float = 0.0
 ) -> tuple[tuple[float, ...], tuple[float, ...], bool, float, int, int, dict[tuple[int, str], tuple[float, ...]]]:
     """What an alignment needs of its Latin side, once per name: each unit's insertion cost,
     the first row, whether it has vowels, the size in consonants, the consonant counts of
@@ -444,6 +468,11 @@ def _latin_side(
     first = [0.0] * (m + 1)
     for j in range(1, m + 1):
         first[j] = first[j - 1] + inserts[j - 1]
+    if leading and m and latin[0][0] == V:
+        # The first row inserts Latin letters before the abjad name's first letter: an opening
+        # Latin vowel so inserted is one the abjad name does not write (``_leading_cost``).
+        for j in range(1, m + 1):
+            first[j] += leading
     hard, consonants = _consonant_counts(latin, _SOFT_LATIN)
     size = sum(1.0 if k == C else 0.5 if k == S else 0.0 for k, _ in latin)
     has_vowels = any(b[0] == V for b in latin)
@@ -534,7 +563,8 @@ def _cross_similarity(abjad_token: str, latin_token: str, floor: float) -> float
     beat = floor / factor - _ROUNDING_MARGIN if floor >= 0.0 else -1.0
     score = -1.0
     for units in parses:
-        score = max(score, _align(units, latin, max(score, beat)))  # each parse need only beat the best so far
+        # (Each parse need only beat the best so far.)
+        score = max(score, _align(units, latin, max(score, beat), _leading_cost(latin_token)))
     if consonants <= 1:
         score *= 0.8
     elif consonants == 2:
@@ -602,7 +632,8 @@ def _joined_similarity(abjad_tokens: tuple[str, ...], latin_tokens: tuple[str, .
     # Each order need only beat the best so far (the max is the same; the others stop early).
     best = -1.0
     for order in orders:
-        best = max(best, _align(units, _latin_units("".join(order)), max(best, floor)))
+        joined = "".join(order)
+        best = max(best, _align(units, _latin_units(joined), max(best, floor), _leading_cost(joined)))
     return best
 
 

@@ -61,6 +61,20 @@ _SEPARATORS = str.maketrans({"\u00b7": " ", "\u30fb": " ", "\u2027": " "})
 # Marks that belong inside a word: apostrophes (O'Brien), the soft/hard signs and digraph dots
 # BGN/PCGN writes (Юрьевич -> yur'yevich, Лукашэнка -> lukash·enka), Arabic ayn/hamza (ʿ ʾ).
 _WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u00b7\"")
+#: Hebrew writes a word's opening vowel with alef or ayin, and ayin for a vowel inside it (אריאל
+#: Ariel, עמוס Amos, יעקב Yaakov), which ICU writes as marks (ʼ ʻ) that are dropped: written here
+#: as Arabic's are by ``abjad.romanise`` (alif a, ayn e), so the comparison sees that a vowel is
+#: written there (a Latin name opening with a vowel that the Hebrew or Arabic name does not write
+#: is another name: ``abjad.LEADING_VOWEL_UNWRITTEN``). A medial alef, often silent, stays dropped.
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_HEBREW_VOWEL_SLOTS = ((re.compile(r"(?<![\u05d0-\u05ea\u05b0-\u05c7])\u05d0"), "a"), (re.compile("\u05e2"), "e"))
+
+
+def _hebrew_vowel_slots(text: str) -> str:
+    """``text`` with a word-initial alef written a and every ayin e (``_HEBREW_VOWEL_SLOTS``)."""
+    for pattern, letter in _HEBREW_VOWEL_SLOTS:
+        text = pattern.sub(letter, text)
+    return text
 
 
 def _load_han_readings() -> dict[str, str]:
@@ -94,6 +108,8 @@ def to_ascii(text: str, person: bool = False) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     if not folded.isascii() and has_arabic(folded):
         folded = romanise(folded)
+    if not folded.isascii() and _HEBREW_LETTER.search(folded):
+        folded = _hebrew_vowel_slots(folded)
     if not folded.isascii():
         latin = _to_latin(_read_han_names(folded.translate(_SEPARATORS)), person).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)
