@@ -65,7 +65,7 @@ from tradewarden.names.variants import name_variants
 #: Armenian "and", yev, a function word; Persian steel, cement and insurance words, Intl,
 #: countries in their own languages, DPRK, two comma-separated names of one body split; a long legal
 #: form with one slip read as written); 14: ``NameForm.transcribed``, a foreign name in Chinese
-#: characters with an interpunct read by its sounds, and persons' Latin names filed under ``^``
+#: characters with an interpunct read by its sounds, and persons' Latin names filed under ``$``
 #: loose-consonant keys (``names/transcribed.py``); 15: legal forms in spellings rigour does not
 #: read folded (``data/legal_form_spellings.txt``; FZC, WLL, QPSC, BSC, TNHH, aktsionernaya),
 #: a written-out NPO (scientific production association) folded as NPO is, and "f.k.a.:" labels split;
