@@ -131,7 +131,9 @@ def rank_blocked(
         # leaves a repeated index's value unspecified; and a little quicker than ``minimum.at``.)
         positions = np.arange(len(touched), dtype=np.int64)
         end = len(touched)
-        for ids in reversed(hits):  # ``touched`` is ``hits`` run together
+        for key_place in range(len(hits) - 1, -1, -1):  # ``touched`` is ``hits`` run together
+            # (By place, not ``reversed(hits)``: mypyc cannot compile that over arrays.)
+            ids = hits[key_place]
             start = end - len(ids)
             slots[ids] = positions[start:end]
             end = start
