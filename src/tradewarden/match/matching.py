@@ -384,9 +384,7 @@ def _unknown_word_respelt(index: MatchIndex, form: NameForm, text: str, chosen: 
             found.update(name_idx for name_idx in index.names_under("~" + skel) if name_idx not in kept)
     if not found:
         return []
-    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
-    ranked = sorted((n for n in found if similarity[n] >= QUICK_CUTOFF), key=lambda n: (-similarity[n], n))
-    return _distinct_forms(index, ranked, UNKNOWN_WORD_BLOCKED)
+    return _distinct_forms(index, _quick_ranked(index, text, found), UNKNOWN_WORD_BLOCKED)
 
 
 def without_particles(form: NameForm) -> NameForm | None:
@@ -431,15 +429,10 @@ def _particle_free_alike(index: MatchIndex, form: NameForm, text: str, chosen: l
     # with the query, and skip the pairs the quick similarity rules out (``QUICK_CUTOFF``): this
     # key is not the query's, so only names that share one of its own keys, and pass that filter.
     own = name_keys(form, affixes=False)
-    similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
-    ranked = sorted(
-        (
-            name_idx for name_idx in found
-            if similarity[name_idx] >= QUICK_CUTOFF
-            and not own.isdisjoint(listed_name_keys(index.form(name_idx), index.is_organisation(index.name_entity(name_idx))))
-        ),
-        key=lambda n: (-similarity[n], n),
-    )
+    ranked = [
+        name_idx for name_idx in _quick_ranked(index, text, found)
+        if not own.isdisjoint(listed_name_keys(index.form(name_idx), index.is_organisation(index.name_entity(name_idx))))
+    ]
     return _distinct_forms(index, ranked, PARTICLE_FREE_BLOCKED)
 
 
@@ -463,11 +456,15 @@ def _rare_word_alike(index: MatchIndex, form: NameForm, text: str, chosen: list[
             found.update(name_idx for name_idx in index.names_under(token) if name_idx not in kept)
     if not found:
         return []
-    # Only names the quick similarity does not rule out (``QUICK_CUTOFF``): re-screening's bound
-    # skips the others (``cases.delta.comparable``).
+    return _distinct_forms(index, _quick_ranked(index, text, found), RARE_WORD_BLOCKED)
+
+
+def _quick_ranked(index: MatchIndex, text: str, found: set[int] | list[int]) -> list[int]:
+    """``found`` names that the quick similarity to ``text`` (the query's tokens) does not rule
+    out, most similar first (ties by name index). Only those: re-screening's bound skips the pairs
+    below ``QUICK_CUTOFF`` (``cases.delta.comparable``)."""
     similarity = {name_idx: fuzz.token_sort_ratio(text, index.name_token_text(name_idx)) for name_idx in found}
-    ranked = sorted((n for n in found if similarity[n] >= QUICK_CUTOFF), key=lambda n: (-similarity[n], n))
-    return _distinct_forms(index, ranked, RARE_WORD_BLOCKED)
+    return sorted((n for n in found if similarity[n] >= QUICK_CUTOFF), key=lambda n: (-similarity[n], n))
 
 
 def acronym_alike(index: MatchIndex, form: NameForm, blocked: list[int], chosen: list[int]) -> list[int]:
