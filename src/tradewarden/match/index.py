@@ -96,11 +96,6 @@ def _token_rarity(postings: InvertedList, name_count: int, rare_idf: float, toke
     return max(MIN_RARITY, math.log(1.0 + name_count / count) / rare_idf)
 
 
-def _record_schema(row: str) -> str:
-    """The schema of a record written by ``ListedRecord.dump`` (its fifth field), without parsing the rest."""
-    return row.split("\x1e", 5)[4]
-
-
 _QUERY_FIELDS = tuple(field.name for field in dataclasses.fields(Query))
 
 
@@ -170,7 +165,7 @@ class MatchIndex:
         # Whether each entity is an organisation (not a person), read from its record's schema
         # field once: the matcher asks it of every blocked name of an organisation query, and
         # parsing each record for it was a tenth of the comparison stage on cold records.
-        self._entity_organisation = bytes(_record_schema(row) != "Person" for row in records)
+        self._entity_organisation = bytes(ListedRecord.dumped_schema(row) != "Person" for row in records)
         self._form_cache: dict[str, NameForm] = {}
         self._token_texts: list[str] | None = None
         self._name_lengths: np.ndarray | None = None
