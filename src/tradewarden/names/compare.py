@@ -65,6 +65,7 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.east_asian import romanisation_family, same_romanised
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
@@ -445,6 +446,34 @@ def _vowel_respelt(q: str, c: str) -> bool:
     return len(differ) == 1 and differ[0] in _VOWEL_PAIRS
 
 
+#: Score of two words that are one Chinese or Korean name in two romanisations (``east_asian``:
+#: Jie / Chieh, Jeong / Chong, Lee / Ri): a respelling by the systems' tables, as sure as the
+#: initials Korean romanisations write differently (``ROMANISED_ALIKE``).
+ROMANISED_SYLLABLE: Final = ROMANISED_ALIKE
+
+
+def _east_asian_family(query: NameForm, listed: NameForm, mode: int) -> int:
+    """The romanisations both names are written in alone (``east_asian.romanisation_family``),
+    two Latin-script names without legal forms (a person's); 0 otherwise, and for every other
+    name (Robert Chang / Robert Zhang are English names: Chang is no pinyin there)."""
+    if mode != _LATIN or query.han or listed.han or query.legal_forms or listed.legal_forms:
+        return 0
+    family = romanisation_family(query.tokens)
+    return family & romanisation_family(listed.tokens) if family else 0
+
+
+def _syllable_similarity(q: str, qs: str, c: str, cs: str, family: int) -> float:
+    """``_paired_similarity`` of two Latin words of names written in the syllables of ``family``
+    alone, at least ``ROMANISED_SYLLABLE`` when they are one name in two romanisations
+    (``east_asian.same_romanised``: Huang Jie / Huang Chieh, Jeong / Chong)."""
+    if q == c:
+        return 1.0
+    sim = _paired_similarity(q, qs, c, cs, _LATIN)
+    if sim < ROMANISED_SYLLABLE and same_romanised(q, c, family):
+        return ROMANISED_SYLLABLE
+    return sim
+
+
 def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
     """Whether two Latin tokens of three to ``SHORT_PAIR_LETTERS`` letters, two edits apart, are
     other words (San / Star), not one respelt: a respelling keeps the consonant skeleton (Htu /
@@ -494,6 +523,15 @@ def _align(
             for j, (c, _) in listed_tokens
             if same_syllable(q, c)
         ]
+    elif family := _east_asian_family(query, listed, mode):
+        # Both names written in the syllables of one East Asian language alone: a syllable
+        # also pairs with its spelling in another romanisation (``_syllable_similarity``).
+        pairs = [
+            (sim, i, j)
+            for i, (q, qs) in query.indexed_tokens
+            for j, (c, cs) in listed_tokens
+            if (sim := _syllable_similarity(q, qs, c, cs, family)) >= MIN_TOKEN_SIMILARITY
+        ]
     else:
         similarity = _paired_similarity
         pairs = [
@@ -528,7 +566,8 @@ def _align(
         # name (ALSHABAN / AL-SHABAN) also between names of as many words (ALSHABAN, Hasan
         # Suliman / AL-SHABAN, Hasan), where there is no run-together comparison.
         articles_only = len(query.tokens) == len(listed.tokens)
-        for q_idx, c_idx, fused_sim in _fused_pairs(query.tokens, listed.tokens, articles_only):
+        family = _east_asian_family(query, listed, mode)
+        for q_idx, c_idx, fused_sim in _fused_pairs(query.tokens, listed.tokens, articles_only, family):
             if used_q & set(q_idx) or used_c & set(c_idx):
                 continue
             used_q.update(q_idx)
@@ -685,7 +724,7 @@ FUSED_LETTERS: Final = 7
 
 
 def _fused_pairs(
-    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], articles_only: bool = False
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], articles_only: bool = False, family: int = 0
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """(query positions, listed positions, similarity) of each word of one name that is two
     adjacent words of the other run together, ``FUSED_LETTERS`` letters or more, neither a
@@ -693,7 +732,10 @@ def _fused_pairs(
     ``FUSED_REST_LETTERS`` letters or more (alshaban / al shaban, elhabel / al habal: the
     names' similarity, 1.0 for the same letters, al or el; from ``FUZZY_KNEE``: the alignment
     would pair alshaban with shaban as a respelling and leave the article unpaired).
-    ``articles_only``: the article's pairs alone."""
+    ``articles_only``: the article's pairs alone. ``family``: both names are written in the
+    syllables of one East Asian language (``east_asian.romanisation_family``): a word that is the
+    two words in another romanisation pairs too (Weiming / Wei-ming, Hsuehkang / Xue Kang:
+    ``ROMANISED_SYLLABLE``)."""
     found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
         for j in range(len(other) - 1):
@@ -720,6 +762,8 @@ def _fused_pairs(
             for i, token in enumerate(one):
                 if token == joined:
                     found.append(((i,), (j, j + 1), FUSED_SIMILARITY) if query_fused else ((j, j + 1), (i,), FUSED_SIMILARITY))
+                elif family and same_romanised(token, joined, family):
+                    found.append(((i,), (j, j + 1), ROMANISED_SYLLABLE) if query_fused else ((j, j + 1), (i,), ROMANISED_SYLLABLE))
     # The best first: a word met two ways takes its closer pair.
     found.sort(key=lambda pair: -pair[2])
     return found

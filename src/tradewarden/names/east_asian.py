@@ -1,0 +1,185 @@
+"""Chinese and Korean names written in Latin letters, in two romanisations on the two sides.
+
+Lists and orders write one Chinese person in pinyin (Zhang Weiming, Huang Jie) and in Wade-Giles
+or a Taiwanese spelling (Chang Wei-ming, Huang Chieh), and one Korean in the Revised
+Romanization of the South (2000: Jeong, Cheol, Geum), in McCune-Reischauer without its breves
+and apostrophes (1939: Chong, Chol, Kum, Ch'oe -> Choe) or in the North's official system (1992:
+Ri, Ryu, Ro where the South drops or softens the initial: I / Lee, Yu, No), or in the spellings
+Koreans use abroad (Park, Choi, Lee, Ahn, Sohn, Yoon). Two syllables so written are one
+(``same_romanised``) when a name is written in the syllables of that language alone
+(``romanisation_family``): every word one to ``MAX_SYLLABLES`` syllables of pinyin (or of its
+other spellings: ``wade_giles.spellings``), or of Korean. A Western name (Chang as an English family
+name beside Robert) never is, so such syllables are not respelt there.
+
+Chinese syllables are the pinyin table (``data/pinyin_syllables.txt``) and its Wade-Giles, Tongyong
+and MPS II spellings; a word of several (Weiming, Hsuehkang) is read as each way of cutting it into
+them. Korean syllables are read by ``_KOREAN_SYLLABLE`` (an initial, a vowel, a final consonant, as
+the three systems write them) and compared by ``korean_key``, which writes the sounds the systems
+spell differently one way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from tradewarden.names.data_files import data_lines
+from tradewarden.names.wade_giles import same_syllable, spellings, wade_giles
+
+#: Pinyin syllables (``data/pinyin_syllables.txt``: the Hanyu Pinyin table).
+PINYIN: Final = frozenset(syllable for line in data_lines("pinyin_syllables.txt") for syllable in line.split())
+#: Every spelling of a pinyin syllable lists print Chinese names in (pinyin, Wade-Giles, Tongyong, MPS II).
+CHINESE_SYLLABLES: Final = frozenset(spelt for syllable in PINYIN for spelt in spellings(syllable))
+_LONGEST_CHINESE: Final = max(len(syllable) for syllable in CHINESE_SYLLABLES)
+#: A word of more syllables than this is not read as a Chinese or Korean given name run together
+#: (given names have one or two syllables; three covers a name written as one word: Zhangweiming).
+MAX_SYLLABLES: Final = 3
+
+#: The romanisation families of ``romanisation_family`` (bits: a name may be written in both).
+CHINESE: Final = 1
+KOREAN: Final = 2
+
+#: One Korean syllable as the Revised Romanization, McCune-Reischauer (breves and apostrophes
+#: dropped, as lists print it) and the North's system write it, and the spellings in use abroad:
+#: an initial (tch is McCune-Reischauer's doubled ch, rh and the vowel spellings oo, ee of Rhee,
+#: Yoon, Lee), a vowel, at most one final consonant, or the r, h of Park, Ahn, Oh (an English
+#: spelling of the vowel). Sources: Wikipedia "Revised Romanization of Korean",
+#: "McCune-Reischauer", "Romanization of Korean" (the DPRK's 1992 system), "Korean name"
+#: (family names in common use).
+_KOREAN_SYLLABLE: Final = re.compile(
+    r"(?P<initial>kk|tt|pp|ss|jj|tch|ch|sh|rh|[kgndtrlmbpsjh])?"
+    r"(?P<vowel>yae|yeo|yoo|eui|yi|wae|ae|ya|eo|ye|yo|yu|eu|ui|wa|wo|we|wi|oe|oi|oo|ee|a|e|o|u|i)"
+    r"(?P<final>ng|rk|hn|[kgntdlrmpbh])?"
+)
+#: Initials written one way (``korean_key``): the plain and the aspirated or tense stops the
+#: systems write alike once McCune-Reischauer's apostrophes are dropped (k / g, t / d, p / b,
+#: ch / j), s before i (shi), and the liquid: North Korea writes an initial r where the South
+#: writes n, or nothing before i and y (Ro / No, Ri / I / Lee, Ryu / Yu).
+_KOREAN_INITIALS: Final = {
+    "k": "k", "g": "k", "kk": "k", "t": "t", "d": "t", "tt": "t", "p": "p", "b": "p", "pp": "p",
+    "ch": "c", "j": "c", "jj": "c", "tch": "c", "s": "s", "ss": "s", "sh": "s",
+    "r": "r", "rh": "r", "l": "r", "n": "r", "m": "m", "h": "h", "": "",
+}
+#: Vowels written one way: the Revised Romanization's eo and eu are McCune-Reischauer's o and u
+#: with a breve (Jeong / Chong, Geum / Kum), oo and ee English spellings of u and i (Yoon, Lee),
+#: yi one of i (Yi / Lee), oi that of oe (Choi / Choe), and ee and eui of ui, the vowel of the
+#: given-name syllable hui (Hee, Heui).
+_KOREAN_VOWELS: Final = {
+    "eo": "o", "yeo": "yo", "eu": "u", "oo": "u", "yoo": "yu", "ee": "i", "yi": "i", "oi": "oe", "ui": "i", "eui": "i"
+}
+#: Finals written one way: the stops and the liquid at a syllable's end (Pak / Bak, Mok / Mog,
+#: Chol / Chor), and the letters English spellings add (Park, Ahn, Sohn, Oh).
+_KOREAN_FINALS: Final = {"g": "k", "d": "t", "b": "p", "r": "l", "rk": "k", "hn": "n", "h": ""}
+
+
+@lru_cache(maxsize=8192)
+def korean_key(syllable: str) -> str | None:
+    """One Korean syllable written as every romanisation of ``_KOREAN_SYLLABLE`` writes it alike,
+    or None for a word that is not one Korean syllable.
+
+    Args:
+        syllable: a lower-case word (``jeong``, ``chong``, ``lee``).
+    Returns:
+        Its key: ``jeong`` and ``chong`` give ``cong``; ``ri``, ``lee`` and ``yi`` give ``i``
+        (the liquid before i read as the South drops it).
+    """
+    found = _KOREAN_SYLLABLE.fullmatch(syllable)
+    if found is None:
+        return None
+    initial = _KOREAN_INITIALS[found.group("initial") or ""]
+    vowel = found.group("vowel")
+    vowel = _KOREAN_VOWELS.get(vowel, vowel)
+    final = found.group("final") or ""
+    final = _KOREAN_FINALS.get(final, final)
+    if initial == "r" and vowel[0] in "iy":
+        initial = ""  # Ri / I / Lee, Ryu / Yu, Ryom / Yeom: the South drops it before i and y
+    return initial + vowel + final
+
+
+@lru_cache(maxsize=16384)
+def chinese_readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Each way of cutting ``word`` into one to ``MAX_SYLLABLES`` Chinese syllables
+    (``CHINESE_SYLLABLES``): ``weiming`` -> ``(("wei", "ming"),)``; ``xian`` -> ``(("xian",),
+    ("xi", "an"))``; none for a word that is not so written (``robert``)."""
+    return tuple(_cuts(word, CHINESE_SYLLABLES, _LONGEST_CHINESE, MAX_SYLLABLES))
+
+
+def _cuts(word: str, syllables: frozenset[str], longest: int, most: int) -> list[tuple[str, ...]]:
+    if not word:
+        return [()]
+    if most == 0:
+        return []
+    found: list[tuple[str, ...]] = []
+    for end in range(1, min(longest, len(word)) + 1):
+        head = word[:end]
+        if head in syllables:
+            found.extend((head, *rest) for rest in _cuts(word[end:], syllables, longest, most - 1))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def wade_giles_word(word: str) -> str:
+    """``word`` read as pinyin (its cut into the fewest ``PINYIN`` syllables) and written in
+    Wade-Giles, the syllables run together as the word ran (``jianguo`` -> ``chienkuo``,
+    ``zhang`` -> ``chang``); the word itself when no cut is all pinyin (``chieh``, ``hsu``):
+    a name spelt so on both sides is filed under keys both spellings share (``match.blocking``)."""
+    cuts = [cut for cut in chinese_readings(word) if all(syllable in PINYIN for syllable in cut)]
+    if not cuts:
+        return word
+    return "".join(wade_giles(syllable) for syllable in min(cuts, key=len))
+
+
+def _is_korean(word: str) -> bool:
+    return korean_key(word) is not None
+
+
+@lru_cache(maxsize=65536)
+def romanisation_family(tokens: tuple[str, ...]) -> int:
+    """The romanisations (``CHINESE``, ``KOREAN`` bits) a name of two words or more is written in
+    alone: every word Chinese syllables (``chinese_readings``), or every word one Korean syllable.
+    0 for a name of one word, with an initial, or with a word of neither (Robert Chang).
+
+    A Korean name is written a syllable a word (Kim Jong Un, Kim Jong-un); one of one word
+    proves nothing (Ri, Chang, Lee are English names too).
+    """
+    if len(tokens) < 2 or any(len(token) < 2 for token in tokens):
+        return 0
+    family = 0
+    if all(chinese_readings(token) for token in tokens):
+        family |= CHINESE
+    if all(_is_korean(token) for token in tokens):
+        family |= KOREAN
+    return family
+
+
+@lru_cache(maxsize=65536)
+def same_romanised(q: str, c: str, family: int) -> bool:
+    """Whether two different words of names written in ``family`` are one name in two
+    romanisations: as many Chinese syllables, each the other's in some system (``jie`` /
+    ``chieh``, ``weiming`` / ``weiming``, ``hsuehkang`` / ``xuekang``: ``wade_giles.same_syllable``),
+    or one Korean syllable (``jeong`` / ``chong``, ``lee`` / ``ri``: ``korean_key``)."""
+    if family & KOREAN:
+        q_key = korean_key(q)
+        if q_key is not None and q_key == korean_key(c):
+            return True
+    if family & CHINESE:
+        for q_cut in chinese_readings(q):
+            for c_cut in chinese_readings(c):
+                if len(q_cut) == len(c_cut) and all(same_syllable(a, b) for a, b in zip(q_cut, c_cut)):
+                    return True
+    return False
+
+
+__all__ = [
+    "CHINESE",
+    "CHINESE_SYLLABLES",
+    "KOREAN",
+    "MAX_SYLLABLES",
+    "PINYIN",
+    "chinese_readings",
+    "korean_key",
+    "romanisation_family",
+    "same_romanised",
+    "wade_giles_word",
+]

@@ -1,0 +1,129 @@
+"""Chinese and Korean names written in Latin letters in two romanisations (names.east_asian), and
+their comparison (made-up names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradewarden.names.analyze import analyze_name
+from tradewarden.names.compare import compare_names
+from tradewarden.names.east_asian import (
+    CHINESE,
+    KOREAN,
+    chinese_readings,
+    korean_key,
+    romanisation_family,
+    same_romanised,
+    wade_giles_word,
+)
+
+THRESHOLD = 0.8
+
+
+def _score(query: str, listed: str) -> float:
+    return compare_names(analyze_name(query, True), analyze_name(listed, True)).score
+
+
+def test_chinese_readings_cut_a_word_into_syllables() -> None:
+    assert chinese_readings("weiming") == (("wei", "ming"),)
+    assert ("xi", "an") in chinese_readings("xian") and ("xian",) in chinese_readings("xian")
+    assert chinese_readings("hsuehkang") == (("hsueh", "kang"),)  # Wade-Giles syllables too
+    assert chinese_readings("robert") == ()
+    assert chinese_readings("zhangweimingli") == ()  # more than MAX_SYLLABLES
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # Revised Romanization / McCune-Reischauer without breves / the North's system / abroad.
+        ("jeong", "chong"), ("cheol", "chol"), ("geum", "kum"), ("eun", "un"), ("myeong", "myong"),
+        ("ri", "lee"), ("li", "yi"), ("ryu", "yu"), ("ryu", "yoo"), ("park", "pak"), ("bak", "pak"),
+        ("choi", "choe"), ("hee", "hui"), ("ahn", "an"), ("ro", "no"), ("sin", "shin"),
+    ],
+)
+def test_one_korean_syllable_romanised_two_ways(one: str, other: str) -> None:
+    assert korean_key(one) is not None
+    assert korean_key(one) == korean_key(other)
+
+
+def test_other_korean_syllables_keep_their_keys() -> None:
+    # Another vowel (jon / jun: o is eo, never u), another final, another initial.
+    assert korean_key("jon") != korean_key("jun")
+    assert korean_key("kim") != korean_key("kin")
+    assert korean_key("song") != korean_key("jong")
+    assert korean_key("robert") is None
+
+
+def test_a_name_is_east_asian_only_in_those_syllables_alone() -> None:
+    assert romanisation_family(("huang", "jie")) & CHINESE
+    assert romanisation_family(("kim", "il", "song")) == KOREAN
+    assert romanisation_family(("robert", "chang")) == 0  # an English name
+    assert romanisation_family(("chang",)) == 0  # one word proves nothing
+    assert romanisation_family(("chang", "j")) == 0  # an initial
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("jie", "chieh", True), ("xu", "hsu", True), ("zi", "tzu", True), ("zhang", "chang", True),
+        ("jianguo", "chienkuo", True), ("xueming", "hsuehming", True),
+        ("jie", "chiao", False), ("zhang", "cheng", False), ("jianguo", "chienhua", False),
+    ],
+)
+def test_chinese_words_romanised_two_ways(one: str, other: str, same: bool) -> None:
+    assert same_romanised(one, other, CHINESE) == same
+
+
+def test_wade_giles_word_spells_a_pinyin_word() -> None:
+    assert wade_giles_word("jianguo") == "chienkuo"
+    assert wade_giles_word("zhang") == "chang"
+    assert wade_giles_word("chieh") == "chieh"  # not pinyin: as written
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Pinyin / Wade-Giles, given names hyphenated, run together or spaced.
+        ("Zhou Jianguo", "Chou Chien-kuo"),
+        ("Xu Zhiqiang", "Hsu Chih-chiang"),
+        ("Cai Xueming", "Tsai Hsueh-ming"),
+        ("Liu Zixuan", "Liu Tzu-hsuan"),
+        ("Gao Jie", "Gao Chieh"),
+        ("Zhang Wei Ming", "Chang Wei-ming"),
+        ("Zhang Weiming", "Chang Wei-ming"),
+        ("Lin Xiaohong", "Lin Hsiao Hung"),
+        # Revised Romanization / McCune-Reischauer / the North's system / spellings abroad.
+        ("Jeong Seong Cheol", "Chong Song Chol"),
+        ("Geum Eun Jeong", "Kum Un Jong"),
+        ("Ri Myong Hui", "Lee Myeong Hee"),
+        ("Ryu Chang Bok", "Yu Chang Bok"),
+        ("Park Kyong Ae", "Pak Kyeong Ae"),
+        ("CHOI, Sun-ho", "Choe Sun Ho"),
+    ],
+)
+def test_east_asian_names_in_two_romanisations_meet(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+    assert _score(listed, query) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A syllable that is no spelling of the other is another name.
+        ("Gao Jie", "Gao Chiao"),
+        ("Zhou Jianguo", "Chou Chien-hua"),
+        ("Pak Yong Su", "Pak Myong Sik"),
+        # Not in those syllables alone: an English name keeps its own spelling.
+        ("Robert Jie", "Robert Chieh"),
+    ],
+)
+def test_other_names_stay_apart(query: str, listed: str) -> None:
+    assert _score(query, listed) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Chang Wei-ming", "Chang Weiming", "Chang Wei Ming", "CHANG, Wei-Ming", "Weiming CHANG"]
+)
+def test_a_given_name_hyphenated_run_together_or_spaced_meets(spelling: str) -> None:
+    for other in ("Chang Wei-ming", "Chang Weiming", "Chang Wei Ming"):
+        assert _score(spelling, other) >= 0.9, (spelling, other)
