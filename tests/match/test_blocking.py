@@ -491,8 +491,24 @@ def test_a_chinese_name_meets_its_wade_giles_spelling_under_its_whole_name_key()
     latin = blocking.name_keys(analyze_name("Tsai Chi-ming", True), False)
     assert "%chi ming tsai|" in chinese & latin
     assert {"tsai", "chi"} <= chinese
-    # A Latin-script name gets no Wade-Giles keys of its own.
-    assert "%chi ming tsai|" not in blocking.name_keys(analyze_name("Cai Qi Ming", True), False)
+    # So does a name written in pinyin in Latin letters (``names.east_asian``), syllables run
+    # together too; a Western name holding a pinyin syllable gets no Wade-Giles keys.
+    assert "%chi ming tsai|" in blocking.name_keys(analyze_name("Cai Qi Ming", True), False)
+    assert {"tsai", "chiming"} <= blocking.name_keys(analyze_name("Cai Qiming", True), False)
+    assert "chang" not in blocking.name_keys(analyze_name("Robert Zhang", True), False)
+    assert "chang" not in blocking.name_keys(analyze_name("Zhang Trading Co., Ltd.", False), False)
+
+
+def test_a_pinyin_name_finds_its_wade_giles_spelling_through_the_index(e: Factory) -> None:
+    # Made-up names sharing no word and no skeleton with the query but in Wade-Giles: found
+    # under the keys of the query spelt so (``names.east_asian.wade_giles_word``).
+    make = e
+    entities = [make("Person", "wg", name="Chou Chien-kuo"), make("Person", "other", name="Chou Chien-hua")]
+    entities += [make("Person", f"p{n}", name=f"Zhou {word}") for n, word in enumerate("Lan Yu Ping Hai Rong".split())]
+    index = MatchIndex.build(entities)
+    found = index.match(Query(names=["Zhou Jianguo"]))
+    assert found and found[0].source_id == "wg" and found[0].score >= DEFAULT_THRESHOLD
+    assert all(match.source_id != "other" for match in found)
 
 
 def test_ties_in_blocking_weight_keep_names_of_the_querys_length_first(e: Factory) -> None:

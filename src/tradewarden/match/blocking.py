@@ -25,6 +25,7 @@ from __future__ import annotations
 from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
+from tradewarden.names.east_asian import CHINESE, romanisation_family, wade_giles_word
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
 from tradewarden.names.transcribed import blocking_keys as transcribed_keys
@@ -146,14 +147,19 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         # A foreign name in Chinese characters meets its Latin spelling under the loose
         # consonants of its parts (``names.transcribed``; the listed side: ``listed_name_keys``).
         keys |= transcribed_keys(form.tokens)
+    spelt = tokens
     if form.han:
         # Pinyin syllables pair with their Wade-Giles spelling too (``names.wade_giles``:
         # 蔡其昌 cai qi chang / Tsai Chi-chang): the name so spelt gets its token and whole-name
         # keys, on both sides, so that either spelling meets the other.
         spelt = tuple(wade_giles(token) for token in tokens)
-        if spelt != tokens:
-            keys.update(token for token, weight in zip(spelt, form.weights) if weight >= 1.0 and len(token) >= 2)
-            keys.add(_whole_key(spelt, form.legal_forms))
+    elif not form.legal_forms and romanisation_family(tokens) & CHINESE:
+        # So does a name written in pinyin in Latin letters (Zhang Jianguo / Chang Chien-kuo:
+        # ``names.east_asian``), whose words the comparison pairs with their Wade-Giles spelling.
+        spelt = tuple(wade_giles_word(token) for token in tokens)
+    if spelt != tokens:
+        keys.update(token for token, weight in zip(spelt, form.weights) if weight >= 1.0 and len(token) >= 2)
+        keys.add(_whole_key(spelt, form.legal_forms))
     return keys
 
 
