@@ -121,6 +121,16 @@ def test_other_names_stay_apart(query: str, listed: str) -> None:
     assert _score(query, listed) < THRESHOLD
 
 
+def test_two_common_given_names_stay_two_names_in_pinyin_syllables() -> None:
+    # Maria and Marina are pinyin syllables too (ma ri a, ma ri na): common names a syllable
+    # apart are still two names there (``compare._other_common_name``).
+    def rarity(token: str) -> float:
+        return 0.5 if token in ("maria", "marina") else 1.0
+
+    found = compare_names(analyze_name("Maria Chen", True), analyze_name("Marina Chen", True), rarity)
+    assert "maria~marina 0.50" in found.detail
+
+
 @pytest.mark.parametrize(
     "spelling", ["Chang Wei-ming", "Chang Weiming", "Chang Wei Ming", "CHANG, Wei-Ming", "Weiming CHANG"]
 )

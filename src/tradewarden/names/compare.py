@@ -5,7 +5,9 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 (so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
-Dmitry / Dmitri: ``phonetic.respell``), and as initials; a token romanised from Arabic or Hebrew script
+Dmitry / Dmitri: ``phonetic.respell``), and as initials; between two names written in the
+syllables of one East Asian language alone, also as one Chinese or Korean name in two
+romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``); a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
 same abjad script by plain edit similarity. A token that is the other with Arabic's article fused
 to it (``Alzahrani``/``Zahrani``) or with the Czech feminine ``-ova`` (``Tauberova``/``Tauber``)
@@ -540,14 +542,15 @@ def _align(
             for j, (c, cs) in listed_tokens
             if (sim := 1.0 if q == c else similarity(q, qs, c, cs, mode)) >= MIN_TOKEN_SIMILARITY
         ]
-        if rarity is not None and (mode == _LATIN or mode == _VOWELLED):
-            # Two common names one sounded consonant apart are two names (``_other_common_name``).
-            pairs = [
-                (MIN_TOKEN_SIMILARITY, i, j)
-                if FUZZY_KNEE <= sim < 1.0 and _other_common_name(query.tokens[i], listed.tokens[j], rarity)
-                else (sim, i, j)
-                for sim, i, j in pairs
-            ]
+    if not han and rarity is not None and (mode == _LATIN or mode == _VOWELLED):
+        # Two common names one sounded consonant apart are two names (``_other_common_name``),
+        # also in a name of pinyin syllables (Maria Chen / Marina Chen: ma ri a, ma ri na).
+        pairs = [
+            (MIN_TOKEN_SIMILARITY, i, j)
+            if FUZZY_KNEE <= sim < 1.0 and _other_common_name(query.tokens[i], listed.tokens[j], rarity)
+            else (sim, i, j)
+            for sim, i, j in pairs
+        ]
     pairs.sort(reverse=True)
     q_weights = _rare_weights(query, rarity)
     c_weights = _rare_weights(listed, rarity)
