@@ -70,8 +70,10 @@ from tradewarden.names.variants import name_variants
 #: read folded (``data/legal_form_spellings.txt``; FZC, WLL, QPSC, BSC, TNHH, aktsionernaya),
 #: a written-out NPO (scientific production association) folded as NPO is, and "f.k.a.:" labels split;
 #: 16: Hebrew's opening alef and every ayin written a and e (``translit._HEBREW_VOWEL_SLOTS``), and more Persian and Arabic words of the
-#: names of bodies folded (گروه group, هوایی aviation, وزارت ministry ...: ``data/org_terms.txt``).
-FORMAT_VERSION = 16
+#: names of bodies folded (گروه group, هوایی aviation, وزارت ministry ...: ``data/org_terms.txt``);
+#: 17: organisations' Latin names filed under the ``$`` loose-consonant keys too (a foreign
+#: company written in Chinese characters by its sounds: ``analyze.sound_form``), 解决方案 solutions.
+FORMAT_VERSION = 17
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -24,7 +24,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
-from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.analyze import NameForm, analyze_name, sound_form
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
@@ -130,10 +130,12 @@ def prepare_query(query: Query) -> PreparedQuery:
     seen: set[NameForm] = set()
     for name in query.names:
         for text in name_variants(name):
-            form = analyze_name(text, person)
-            if not form.empty and form not in seen:
-                seen.add(form)
-                names.append((name, form))
+            # An organisation name in Chinese characters may also be a foreign name written by
+            # its sounds (安杜里尔公司, Anduril: ``sound_form``): both readings are compared.
+            for form in (analyze_name(text, person), sound_form(text, person)):
+                if form is not None and not form.empty and form not in seen:
+                    seen.add(form)
+                    names.append((name, form))
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),

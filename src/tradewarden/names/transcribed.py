@@ -43,6 +43,7 @@ def _load() -> dict[str, str]:
 #: Character -> its Latin sound in foreign-name transcription.
 SOUNDS: dict[str, str] = _load()
 _VOWEL = re.compile(r"[aeiou]")
+_LATIN_VOWEL = re.compile(r"[aeiouy]")
 _VOWEL_FOLDS = str.maketrans("oe", "ui")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
@@ -118,9 +119,11 @@ def loose_key(token: str) -> str:
 @lru_cache(maxsize=65536)
 def transcribed_similarity(reading: str, latin: str) -> float:
     """How alike a transcribed reading and a Latin token sound: the similarity of their
-    ``loose_key``s (0 when either has none, or a key of ``SHORT_KEY`` consonants differs)."""
+    ``loose_key``s (0 when either has none, the Latin token has no vowel, or a key of ``SHORT_KEY``
+    consonants differs)."""
     a, b = loose_key(reading), loose_key(latin)
-    if not a or not b:
+    if not a or not b or _LATIN_VOWEL.search(latin) is None:
+        # A word without vowels is read letter by letter (CDN, JSC), not transcribed by sound.
         return 0.0
     if min(len(a), len(b)) <= SHORT_KEY and a != b:
         return 0.0
