@@ -36,3 +36,15 @@ def test_transcribed_company_found(e: Factory) -> None:
 def test_chinese_company_still_by_pinyin(e: Factory) -> None:
     # A Chinese company name keeps its pinyin reading (the sound form is only added).
     assert _found(_index(e), "深圳市金铭盛科技有限公司").get("test-c3", 0.0) >= THRESHOLD
+
+
+def test_transcription_found_among_names_of_its_consonants(e: Factory) -> None:
+    # Many listed names share the loose consonants of 塔兰蒂斯 (talandis: t l n t s) and tie in
+    # blocking weight; its vowels rank the one written like it among them.
+    decoys = ["Drundez", "Durondiz", "Deruntez", "Dironduz", "Turondez", "Dorentoz", "Duriendoz",
+              "Deirundoz", "Tiruntoz", "Dourindez", "Torendiz", "Dureendoz", "Diroondez", "Tourindoz"]
+    index = MatchIndex.build(
+        [e("Company", f"d{i}", name=f"{name} Holdings") for i, name in enumerate(decoys)]
+        + [e("Company", "c1", name="Tarantis Holdings")]
+    )
+    assert _found(index, "塔兰蒂斯控股公司").get("test-c1", 0.0) >= THRESHOLD

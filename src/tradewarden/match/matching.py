@@ -53,6 +53,10 @@ MAX_FULL_COMPARISONS = 6
 #: distinct forms are taken: a name listed on several lists no longer fills every place
 #: (KANG, Chol Su six times kept KANG, Chol Hak out), and the comparisons stay as few.
 QUICK_RANKED = 12
+#: A foreign name in Chinese characters read by its sounds is blocked among this many listed
+#: names (``MAX_NAME_CANDIDATES`` for others): a reading's loose consonants are those of many
+#: listed names, which tie in blocking weight (``_transcribed_shortlist``).
+TRANSCRIBED_BLOCKED = 200
 #: Arabic- and Hebrew-script names, which the quick filter cannot judge by their letters, take
 #: the best this many distinct blocked forms by blocking weight ...
 ABJAD_RANKED = 24
@@ -254,7 +258,10 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     weight instead (a name on several lists is compared once, so it takes one place), of which
     ``_abjad_shortlist`` keeps ``MAX_ABJAD_COMPARISONS``.
     """
-    blocked, partial = index.blocked_names(form, organisation=organisation)
+    if form.transcribed:
+        blocked, partial = index.blocked_names(form, TRANSCRIBED_BLOCKED, organisation=organisation)
+    else:
+        blocked, partial = index.blocked_names(form, organisation=organisation)
     if not blocked:
         return []
     # The share is of the best weight, but not of what only names of exactly the query's words
@@ -265,10 +272,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     if form.abjad:
         return _abjad_shortlist(index, form, _distinct_forms(index, names, ABJAD_RANKED))
     if form.transcribed:
-        # A foreign name in Chinese characters read by its sounds (``names.transcribed``) shares
-        # no letters with its Latin spelling that the quick filter could judge: the best
-        # ``QUICK_RANKED`` distinct forms by blocking weight (its ``$`` keys) are compared.
-        return _distinct_forms(index, names, QUICK_RANKED)
+        return _transcribed_shortlist(index, form, blocked, floor)
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first
@@ -554,6 +558,24 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
 def written_alike(query_name: str, listed_text: str) -> bool:
     """Whether the query name is the listed name as written, or so but for one slip (``names.exact``)."""
     return is_written_as(query_name, listed_text) or is_slip_of(query_name, listed_text)
+
+
+def _transcribed_shortlist(index: MatchIndex, form: NameForm, blocked: list[tuple[int, float]], floor: float) -> list[int]:
+    """The ``blocked`` names (with their blocking weights) worth comparing with a foreign name in
+    Chinese characters read by its sounds (``names.transcribed``): the first ``QUICK_RANKED``
+    distinct forms by blocking weight (its ``$`` keys) at or above ``floor``, names of equal
+    weight ranked by the quick similarity to its readings.
+
+    The loose consonants of a reading are those of many names (塔兰蒂斯 talandis: t l n t s, as
+    Tarantis and Durondiz), which tie in blocking weight; the vowels, which the keys leave out,
+    tell them apart: the reading as written is more like Tarantis.
+    """
+    names = [name_idx for name_idx, weight in blocked if weight >= floor]
+    choices = index.name_token_texts(names)
+    quick = process.extract(" ".join(form.tokens), choices, scorer=fuzz.ratio, limit=None)
+    similarity = {position: score for _, score, position in quick}
+    order = sorted(range(len(names)), key=lambda position: (-blocked[position][1], -similarity[position]))
+    return _distinct_forms(index, [names[position] for position in order], QUICK_RANKED)
 
 
 def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int]:
