@@ -25,6 +25,9 @@ THRESHOLD = 0.8
         ("马洛里·马丁公司", "maloli · madin company"),
         # Latin letters stay as they are.
         ("k7塔兰蒂斯公司", "k7 talandis company"),
+        # Two names with "and" between them: two words (与 or 和).
+        ("马洛里与伯顿公司", "maloli and bodun company"),
+        ("马洛里和伯顿公司", "maloli and bodun company"),
     ],
 )
 def test_sound_words(text: str, expected: str) -> None:
@@ -38,6 +41,7 @@ def test_sound_words(text: str, expected: str) -> None:
         "金铭盛科技有限公司",  # one transcription character in three
         "丽娜科技有限公司",  # a trade name of two characters: as often Chinese
         "鸿睿思博网络有限公司",  # two in four
+        "中和科技有限公司",  # 和 "and" inside a Chinese word
     ],
 )
 def test_chinese_company_names_not_read_by_sound(text: str) -> None:
@@ -73,6 +77,7 @@ def test_sound_form_beside_the_pinyin_form() -> None:
         ("维拉托克斯技术公司", "Veratox Technologies Inc."),
         ("奥伯林系统公司", "Oberlin Systems LLC"),
         ("布兰德尔国际贸易有限公司", "Brandell International Trading Co., Ltd."),
+        ("马洛里与伯顿公司", "Mallory & Burton, Inc."),
     ],
 )
 def test_sound_form_meets_latin(query: str, listed: str) -> None:

@@ -295,6 +295,7 @@ def sound_words(name: str, organisation: bool) -> str | None:
             pieces.append((characters, True))
     if not (found or organisation):
         return None
+    pieces = [piece for text, run in pieces for piece in (_split_at_and(text) if run else [(text, run)])]
     sounds = _sound_runs(pieces)
     if not sounds:
         return None
@@ -305,10 +306,30 @@ def sound_words(name: str, organisation: bool) -> str | None:
     return " ".join("".join(words).split())
 
 
+#: The words Chinese writes "and" with between two names (吉布斯与考克斯, Gibbs & Cox).
+AND_WORDS: Final = "与和及"
+#: Where an ``AND_WORDS`` word stands between two runs of transcription characters, each a name
+#: of its own, this is written instead (a function word of organisation names, as Latin ones write it).
+_AND: Final = " and "
+
+
+def _split_at_and(run: str) -> list[tuple[str, bool]]:
+    """A run of characters cut at an ``AND_WORDS`` word between two parts that each read by
+    their sounds (two characters or more, ``MIN_SOUND_SHARE`` of them transcription characters):
+    吉布斯与考克斯 -> 吉布斯, ``and``, 考克斯, so that each part is a word (Gibbs, Cox). Else the
+    run as it is (中和: a Chinese word)."""
+    for i, char in enumerate(run):
+        if char in AND_WORDS and 2 <= i <= len(run) - 3:
+            left, right = run[:i], run[i + 1 :]
+            if all(sum(c in SOUNDS for c in part) >= MIN_SOUND_SHARE * len(part) for part in (left, right)):
+                return [(left, True), (_AND, False), *_split_at_and(right)]
+    return [(run, True)]
+
+
 def _sound_runs(pieces: list[tuple[str, bool]]) -> set[int]:
     """The positions of the runs (flagged True) of ``pieces`` read by their sounds: ``_is_sound_run``,
     the runs of a name written with an interpunct between its parts (洛克希德·马丁: the parts
-    of a foreign name) judged together."""
+    of a foreign name), or with "and" between two names (``_split_at_and``), judged together."""
     sounds: set[int] = set()
     i = 0
     while i < len(pieces):
@@ -318,7 +339,7 @@ def _sound_runs(pieces: list[tuple[str, bool]]) -> set[int]:
         group = [i]
         while (
             group[-1] + 2 < len(pieces)
-            and pieces[group[-1] + 1][0] in INTERPUNCTS
+            and (pieces[group[-1] + 1][0] in INTERPUNCTS or pieces[group[-1] + 1][0] == _AND)
             and pieces[group[-1] + 2][1]
         ):
             group.append(group[-1] + 2)
