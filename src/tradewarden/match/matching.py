@@ -25,6 +25,7 @@ from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candi
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name, sound_form
+from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
@@ -57,6 +58,9 @@ QUICK_RANKED = 12
 #: names (``MAX_NAME_CANDIDATES`` for others): a reading's loose consonants are those of many
 #: listed names, which tie in blocking weight (``_transcribed_shortlist``).
 TRANSCRIBED_BLOCKED = 200
+#: ... of which the best this many distinct forms by blocking weight are compared whatever
+#: their spelling (names sharing every loose key of the query's, or most).
+TRANSCRIBED_BEST_BLOCKED = 4
 #: Arabic- and Hebrew-script names, which the quick filter cannot judge by their letters, take
 #: the best this many distinct blocked forms by blocking weight ...
 ABJAD_RANKED = 24
@@ -562,20 +566,26 @@ def written_alike(query_name: str, listed_text: str) -> bool:
 
 def _transcribed_shortlist(index: MatchIndex, form: NameForm, blocked: list[tuple[int, float]], floor: float) -> list[int]:
     """The ``blocked`` names (with their blocking weights) worth comparing with a foreign name in
-    Chinese characters read by its sounds (``names.transcribed``): the first ``QUICK_RANKED``
-    distinct forms by blocking weight (its ``$`` keys) at or above ``floor``, names of equal
-    weight ranked by the quick similarity to its readings.
+    Chinese characters read by its sounds (``names.transcribed``): of those at or above
+    ``floor``, the first ``TRANSCRIBED_BEST_BLOCKED`` distinct forms by blocking weight (its
+    ``$`` keys), then the most like it by the quick similarity of their words to its readings,
+    both spelt as transcription hears them (``transcribed.sound_spelling``; equal ones by
+    blocking weight), ``QUICK_RANKED`` distinct forms in all.
 
     The loose consonants of a reading are those of many names (塔兰蒂斯 talandis: t l n t s, as
-    Tarantis and Durondiz), which tie in blocking weight; the vowels, which the keys leave out,
-    tell them apart: the reading as written is more like Tarantis.
+    Tarantis and Durondiz; 伊比鲁斯 ibilus: p l s, as Epirus and Biblios), which blocking weight
+    does not tell apart; the vowels, which the keys leave out, do: the reading so spelt is
+    Epirus's (ipilus), not Biblios's (piplius).
     """
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
-    choices = index.name_token_texts(names)
-    quick = process.extract(" ".join(form.tokens), choices, scorer=fuzz.ratio, limit=None)
+    choices = [" ".join(map(sound_spelling, text.split())) for text in index.name_token_texts(names)]
+    quick = process.extract(" ".join(map(sound_spelling, form.tokens)), choices, scorer=fuzz.ratio, limit=None)
     similarity = {position: score for _, score, position in quick}
-    order = sorted(range(len(names)), key=lambda position: (-blocked[position][1], -similarity[position]))
-    return _distinct_forms(index, [names[position] for position in order], QUICK_RANKED)
+    best = _distinct_forms(index, names, TRANSCRIBED_BEST_BLOCKED)
+    kept = set(best)
+    order = sorted(range(len(names)), key=lambda position: (-similarity[position], -blocked[position][1]))
+    ranked = [names[position] for position in order if names[position] not in kept]
+    return best + _distinct_forms(index, ranked, QUICK_RANKED - TRANSCRIBED_BEST_BLOCKED)
 
 
 def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int]:
