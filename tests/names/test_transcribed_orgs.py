@@ -78,6 +78,7 @@ def test_sound_form_beside_the_pinyin_form() -> None:
         ("奥伯林系统公司", "Oberlin Systems LLC"),
         ("布兰德尔国际贸易有限公司", "Brandell International Trading Co., Ltd."),
         ("马洛里与伯顿公司", "Mallory & Burton, Inc."),
+        ("麦迪逊技术公司", "Madison Technologies"),  # 逊 son, as in 杰斐逊 Jefferson
     ],
 )
 def test_sound_form_meets_latin(query: str, listed: str) -> None:
