@@ -564,6 +564,13 @@ def written_alike(query_name: str, listed_text: str) -> bool:
     return is_written_as(query_name, listed_text) or is_slip_of(query_name, listed_text)
 
 
+@functools.lru_cache(maxsize=65536)
+def _sound_spelt(text: str) -> str:
+    """A name's space-separated words each spelt as transcription hears them (``sound_spelling``);
+    cached: a listed name is blocked under the same keys by many readings."""
+    return " ".join(map(sound_spelling, text.split()))
+
+
 def _transcribed_shortlist(index: MatchIndex, form: NameForm, blocked: list[tuple[int, float]], floor: float) -> list[int]:
     """The ``blocked`` names (with their blocking weights) worth comparing with a foreign name in
     Chinese characters read by its sounds (``names.transcribed``): of those at or above
@@ -578,8 +585,8 @@ def _transcribed_shortlist(index: MatchIndex, form: NameForm, blocked: list[tupl
     Epirus's (ipilus), not Biblios's (piplius).
     """
     names = [name_idx for name_idx, weight in blocked if weight >= floor]
-    choices = [" ".join(map(sound_spelling, text.split())) for text in index.name_token_texts(names)]
-    quick = process.extract(" ".join(map(sound_spelling, form.tokens)), choices, scorer=fuzz.ratio, limit=None)
+    choices = [_sound_spelt(text) for text in index.name_token_texts(names)]
+    quick = process.extract(_sound_spelt(" ".join(form.tokens)), choices, scorer=fuzz.ratio, limit=None)
     similarity = {position: score for _, score, position in quick}
     best = _distinct_forms(index, names, TRANSCRIBED_BEST_BLOCKED)
     kept = set(best)
