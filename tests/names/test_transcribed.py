@@ -9,7 +9,13 @@ import pytest
 from tradewarden.match.blocking import listed_name_keys, name_keys
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.transcribed import is_transcribed, loose_key, read_transcribed, transcribed_similarity
+from tradewarden.names.transcribed import (
+    is_transcribed,
+    loose_key,
+    read_transcribed,
+    sound_spelling,
+    transcribed_similarity,
+)
 
 THRESHOLD = 0.8
 
@@ -60,6 +66,14 @@ def test_short_keys_need_their_vowel() -> None:
     assert loose_key("taish") == loose_key("tosee") == "ts"
     assert transcribed_similarity("taish", "tosee") < THRESHOLD
     assert transcribed_similarity("pak", "packer") == 1.0
+
+
+def test_sound_spelling_keeps_the_vowels() -> None:
+    # The loose consonants of 伊比鲁斯 (ibilus) are those of Epirus and of Biblios; spelt as
+    # transcription hears them, vowels and all, only Epirus is spelt alike.
+    assert loose_key("ibilus") == loose_key("epirus") == loose_key("biblios")
+    assert sound_spelling("ibilus") == sound_spelling("epirus") == "ipilus"
+    assert sound_spelling("biblios") != "ipilus"
 
 
 def test_analysed_as_transcribed() -> None:

@@ -146,7 +146,7 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
     if form.transcribed:
         # A foreign name in Chinese characters meets its Latin spelling under the loose
         # consonants of its parts (``names.transcribed``; the listed side: ``listed_name_keys``).
-        keys |= transcribed_keys(form.tokens)
+        keys |= transcribed_keys(tuple(t for t, w in zip(form.tokens, form.weights) if w >= 1.0))
     spelt = tokens
     if form.han:
         # Pinyin syllables pair with their Wade-Giles spelling too (``names.wade_giles``:
@@ -170,9 +170,10 @@ def listed_name_keys(form: NameForm, organisation: bool) -> set[str]:
     keys = name_keys(form)
     if organisation:
         keys |= initials_keys(form)
-    elif not (form.abjad or form.han or form.vowelled or form.transcribed):
-        # A person's Latin name, under the ``$`` keys of a foreign name written in Chinese
-        # characters (``names.transcribed.blocking_keys``: 约翰·帕克 / John Packer).
+    if not (form.abjad or form.han or form.vowelled or form.transcribed):
+        # A Latin name, under the ``$`` keys of a foreign name written in Chinese characters
+        # (``names.transcribed.blocking_keys``: 约翰·帕克 / John Packer, and an organisation's:
+        # 安杜里尔公司 / Anduril Industries, ``analyze.sound_form``).
         keys |= transcribed_keys(tuple(t for t, w in zip(form.tokens, form.weights) if w >= 1.0))
     return keys
 

@@ -72,7 +72,9 @@ from tradewarden.names.variants import name_variants
 #: 16: Hebrew's opening alef and every ayin written a and e (``translit._HEBREW_VOWEL_SLOTS``), and more Persian and Arabic words of the
 #: names of bodies folded (گروه group, هوایی aviation, وزارت ministry ...: ``data/org_terms.txt``);
 #: 17: a Latin-script name written in pinyin syllables alone also under the keys of its
-#: Wade-Giles spelling (``names/east_asian.py``, ``blocking.name_keys``).
+#: Wade-Giles spelling (``names/east_asian.py``, ``blocking.name_keys``); organisations' Latin names
+#: filed under the ``$`` loose-consonant keys too (a foreign company written in Chinese characters by
+#: its sounds: ``analyze.sound_form``), 解决方案 solutions.
 FORMAT_VERSION = 17
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3

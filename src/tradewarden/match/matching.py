@@ -24,7 +24,8 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
-from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.analyze import NameForm, analyze_name, sound_form
+from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
@@ -53,6 +54,13 @@ MAX_FULL_COMPARISONS = 6
 #: distinct forms are taken: a name listed on several lists no longer fills every place
 #: (KANG, Chol Su six times kept KANG, Chol Hak out), and the comparisons stay as few.
 QUICK_RANKED = 12
+#: A foreign name in Chinese characters read by its sounds is blocked among this many listed
+#: names (``MAX_NAME_CANDIDATES`` for others): a reading's loose consonants are those of many
+#: listed names, which tie in blocking weight (``_transcribed_shortlist``).
+TRANSCRIBED_BLOCKED = 200
+#: ... of which the best this many distinct forms by blocking weight are compared whatever
+#: their spelling (names sharing every loose key of the query's, or most).
+TRANSCRIBED_BEST_BLOCKED = 4
 #: Arabic- and Hebrew-script names, which the quick filter cannot judge by their letters, take
 #: the best this many distinct blocked forms by blocking weight ...
 ABJAD_RANKED = 24
@@ -130,10 +138,12 @@ def prepare_query(query: Query) -> PreparedQuery:
     seen: set[NameForm] = set()
     for name in query.names:
         for text in name_variants(name):
-            form = analyze_name(text, person)
-            if not form.empty and form not in seen:
-                seen.add(form)
-                names.append((name, form))
+            # An organisation name in Chinese characters may also be a foreign name written by
+            # its sounds (安杜里尔公司, Anduril: ``sound_form``): both readings are compared.
+            for form in (analyze_name(text, person), sound_form(text, person)):
+                if form is not None and not form.empty and form not in seen:
+                    seen.add(form)
+                    names.append((name, form))
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),
@@ -252,7 +262,10 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     weight instead (a name on several lists is compared once, so it takes one place), of which
     ``_abjad_shortlist`` keeps ``MAX_ABJAD_COMPARISONS``.
     """
-    blocked, partial = index.blocked_names(form, organisation=organisation)
+    if form.transcribed:
+        blocked, partial = index.blocked_names(form, TRANSCRIBED_BLOCKED, organisation=organisation)
+    else:
+        blocked, partial = index.blocked_names(form, organisation=organisation)
     if not blocked:
         return []
     # The share is of the best weight, but not of what only names of exactly the query's words
@@ -263,10 +276,7 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     if form.abjad:
         return _abjad_shortlist(index, form, _distinct_forms(index, names, ABJAD_RANKED))
     if form.transcribed:
-        # A foreign name in Chinese characters read by its sounds (``names.transcribed``) shares
-        # no letters with its Latin spelling that the quick filter could judge: the best
-        # ``QUICK_RANKED`` distinct forms by blocking weight (its ``$`` keys) are compared.
-        return _distinct_forms(index, names, QUICK_RANKED)
+        return _transcribed_shortlist(index, form, blocked, floor)
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first
@@ -552,6 +562,37 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
 def written_alike(query_name: str, listed_text: str) -> bool:
     """Whether the query name is the listed name as written, or so but for one slip (``names.exact``)."""
     return is_written_as(query_name, listed_text) or is_slip_of(query_name, listed_text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _sound_spelt(text: str) -> str:
+    """A name's space-separated words each spelt as transcription hears them (``sound_spelling``);
+    cached: a listed name is blocked under the same keys by many readings."""
+    return " ".join(map(sound_spelling, text.split()))
+
+
+def _transcribed_shortlist(index: MatchIndex, form: NameForm, blocked: list[tuple[int, float]], floor: float) -> list[int]:
+    """The ``blocked`` names (with their blocking weights) worth comparing with a foreign name in
+    Chinese characters read by its sounds (``names.transcribed``): of those at or above
+    ``floor``, the first ``TRANSCRIBED_BEST_BLOCKED`` distinct forms by blocking weight (its
+    ``$`` keys), then the most like it by the quick similarity of their words to its readings,
+    both spelt as transcription hears them (``transcribed.sound_spelling``; equal ones by
+    blocking weight), ``QUICK_RANKED`` distinct forms in all.
+
+    The loose consonants of a reading are those of many names (塔兰蒂斯 talandis: t l n t s, as
+    Tarantis and Durondiz; 伊比鲁斯 ibilus: p l s, as Epirus and Biblios), which blocking weight
+    does not tell apart; the vowels, which the keys leave out, do: the reading so spelt is
+    Epirus's (ipilus), not Biblios's (piplius).
+    """
+    names = [name_idx for name_idx, weight in blocked if weight >= floor]
+    choices = [_sound_spelt(text) for text in index.name_token_texts(names)]
+    quick = process.extract(_sound_spelt(" ".join(form.tokens)), choices, scorer=fuzz.ratio, limit=None)
+    similarity = {position: score for _, score, position in quick}
+    best = _distinct_forms(index, names, TRANSCRIBED_BEST_BLOCKED)
+    kept = set(best)
+    order = sorted(range(len(names)), key=lambda position: (-similarity[position], -blocked[position][1]))
+    ranked = [names[position] for position in order if names[position] not in kept]
+    return best + _distinct_forms(index, ranked, QUICK_RANKED - TRANSCRIBED_BEST_BLOCKED)
 
 
 def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tradewarden.names.caches import WHOLE_NAME_CACHE
-from tradewarden.names.han import english_words
+from tradewarden.names.han import english_words, sound_words
 from tradewarden.names.homoglyphs import unmix_scripts
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
 from tradewarden.names.org_terms import PHRASES, euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
@@ -342,6 +342,18 @@ _HAN_BIT = Script.HAN.value
 _VOWELLED_BITS = VOWELLED.value
 
 
+def _org_words(tokens: list[str], legal: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+    """An organisation name's words of two or more with its generic words folded (``_fold_generic_words``,
+    ``org_terms``, ``_trade_pairs``, ``_phrase_legal_forms``)."""
+    tokens, legal = _fold_generic_words(tokens, legal)
+    # A name of one word once its generic words are gone keeps it (НПО Машиностроения as
+    # NPO Mashinostroyeniya, whose legal form is gone before: both keep the one word).
+    if len(tokens) > 1:
+        tokens = _trade_pairs(fold_phrases([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]))
+        tokens, legal = _phrase_legal_forms(tokens, legal)
+    return tokens, legal
+
+
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
 def analyze_name(name: str, person: bool | None = None) -> NameForm:
     """Analyse one name for comparison.
@@ -384,12 +396,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     if not person:
         tokens = [euro_prefix(token) for token in tokens]
     if not person and len(tokens) > 1:
-        tokens, legal = _fold_generic_words(tokens, legal)
-        # A name of one word once its generic words are gone keeps it (НПО Машиностроения as
-        # NPO Mashinostroyeniya, whose legal form is gone before: both keep the one word).
-        if len(tokens) > 1:
-            tokens = _trade_pairs(fold_phrases([fold_org_term(word) for token in tokens for word in expand_abbreviation(token)]))
-            tokens, legal = _phrase_legal_forms(tokens, legal)
+        tokens, legal = _org_words(tokens, legal)
     token_tuple = tuple(tokens)
     return NameForm(
         tokens=token_tuple,
@@ -403,4 +410,38 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name"]
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def sound_form(name: str, person: bool | None = None) -> NameForm | None:
+    """An organisation name in Chinese characters read as a foreign name written by its sounds
+    (``han.sound_words``: 赛博勒克斯系统公司 -> ``saiboleks system``, legal form ``co``), a
+    ``transcribed`` form to compare beside the name's pinyin form (``analyze_name``: ``sai bo le
+    ke si system``); None for a person, or where no part of the name reads so.
+
+    Both forms are kept where a name may be either (卡林卡 is a Chinese company's trade name,
+    ``kalinka``, and a transcription of Kalinka): each is compared and the better one counts.
+    """
+    if person or name.isascii():
+        return None
+    name = name.encode("utf-8", "ignore").decode("utf-8")
+    folded = _drop_possessives(_undot_acronyms(unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())))
+    read = sound_words(folded, person is False)
+    if read is None:
+        return None
+    folded, legal = split_legal_forms(read)
+    tokens = [euro_prefix(token) for token in _plain_numbers(to_ascii(folded).split())]
+    if len(tokens) > 1:
+        tokens, legal = _org_words(tokens, legal)
+    if not tokens:
+        return None
+    token_tuple = tuple(tokens)
+    return NameForm(
+        tokens=token_tuple,
+        skeletons=tuple(map(skeleton, token_tuple)),
+        weights=_weights(token_tuple, person),
+        legal_forms=legal,
+        abjad=False,
+        transcribed=True,
+    )
+
+
+__all__ = ["NameForm", "Script", "analyze_name", "sound_form"]

@@ -18,7 +18,10 @@ syllable by syllable, exactly. A name whose only distinctive part is a trade nam
 characters, without a place or Latin letters, has its generic words in English but keeps the trade
 name in Chinese characters (沈忠国际海运有限公司 -> ``沈忠 international shipping co ltd``): the
 name stays a Chinese-script name, whose syllables (``shen zhong``) pair only exactly (see
-``MIN_NAME_CHARACTERS``). In Latin-script
+``MIN_NAME_CHARACTERS``). A foreign company is written by the sounds of its name, then its kind
+in words (安杜里尔公司, Anduril): ``sound_words`` reads such a name's runs of transcription
+characters by the transcription table instead (``andulil company``), for a second form of the
+name (``analyze.sound_form``). In Latin-script
 organisation names, the pinyin spellings the table gives for unambiguous company words (``keji``,
 ``youxian gongsi``, or run together: ``youxiangongsi``) are written in English too, so that a
 name listed in pinyin meets the same name written in Chinese.
@@ -28,11 +31,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 import icu  # type: ignore[import-untyped]
 
 from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.data_files import data_lines
+from tradewarden.names.transcribed import INTERPUNCTS, SOUNDS, read_transcribed
 from tradewarden.names.translit import to_ascii
 
 _TO_SIMPLIFIED = icu.Transliterator.createInstance("Traditional-Simplified")
@@ -229,6 +234,119 @@ def _translate_pinyin(text: str) -> str:
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+#: A run of characters outside the table's terms is read as a foreign name written by its sounds
+#: (``sound_words``) when it has this many characters or more: a Chinese trade name of two
+#: characters is as often made of transcription characters (达仕, 莉娜) as a foreign one is short.
+MIN_SOUND_CHARACTERS: Final = 3
+#: ... and at least this share of them are characters of the transcription table
+#: (``transcribed.SOUNDS``): 伊庇鲁斯 (Epirus, 3 of 4). A Chinese trade name mixes them with
+#: characters of meaning (金铭盛 1 of 3, 兴华恒成 1 of 4, 佰联升 none).
+MIN_SOUND_SHARE: Final = 0.75
+
+
+def _is_sound_run(run: str) -> bool:
+    """Whether a run of characters outside the table's terms reads as a foreign name written by
+    its sounds (赛博勒克斯 Cyberlux): ``MIN_SOUND_CHARACTERS`` long, ``MIN_SOUND_SHARE`` of it
+    transcription characters."""
+    return len(run) >= MIN_SOUND_CHARACTERS and sum(char in SOUNDS for char in run) >= MIN_SOUND_SHARE * len(run)
+
+
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def sound_words(name: str, organisation: bool) -> str | None:
+    """An organisation name in Chinese characters read as a foreign name written by its sounds,
+    with its generic words in English: ``"赛博勒克斯系统公司"`` -> ``"saiboleks system company"``.
+
+    Chinese writes a foreign company by the sounds of its name, then its kind in words (安杜里尔公司
+    for Anduril): read as pinyin (``andulier``) the name proper shares few letters with its Latin
+    spelling, read by the transcription table (``transcribed.read_transcribed``) its consonants
+    are the Latin ones (``andulil``: n d l l, as Anduril). Each run of characters outside the table's terms
+    (cut as ``english_words`` cuts them; an interpunct also ends a run: 洛克希德·马丁) that
+    ``_is_sound_run`` is so read, one word; other runs are their pinyin run together.
+
+    Args:
+        name: a casefolded name in any script.
+        organisation: the name is an organisation's; otherwise (a name of unknown kind) it must
+            hold a term of the table (公司, 技术 ...) to be read so.
+    Returns:
+        The name so read, in ASCII but for characters outside Chinese and Latin script; None
+        when no run is read by its sounds (a Chinese name proper: 华为技术有限公司), or the name
+        of unknown kind holds no term of the table.
+    """
+    if _HAN.search(name) is None:
+        return None
+    # The name as pieces: runs of Chinese characters outside the terms (True), and the rest:
+    # the terms in English, other characters as written (False).
+    pieces: list[tuple[str, bool]] = []
+    found = False
+    for characters, term in _segment(_TO_SIMPLIFIED.transliterate(name), 0):
+        if term is not None:
+            found = True
+            english = TERMS[term]
+            if english.startswith(PLACE):
+                english = english[1:] or _pinyin_run(term)
+            pieces.append((f" {english} ", False))
+        elif not _is_han(characters):
+            pieces.append((characters, False))
+        elif pieces and pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0] + characters, True)
+        else:
+            pieces.append((characters, True))
+    if not (found or organisation):
+        return None
+    pieces = [piece for text, run in pieces for piece in (_split_at_and(text) if run else [(text, run)])]
+    sounds = _sound_runs(pieces)
+    if not sounds:
+        return None
+    words = [
+        (" " + "".join(read_transcribed(text)) + " " if i in sounds else f" {_pinyin_run(text)} ") if run else text
+        for i, (text, run) in enumerate(pieces)
+    ]
+    return " ".join("".join(words).split())
+
+
+#: The words Chinese writes "and" with between two names (吉布斯与考克斯, Gibbs & Cox).
+AND_WORDS: Final = "与和及"
+#: Where an ``AND_WORDS`` word stands between two runs of transcription characters, each a name
+#: of its own, this is written instead (a function word of organisation names, as Latin ones write it).
+_AND: Final = " and "
+
+
+def _split_at_and(run: str) -> list[tuple[str, bool]]:
+    """A run of characters cut at an ``AND_WORDS`` word between two parts that each read by
+    their sounds (two characters or more, ``MIN_SOUND_SHARE`` of them transcription characters):
+    吉布斯与考克斯 -> 吉布斯, ``and``, 考克斯, so that each part is a word (Gibbs, Cox). Else the
+    run as it is (中和: a Chinese word)."""
+    for i, char in enumerate(run):
+        if char in AND_WORDS and 2 <= i <= len(run) - 3:
+            left, right = run[:i], run[i + 1 :]
+            if all(sum(c in SOUNDS for c in part) >= MIN_SOUND_SHARE * len(part) for part in (left, right)):
+                return [(left, True), (_AND, False), *_split_at_and(right)]
+    return [(run, True)]
+
+
+def _sound_runs(pieces: list[tuple[str, bool]]) -> set[int]:
+    """The positions of the runs (flagged True) of ``pieces`` read by their sounds: ``_is_sound_run``,
+    the runs of a name written with an interpunct between its parts (洛克希德·马丁: the parts
+    of a foreign name), or with "and" between two names (``_split_at_and``), judged together."""
+    sounds: set[int] = set()
+    i = 0
+    while i < len(pieces):
+        if not pieces[i][1]:
+            i += 1
+            continue
+        group = [i]
+        while (
+            group[-1] + 2 < len(pieces)
+            and (pieces[group[-1] + 1][0] in INTERPUNCTS or pieces[group[-1] + 1][0] == _AND)
+            and pieces[group[-1] + 2][1]
+        ):
+            group.append(group[-1] + 2)
+        if _is_sound_run("".join(pieces[at][0] for at in group)):
+            sounds.update(group)
+        i = group[-1] + 1
+    return sounds
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)

@@ -43,6 +43,7 @@ def _load() -> dict[str, str]:
 #: Character -> its Latin sound in foreign-name transcription.
 SOUNDS: dict[str, str] = _load()
 _VOWEL = re.compile(r"[aeiou]")
+_LATIN_VOWEL = re.compile(r"[aeiouy]")
 _VOWEL_FOLDS = str.maketrans("oe", "ui")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
@@ -100,27 +101,50 @@ def read_transcribed(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=65536)
-def loose_key(token: str) -> str:
-    """The consonants of a lower-case ASCII token as transcription hears them (``packer`` and
-    ``pake`` -> ``pk``; ``brian`` and ``bulaien`` -> ``pln``)."""
+def _heard(token: str) -> str:
+    """A lower-case ASCII token with its spellings of one sound written one way, before the
+    letter classes (``loose_key``, ``sound_spelling``)."""
     text = _R_BEFORE_CONSONANT.sub("", token).replace("tth", "th")
     text = _W_NOT_BEFORE_VOWEL.sub("", _INNER_TH.sub("s", _INITIAL_Y.sub("j", text)))
     for spelling, sound in _DIGRAPHS:
         if spelling in text:
             text = text.replace(spelling, sound)
-    text = _SOFT_C.sub("s", text)
-    text = _NASAL_BEFORE_LIP.sub("n", text).replace("j", "J").translate(_CLASSES).replace("J", "j")
+    return _NASAL_BEFORE_LIP.sub("n", _SOFT_C.sub("s", text))
+
+
+@lru_cache(maxsize=65536)
+def loose_key(token: str) -> str:
+    """The consonants of a lower-case ASCII token as transcription hears them (``packer`` and
+    ``pake`` -> ``pk``; ``brian`` and ``bulaien`` -> ``pln``)."""
+    text = _heard(token).replace("j", "J").translate(_CLASSES).replace("J", "j")
     # A final m is written n (Adam 亚当, Grimm 格里姆 with its 姆 read m: both end n).
     return _FINAL_M.sub("n", _REPEATS.sub(lambda run: run.group(1), text))
+
+
+#: ``_CLASSES`` with the vowels kept, o as u and e and y as i (transcription writes them for each other).
+_SPELLING_CLASSES = str.maketrans({
+    "b": "p", "d": "t", "g": "k", "c": "k", "q": "k", "z": "s", "v": "f", "w": "f", "r": "l",
+    "e": "i", "y": "i", "o": "u", "h": None,
+})
+
+
+@lru_cache(maxsize=65536)
+def sound_spelling(token: str) -> str:
+    """A lower-case ASCII token spelt as transcription hears it, vowels included: the letter
+    classes of ``loose_key`` with o as u and e as i (``epirus`` and ``ibilus``, 伊比鲁斯 -> ``ipilus``;
+    ``biblios`` -> ``piplius``). Ranks names whose consonants are all alike (``matching``)."""
+    text = _heard(token).replace("j", "J").translate(_SPELLING_CLASSES).replace("J", "j")
+    return _REPEATS.sub(lambda run: run.group(1), text)
 
 
 @lru_cache(maxsize=65536)
 def transcribed_similarity(reading: str, latin: str) -> float:
     """How alike a transcribed reading and a Latin token sound: the similarity of their
-    ``loose_key``s (0 when either has none, or a key of ``SHORT_KEY`` consonants differs)."""
+    ``loose_key``s (0 when either has none, the Latin token has no vowel, or a key of ``SHORT_KEY``
+    consonants differs)."""
     a, b = loose_key(reading), loose_key(latin)
-    if not a or not b:
+    if not a or not b or _LATIN_VOWEL.search(latin) is None:
+        # A word without vowels is read letter by letter (CDN, JSC), not transcribed by sound.
         return 0.0
     if min(len(a), len(b)) <= SHORT_KEY and a != b:
         return 0.0
@@ -164,4 +188,7 @@ def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
     return found
 
 
-__all__ = ["blocking_keys", "INTERPUNCTS", "SOUNDS", "TRANSCRIBED_KEY", "is_transcribed", "loose_key", "read_transcribed", "transcribed_similarity"]
+__all__ = [
+    "blocking_keys", "INTERPUNCTS", "SOUNDS", "TRANSCRIBED_KEY", "is_transcribed", "loose_key", "read_transcribed",
+    "sound_spelling", "transcribed_similarity",
+]
