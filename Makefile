@@ -66,7 +66,7 @@ bench: $(STAMP) $(NATIVE) $(BENCH_STAMP)
 	$(BIN)/python bench/load_lists.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build/native $(NATIVE) src/tradewarden/names/*.so
+	rm -rf $(VENV) .pytest_cache build/native $(NATIVE) src/tradewarden/names/*.so src/tradewarden/match/*.so
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser download).
 browser:

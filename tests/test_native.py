@@ -58,3 +58,18 @@ def test_an_edited_source_wins_over_its_old_build(tmp_path: Path, module: str) -
     assert stale.stdout.strip() == str(copy)
     assert "built from other source" in stale.stderr
     assert stale.stderr.count("built from other source") == 1
+
+
+def test_prepared_queries_and_name_forms_still_pickle() -> None:
+    # A compiled frozen dataclass does not unpickle (mypyc's __setstate__ meets the frozen
+    # __setattr__): the classes handed between processes (the Dask batch path) stay in
+    # interpreted modules. Adding match/features.py to NATIVE_MODULES fails this.
+    import pickle
+
+    from tradewarden.match import Query
+    from tradewarden.match.matching import prepare_query
+
+    prepared = prepare_query(Query(names=["Ivan Petrov", "OOO Romashka"], countries=["RU"]))
+    assert pickle.loads(pickle.dumps(prepared)) == prepared
+    form = prepared.names[0][1]
+    assert pickle.loads(pickle.dumps(form)) == form
