@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from _names import latin_key, name_key, script_of
+from _names import latin_key, name_key, normalize_name, script_of
 from _variants import _TRANSLIT_RULES as TRANSLIT_RULES
 from _variants import _TRANSLIT_WORDS as TRANSLIT_WORDS
 from rapidfuzz.distance import OSA
@@ -52,6 +52,11 @@ from rigour.names import remove_org_types
 
 CLEAN_LOCALES = ("ru_RU", "ru_RU-Latn", "fa_IR", "ar_AA", "zh_CN", "tr_TR", "hy_AM", "en_US", "de_DE")
 PERSON_SHARE = 0.7
+#: Chinese and Korean person names written in Latin letters as lists write them (faker's zh_CN /
+#: ko_KR names romanised by ICU's Han-Latin / Hangul-Latin: Zhang Weiming, ZHANG, Wei-ming, Zhang
+#: Wei Ming; Gim Seong-hun), made after the :data:`CLEAN_LOCALES` names by their own seeded
+#: generators, so the names made before them (and every positive case) stay as they were.
+EAST_ASIAN_LATIN_LOCALES = ("zh_CN-Latn", "ko_KR-Latn")
 
 # Generic company patterns per language, filled with faker person-name parts and the
 # ``suffix``/``prefix`` words below (or faker's own generic legal-form lists where it has them).
@@ -152,9 +157,15 @@ class VariantReach:
         self._bgn: dict[str, set[tuple[str, ...]]] = {}
         self._abjad: dict[str, set[tuple[str, ...]]] = {}
         self._formless: dict[str, set[tuple[str, ...]]] = {}
+        # Latin names of two to four words under each reading as a family name and a given name
+        # run together (``_syllable_keys``: ZHANG, Wei Ming and Weiming Zhang -> zhang|weiming).
+        self._syllables: dict[str, str] = {}
         for name in names:
             tokens = _key_tokens(name)
             script = script_of(name)
+            if script == "latin":
+                for key in _syllable_keys(name):
+                    self._syllables.setdefault(key, name)
             for formless in _without_legal_form(name):
                 _post(self._formless, formless)
             if len(tokens) < 2:
@@ -173,6 +184,10 @@ class VariantReach:
         script = script_of(name)
         if script == "chinese":
             return None
+        if script == "latin":
+            for key in _syllable_keys(name)[:1]:
+                if key in self._syllables:
+                    return f"same syllables as a listed name: {self._syllables[key]}"
         tokens = _key_tokens(name)
         if len(tokens) >= 2:
             # At most one word differs, so one of the two rarest words is the listed name's own.
@@ -214,6 +229,17 @@ class VariantReach:
             if _assign(patterns, [_undoubled(token) for token in listed]):
                 return listed
         return None
+
+
+def _syllable_keys(name: str) -> list[str]:
+    """A Chinese or Korean name of two to four words read as a family name (its first word, then
+    its last) and the given name's syllables run together (``ZHANG, Wei-ming`` -> ``zhang|weiming``,
+    then ``weiming|zhang``): ``Zhang Wei Ming`` is the listed ``ZHANG, Weiming`` written with a
+    space between the syllables, no other name. Empty for other names."""
+    tokens = normalize_name(unicodedata.normalize("NFKD", name)).split()
+    if not 2 <= len(tokens) <= 4:
+        return []
+    return [f"{tokens[0]}|{''.join(tokens[1:])}", f"{tokens[-1]}|{''.join(tokens[:-1])}"]
 
 
 def _post(postings: dict[str, set[tuple[str, ...]]], tokens: tuple[str, ...]) -> None:
@@ -402,6 +428,33 @@ def person_name(fake: Any, locale: str, rng: random.Random) -> str:
     return f"{fake.first_name_female()} {fake.last_name_female()}"
 
 
+def east_asian_latin_name(fake: Any, locale: str, rng: random.Random, latin: Any) -> str:
+    """A Chinese (``zh_CN-Latn``) or Korean (``ko_KR-Latn``) person name in Latin letters, family
+    name first, as lists write them: the given name's syllables run together, hyphenated or apart
+    (Zhang Weiming, Zhang Wei-ming, Zhang Wei Ming), the family name in capitals before a comma half
+    the time (ZHANG, Weiming). Korean given names are written a syllable a word or hyphenated
+    (Gim Seong Hun, Gim Seong-hun): lists never run them together."""
+    if locale.startswith("ko_KR"):
+        whole = str(fake.name())  # family name (one syllable) and given name, no space
+        family, given = whole[0], whole[1:]
+        syllables = [latin.transliterate(char) for char in given]
+        style = 1 + rng.randrange(2)
+    else:
+        family, given = str(fake.last_name()), str(fake.first_name())
+        syllables = latin.transliterate(given).split()
+        style = rng.randrange(3)
+    family_latin = latin.transliterate(family).replace(" ", "").replace("-", "")
+    if style == 0:
+        given_latin = "".join(syllables).capitalize()
+    elif style == 1:
+        given_latin = "-".join(syllables).capitalize()
+    else:
+        given_latin = " ".join(syllable.capitalize() for syllable in syllables)
+    if rng.random() < 0.5:
+        return f"{family_latin.upper()}, {given_latin}"
+    return f"{family_latin.capitalize()} {given_latin}"
+
+
 def company_name(fake: Any, locale: str, rng: random.Random) -> str:
     """A synthetic company name: family names in a generic pattern of ``locale``'s language."""
     language = locale[:2]
@@ -462,4 +515,33 @@ def clean_names(count: int, listed: ListedNames | set[str], seed: int) -> list[t
             continue
         seen.add(key)
         made.append((name, locale, is_person))
+    made += _east_asian_latin_names(count // len(CLEAN_LOCALES), listed, seed, seen)
+    return made
+
+
+def _east_asian_latin_names(
+    count: int, listed: ListedNames | set[str], seed: int, seen: set[str]
+) -> list[tuple[str, str, bool]]:
+    """``count`` person names of each :data:`EAST_ASIAN_LATIN_LOCALES` locale, by generators of their
+    own (``seed + 100``), none listed nor already made (``seen``, updated)."""
+    import icu
+
+    rng = random.Random(seed + 100)
+    fakers = make_fakers(seed + 100, EAST_ASIAN_LATIN_LOCALES)
+    scripts = {
+        "zh_CN-Latn": icu.Transliterator.createInstance("Han-Latin; Latin-ASCII"),
+        "ko_KR-Latn": icu.Transliterator.createInstance("Hangul-Latin; Latin-ASCII"),
+    }
+    made: list[tuple[str, str, bool]] = []
+    for locale in EAST_ASIAN_LATIN_LOCALES:
+        kept = attempts = 0
+        while kept < count and attempts < count * 20:
+            attempts += 1
+            name = east_asian_latin_name(fakers[locale], locale, rng, scripts[locale])
+            key = name_key(name)
+            if not key or key in seen or (name if isinstance(listed, ListedNames) else key) in listed:
+                continue
+            seen.add(key)
+            made.append((name, locale, True))
+            kept += 1
     return made

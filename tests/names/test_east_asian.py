@@ -129,6 +129,52 @@ def test_two_common_given_names_stay_two_names_in_pinyin_syllables() -> None:
 
     found = compare_names(analyze_name("Maria Chen", True), analyze_name("Marina Chen", True), rarity)
     assert "maria~marina 0.50" in found.detail
+    # Maria cuts into three syllables, more than a Chinese name's word has: compared as a
+    # Western name, its spellings still meet.
+    assert _score("Maria Chen", "Mariya Chen") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # A syllable a letter or two off is another syllable, so another name.
+        ("Tan Ning", "Tan Ping"),
+        ("Hou Jian", "HUO, Jian"),
+        ("Pan Lei", "FAN, Lei"),
+        ("Yu Xiaoling", "Yu Xiaolin"),
+        # A given name of two syllables, one of them another (spaced, hyphenated, run together).
+        ("DENG, Qiu Mei", "DENG, Qiufei"),
+        ("Deng Qiu-mei", "Deng Qiufei"),
+        ("Luo Yuting", "Luo Yuming"),
+        # A syllable more or less: another given name.
+        ("Du Feng", "DU, Xiaofeng"),
+        ("Du Xiao", "DU, Xiaofeng"),
+        ("Mo Gui-lan", "MO, Lan"),
+    ],
+)
+def test_chinese_syllables_in_latin_letters_pair_only_as_one_syllable(query: str, listed: str) -> None:
+    assert _score(query, listed) < THRESHOLD
+    assert _score(listed, query) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Deng Qiu Mei", "DENG, Qiumei"),
+        ("Deng Qiu-mei", "Teng Chiu-mei"),
+        ("Mo Gui-hua", "MO, Guihua"),  # six letters run together: still one given name
+        ("Mo Guihua", "Guihua MO"),
+    ],
+)
+def test_the_same_chinese_syllables_still_meet(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+    assert _score(listed, query) >= THRESHOLD
+
+
+def test_a_typo_that_makes_no_syllable_is_compared_as_a_typo() -> None:
+    # jain is no pinyin syllable: the name is not read as syllables, a typo of Jian.
+    assert romanisation_family(("deng", "jain")) == 0
+    assert _score("Deng Jain", "DENG, Jian") >= THRESHOLD
 
 
 @pytest.mark.parametrize(

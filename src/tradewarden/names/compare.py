@@ -7,7 +7,9 @@ Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
 Dmitry / Dmitri: ``phonetic.respell``), and as initials; between two names written in the
 syllables of one East Asian language alone, also as one Chinese or Korean name in two
-romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``); a token romanised from Arabic or Hebrew script
+romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``),
+and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning / Shi Ping are
+two names: ``_exact_syllables``); a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
 same abjad script by plain edit similarity. A token that is the other with Arabic's article fused
 to it (``Alzahrani``/``Zahrani``) or with the Czech feminine ``-ova`` (``Tauberova``/``Tauber``)
@@ -67,7 +69,7 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.east_asian import romanisation_family, same_romanised
+from tradewarden.names.east_asian import CHINESE, chinese_readings, romanisation_family, same_romanised
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
@@ -464,12 +466,39 @@ def _east_asian_family(query: NameForm, listed: NameForm, mode: int) -> int:
     return family & romanisation_family(listed.tokens) if family else 0
 
 
-def _syllable_similarity(q: str, qs: str, c: str, cs: str, family: int) -> float:
+#: The romanisation families (``east_asian``) whose syllables pair only as one syllable in two
+#: romanisations, never by edit similarity, as pinyin read from Chinese characters does
+#: (``_align``'s ``han`` branch): a syllable is a short, common word, and one a letter off is
+#: another syllable, so another name (Shi Ning / Shi Ping, Zheng Jian / Zhang Jian, Hongmei /
+#: Hongfei), as a name missing a syllable is (Cai Feng / Cai Dafeng).
+EXACT_SYLLABLES: Final = CHINESE
+#: A Chinese family name or given name has one or two syllables (Wang, Ouyang; Wei, Weiming):
+#: a word of more only (Maria: ma ri a, Marina: ma ri na) is a Western name that happens to cut
+#: into pinyin, compared as such (Maria / Mariya is one name).
+NAME_SYLLABLES: Final = 2
+
+
+def _exact_syllables(query: NameForm, listed: NameForm, family: int) -> bool:
+    """Whether two names written in the syllables of ``family`` alone pair their words only as
+    one syllable in two romanisations (``EXACT_SYLLABLES``): every word of both a Chinese family
+    or given name (``NAME_SYLLABLES``). Shi Ning / Shi Ping: yes; Maria Chen: no (``maria`` is
+    three syllables)."""
+    if not family & EXACT_SYLLABLES:
+        return False
+    return all(
+        any(len(cut) <= NAME_SYLLABLES for cut in chinese_readings(token)) for token in (*query.tokens, *listed.tokens)
+    )
+
+
+def _syllable_similarity(q: str, qs: str, c: str, cs: str, family: int, exact: bool) -> float:
     """``_paired_similarity`` of two Latin words of names written in the syllables of ``family``
     alone, at least ``ROMANISED_SYLLABLE`` when they are one name in two romanisations
-    (``east_asian.same_romanised``: Huang Jie / Huang Chieh, Jeong / Chong)."""
+    (``east_asian.same_romanised``: Huang Jie / Huang Chieh, Jeong / Chong). ``exact``
+    (``_exact_syllables``): only that, two other words do not pair (ping / ning: 0.0)."""
     if q == c:
         return 1.0
+    if exact:
+        return ROMANISED_SYLLABLE if same_romanised(q, c, family) else 0.0
     sim = _paired_similarity(q, qs, c, cs, _LATIN)
     if sim < ROMANISED_SYLLABLE and same_romanised(q, c, family):
         return ROMANISED_SYLLABLE
@@ -513,8 +542,12 @@ def _align(
     # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
     # Chinese name missing a syllable is another name.
     han = query.han or listed.han
+    family = 0 if han else _east_asian_family(query, listed, mode)
+    # So are Chinese syllables written in Latin letters on both sides (``EXACT_SYLLABLES``).
+    exact = bool(family) and _exact_syllables(query, listed, family)
+    syllables = han or exact
     # A query of one word did not leave out a middle name: it names one part of the listed name.
-    unpaired_weight = 1.0 if han or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
+    unpaired_weight = 1.0 if syllables or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
     listed_tokens = listed.indexed_tokens
     if han:
         # (A pinyin syllable also pairs with its Wade-Giles, Tongyong and MPS II spellings: zheng /
@@ -525,14 +558,14 @@ def _align(
             for j, (c, _) in listed_tokens
             if same_syllable(q, c)
         ]
-    elif family := _east_asian_family(query, listed, mode):
+    elif family:
         # Both names written in the syllables of one East Asian language alone: a syllable
         # also pairs with its spelling in another romanisation (``_syllable_similarity``).
         pairs = [
             (sim, i, j)
             for i, (q, qs) in query.indexed_tokens
             for j, (c, cs) in listed_tokens
-            if (sim := _syllable_similarity(q, qs, c, cs, family)) >= MIN_TOKEN_SIMILARITY
+            if (sim := _syllable_similarity(q, qs, c, cs, family, exact)) >= MIN_TOKEN_SIMILARITY
         ]
     else:
         similarity = _paired_similarity
@@ -569,7 +602,6 @@ def _align(
         # name (ALSHABAN / AL-SHABAN) also between names of as many words (ALSHABAN, Hasan
         # Suliman / AL-SHABAN, Hasan), where there is no run-together comparison.
         articles_only = len(query.tokens) == len(listed.tokens)
-        family = _east_asian_family(query, listed, mode)
         for q_idx, c_idx, fused_sim in _fused_pairs(query.tokens, listed.tokens, articles_only, family):
             if used_q & set(q_idx) or used_c & set(c_idx):
                 continue
@@ -603,15 +635,15 @@ def _align(
         parts.append((q, c, sim))
     # A name written with one more given name or a second family name than the listed one is
     # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
-    extra_weight = UNPAIRED_QUERY_WEIGHT if not han and _significant_pairs(query, used_q) >= 2 else 1.0
-    if not han and (extra_weight == 1.0 or unpaired_weight == 1.0) and _anchored(query, listed, used_q, rarity):
+    extra_weight = UNPAIRED_QUERY_WEIGHT if not syllables and _significant_pairs(query, used_q) >= 2 else 1.0
+    if not syllables and (extra_weight == 1.0 or unpaired_weight == 1.0) and _anchored(query, listed, used_q, rarity):
         # So is a company name that shares a rare long word with the listed one, written alike:
         # lists name a company with and without its trade or kind (Zavod Razryad / Razryad JSC,
         # Origincell / Origincell Technology Co., Ltd.).
         extra_weight, unpaired_weight = UNPAIRED_QUERY_WEIGHT, UNPAIRED_LISTED_WEIGHT
     # The middle word (not an initial) of a three-word name without legal forms left out (Khin
     # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
-    plain = not han and not (listed.legal_forms or query.legal_forms)
+    plain = not syllables and not (listed.legal_forms or query.legal_forms)
     middle_added = plain and len(query.tokens) == 3 and len(used_q) == 2
     # Every significant word of one side met closely: the other side's extra words add to a name
     # both give in full (COVERED_SHARE).
@@ -760,7 +792,8 @@ def _fused_pairs(
                         found.append(((i,), (j, j + 1), sim) if query_fused else ((j, j + 1), (i,), sim))
                 continue
             joined = other[j] + name
-            if articles_only or len(joined) < FUSED_LETTERS or is_particle(other[j]) or is_particle(name):
+            # (Syllables run together are a word of their own at any length: Gui-hua / Guihua.)
+            if articles_only or (len(joined) < FUSED_LETTERS and not family) or is_particle(other[j]) or is_particle(name):
                 continue
             for i, token in enumerate(one):
                 if token == joined:
@@ -879,6 +912,10 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
         # name a respelt trade name is a small share of the letters (慧伟科技 hui wei technology /
         # Huawei Technology 0.94 run together), and a syllable respelt is another name. So the
         # letters count only when they are the same.
+        score = 1.0 if q_all in (l_all, flipped) else 0.0
+    elif _exact_syllables(query, listed, _east_asian_family(query, listed, _mode(query, listed))):
+        # So between Chinese syllables written in Latin letters on both sides (Wang Hong Mei /
+        # WANG, Hongfei: 0.82 run together, another name).
         score = 1.0 if q_all in (l_all, flipped) else 0.0
     else:
         score = OSA.normalized_similarity(q_all, l_all)
