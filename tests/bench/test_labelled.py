@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+from _clean import EAST_ASIAN_LATIN_LOCALES  # noqa: E402
 import _variants  # noqa: E402
 import labelled  # noqa: E402
 from _metrics import summarise, threshold_at_alert_rate  # noqa: E402
@@ -160,8 +161,11 @@ def test_same_seed_same_cases() -> None:
 def test_clean_names_are_spread_over_locales_and_not_listed() -> None:
     listed = {"ivan petrov"}
     cases = labelled.clean_cases(36, listed, seed=11)
-    assert len(cases) == 36
-    assert {case.detail.split()[0] for case in cases} == set(labelled.CLEAN_LOCALES)
+    # 36 over the nine CLEAN_LOCALES, then a ninth as many again of each Latin-script East Asian locale.
+    assert len(cases) == 36 + 2 * (36 // len(labelled.CLEAN_LOCALES))
+    assert {case.detail.split()[0] for case in cases[:36]} == set(labelled.CLEAN_LOCALES)
+    assert {case.detail.split()[0] for case in cases[36:]} == set(EAST_ASIAN_LATIN_LOCALES)
+    assert all(case.detail.endswith("person") and case.query.isascii() for case in cases[36:])
     assert all(labelled.normalize_name(case.query) not in listed and not case.expected_ids for case in cases)
     scripts = {labelled.script_of(case.query) for case in cases}
     assert {"latin", "cyrillic", "arabic", "chinese"} <= scripts
@@ -236,7 +240,7 @@ def test_clean_names_equal_to_a_listed_name_are_dropped() -> None:
     assert "Ivan Petrov" in listed and "ivan  PETROV" in listed
     assert "Иван Петров" in labelled.ListedNames(["Ivan PETROV"])
     again = labelled.clean_cases(90, listed, seed=4)
-    assert len(again) == 90
+    assert len(again) == 90 + 2 * (90 // len(labelled.CLEAN_LOCALES))
     assert not {case.query for case in again} & set(listed_values)
     assert all(case.query not in listed for case in again)
 
