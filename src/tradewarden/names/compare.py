@@ -537,7 +537,9 @@ def _describe(parts: list[Part]) -> str:
 
 def _align(
     query: NameForm, listed: NameForm, rarity: Rarity | None, by_length: bool = True
-) -> tuple[float, list[Part], float]:
+) -> tuple[float, list[Part], float, bool]:
+    """The alignment's similarity, its parts and information, and whether the two names pair
+    Latin-written Chinese syllables only exactly (``_exact_syllables``, for ``_joined``)."""
     mode = _mode(query, listed)
     # Pinyin syllables are too short and too common to be compared fuzzily (guo/gao), and a
     # Chinese name missing a syllable is another name.
@@ -708,8 +710,8 @@ def _align(
             total += left_out * weight
             parts.append(("+", listed.tokens[j], _UNPAIRED_PART))
     if total <= 0:
-        return 0.0, [], 0.0
-    return gained / total, parts, information
+        return 0.0, [], 0.0, exact
+    return gained / total, parts, information, exact
 
 
 #: A token under more listed names than ``match.index.RARE_COUNT`` (rarity below 1) is a name
@@ -892,9 +894,10 @@ def _rare_weights(form: NameForm, rarity: Rarity | None) -> tuple[float, ...]:
     return tuple(w * rarity(t) for t, w in zip(form.tokens, form.weights))
 
 
-def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
+def _joined(query: NameForm, listed: NameForm, floor: float = 0.0, exact: bool | None = None) -> float:
     """The run-together similarity; a value at or below ``floor`` (the caller's score to beat)
-    may come back as any other value at or below it."""
+    may come back as any other value at or below it. ``exact``: ``_exact_syllables`` of the
+    pair where the caller has it (``_align`` works it out); None: worked out here."""
     # Every token run together, initials and particles included: a dropped middle initial
     # (John Walters / John P. Walters) must cost here as it does in the alignment.
     q_all, l_all = query.run_together, listed.run_together
@@ -913,7 +916,9 @@ def _joined(query: NameForm, listed: NameForm, floor: float = 0.0) -> float:
         # Huawei Technology 0.94 run together), and a syllable respelt is another name. So the
         # letters count only when they are the same.
         score = 1.0 if q_all in (l_all, flipped) else 0.0
-    elif _exact_syllables(query, listed, _east_asian_family(query, listed, _mode(query, listed))):
+    elif exact if exact is not None else _exact_syllables(
+        query, listed, _east_asian_family(query, listed, _mode(query, listed))
+    ):
         # So between Chinese syllables written in Latin letters on both sides (Wang Hong Mei /
         # WANG, Hongfei: 0.82 run together, another name).
         score = 1.0 if q_all in (l_all, flipped) else 0.0
@@ -966,14 +971,14 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     if query.empty or listed.empty:
         return NameComparison(0.0, "nothing to compare")
     short = _short_factor(query, listed)
-    aligned, parts, information = _align(query, listed, rarity, by_length=short == 1.0)
+    aligned, parts, information, exact = _align(query, listed, rarity, by_length=short == 1.0)
     # Run together only where the words may be split or fused differently (the names hold a
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
     runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
     # (The short-name and common-name factors only lower the score: a run-together similarity
     # at or below the floor leaves the score there too.)
-    joined = _joined(query, listed, max(aligned, floor)) if runs_together else 0.0
+    joined = _joined(query, listed, max(aligned, floor), exact) if runs_together else 0.0
     run = joined > aligned
     if run:
         score = joined
