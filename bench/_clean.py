@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from _korean import name_readings, reading_keys, same_reading
 from _names import latin_key, name_key, normalize_name, script_of
 from _variants import _TRANSLIT_RULES as TRANSLIT_RULES
 from _variants import _TRANSLIT_WORDS as TRANSLIT_WORDS
@@ -160,12 +161,17 @@ class VariantReach:
         # Latin names of two to four words under each reading as a family name and a given name
         # run together (``_syllable_keys``: ZHANG, Wei Ming and Weiming Zhang -> zhang|weiming).
         self._syllables: dict[str, str] = {}
+        # Latin names read as a Korean family name and given name (``_korean.name_readings``),
+        # under each reading's candidate key, with the reading.
+        self._korean: dict[str, list[tuple[Any, str]]] = {}
         for name in names:
             tokens = _key_tokens(name)
             script = script_of(name)
             if script == "latin":
                 for key in _syllable_keys(name):
                     self._syllables.setdefault(key, name)
+                for reading in name_readings(name):
+                    self._korean.setdefault(reading_keys(reading), []).append((reading, name))
             for formless in _without_legal_form(name):
                 _post(self._formless, formless)
             if len(tokens) < 2:
@@ -215,6 +221,19 @@ class VariantReach:
                 found = formless if formless in self._formless.get(formless[0], ()) else None
             if found is not None:
                 return f"words of a listed name (legal forms aside): {' '.join(found)}"
+        if script == "latin":
+            korean = self._korean_alike(name)
+            if korean is not None:
+                return f"same Korean name in another romanisation: {korean}"
+        return None
+
+    def _korean_alike(self, name: str) -> str | None:
+        """The first listed name that is ``name`` read as a Korean name in another romanisation
+        (``_korean``: Gim Sang Ho / KIM, Sang-ho; Choe Eun Jeong / CHOE Un Jong), or None."""
+        for reading in name_readings(name):
+            for listed_reading, listed in self._korean.get(reading_keys(reading), ()):
+                if same_reading(reading, listed_reading):
+                    return listed
         return None
 
     def _abjad_within(self, name: str) -> tuple[str, ...] | None:

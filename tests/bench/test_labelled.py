@@ -366,3 +366,34 @@ def test_abjad_pattern_reads_the_letters_icu_writes() -> None:
     taha, thabet = (abjad_pattern(tuple(word)) for word in _abjad_words("طه ثابت"))
     assert taha.fullmatch("taha") and not taha.fullmatch("saha")  # ط is no s, as ث may be
     assert thabet.fullmatch("thabet") and thabet.fullmatch("sabet") and not thabet.fullmatch("thbet")  # its alef is written
+
+
+def test_variant_reach_reads_korean_names_in_other_romanisations() -> None:
+    # The bench's own reading of the Korean romanisations (``_korean``), not the engine's.
+    reach = labelled.VariantReach([
+        "KIM, Sang-ho", "CHOE, Un Jong", "Choe Chun Yong", "Song Hun KIM", "RI Yong Gil", "Thae Yong Ho",
+        "CHOE Song Chol", "KIM Su Gwang", "Kim Jongun",
+    ])
+    same = "same Korean name in another romanisation"
+    assert (reach.reason("Gim Sang Ho") or "").startswith(same)  # RR / McCune-Reischauer
+    assert (reach.reason("Choe Eun Jeong") or "").startswith(same)  # eu / u, eo / o
+    assert (reach.reason("Choe Jun-yeong") or "").startswith(same)  # j / ch
+    assert (reach.reason("GIM, Seong-hun") or "").startswith(same)  # family name last in the listed name
+    assert (reach.reason("I Yeong Gil") or "").startswith(same)  # the South drops the North's r before i
+    assert (reach.reason("Tae Yeong-ho") or "").startswith(same)  # the North's th
+    assert (reach.reason("Gim Jeong-eun") or "").startswith(same)  # a given name run together
+    assert reach.reason("CHOE, Sang Cheol") is None  # sang / song: another syllable
+    assert reach.reason("Gim Gwang-su") is None  # Gwang-su / Su-gwang: another given name
+    assert reach.reason("I Yeong Gi") is None  # gi / gil: another syllable
+    assert reach.reason("Gim Sang") is None  # a syllable fewer: another given name
+    assert reach.reason("Gim Seong Hun Ho") is None
+
+
+def test_korean_syllable_readings() -> None:
+    import _korean
+
+    assert ("g", "eo", "") in _korean.syllable_readings("ko")  # McCune-Reischauer's ko (kŏ) is 거 too
+    assert _korean.syllable_readings("i") & _korean.syllable_readings("lee")  # 李: 리 in the North, 이 in the South
+    assert not _korean.syllable_readings("ssang") & _korean.syllable_readings("sang")
+    assert _korean.syllable_readings("robert") == frozenset()
+    assert _korean.name_readings("Maria Theresa Lopez") == []
