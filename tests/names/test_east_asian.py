@@ -11,6 +11,8 @@ from tradewarden.names.east_asian import (
     CHINESE,
     KOREAN,
     chinese_readings,
+    final_slip,
+    is_korean_name,
     korean_key,
     romanisation_family,
     same_romanised,
@@ -183,3 +185,84 @@ def test_a_typo_that_makes_no_syllable_is_compared_as_a_typo() -> None:
 def test_a_given_name_hyphenated_run_together_or_spaced_meets(spelling: str) -> None:
     for other in ("Chang Wei-ming", "Chang Weiming", "Chang Wei Ming"):
         assert _score(spelling, other) >= 0.9, (spelling, other)
+
+
+# Korean names written in Latin letters (made-up names in common family names and given-name
+# syllables): read as Korean only with a family name in common use (``is_korean_name``), and
+# then compared syllable for syllable, in order (``compare._exact_family``, ``compare._in_order``).
+
+
+@pytest.mark.parametrize(
+    ("tokens", "korean"),
+    [
+        ("gim sang ho", True),
+        ("song hun kim", True),  # family name last
+        ("choe un jong", True),
+        ("lyu yeong gil", True),  # RR's letter-by-letter transliteration (ICU)
+        ("john top lam", False),  # no Korean family name first or last
+        ("tut john top lam", False),
+        ("taban gai", False),
+        ("kim jongun", False),  # a given name run together: not a syllable a word
+        ("kim ssang", False),  # a tense initial: no Sino-Korean given-name syllable
+        ("kim", False),  # one word proves nothing
+        ("kim sang ho jin su", False),
+    ],
+)
+def test_a_name_reads_as_korean_only_with_a_family_name_in_common_use(tokens: str, korean: bool) -> None:
+    assert is_korean_name(tuple(tokens.split())) is korean
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Gim Sang Ho", "KIM, Sang-ho"),  # Revised Romanization / McCune-Reischauer
+        ("Choe Yeong Ho", "CHOE Yong-ho"),
+        ("Gim Seong Hun", "KIM, Song Hun"),
+        ("Choe Eun Jeong", "CHOE, Un Jong"),
+        ("Choe Jun-yeong", "Choe Chun Yong"),
+        ("Bag Do Cheol", "TO CHOL PAK"),  # family name last on one side
+        ("Song Hun Kim", "KIM, Song Hun"),
+        ("Ri Yong Gi", "RI Yong Gil"),  # a final consonant dropped: a slip
+    ],
+)
+def test_one_korean_name_in_two_romanisations_meets(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("CHOE, Sang Cheol", "CHOE Song Chol"),  # sang / song: another syllable
+        ("Jeong Sang Ho", "JONG, Song Ho"),
+        ("HONG, Yeong-su", "JONG, Yong Su"),  # hong / jong: another family name
+        ("Gim Gwang-su", "KIM Su Gwang"),  # the given name's syllables in another order
+        ("Gim Gwang-su", "Su Gwang KIM"),
+        ("Kim Jong", "KIM Jong Un"),  # a syllable left out: another given name
+    ],
+)
+def test_korean_names_a_syllable_apart_stay_apart(query: str, listed: str) -> None:
+    assert _score(query, listed) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("John Top Lam", "John Tob Lam"),  # not read as Korean: a typo still meets
+        ("Taban Gai", "Taban Gay"),
+        ("Tut Lam Gai", "Tut Lam Gay"),
+    ],
+)
+def test_short_words_of_other_names_are_compared_as_before(query: str, listed: str) -> None:
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_a_korean_name_in_hangul_is_read_a_syllable_a_word() -> None:
+    assert analyze_name("김영남", True).tokens == ("gim", "yeong", "nam")
+    assert _score("Kim Yong Nam", "김영남") >= THRESHOLD
+    assert _score("Gim Yeong-ja", "김영남") < THRESHOLD  # ja / nam
+    assert analyze_name("김영남", False).tokens == ("gim", "yeongnam")  # not a person's: as ICU writes it
+
+
+def test_final_slip_is_a_final_consonant_added_or_dropped() -> None:
+    assert final_slip("gi", "gil") and final_slip("yong", "yo")
+    assert not final_slip("sang", "song") and not final_slip("gil", "gim")

@@ -69,7 +69,15 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.east_asian import CHINESE, chinese_readings, romanisation_family, same_romanised
+from tradewarden.names.east_asian import (
+    CHINESE,
+    KOREAN,
+    chinese_readings,
+    final_slip,
+    is_korean_name,
+    romanisation_family,
+    same_romanised,
+)
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
@@ -470,39 +478,83 @@ def _east_asian_family(query: NameForm, listed: NameForm, mode: int) -> int:
 #: romanisations, never by edit similarity, as pinyin read from Chinese characters does
 #: (``_align``'s ``han`` branch): a syllable is a short, common word, and one a letter off is
 #: another syllable, so another name (Shi Ning / Shi Ping, Zheng Jian / Zhang Jian, Hongmei /
-#: Hongfei), as a name missing a syllable is (Cai Feng / Cai Dafeng).
-EXACT_SYLLABLES: Final = CHINESE
+#: Hongfei; Korean Sang Cheol / Song Chol, Jeong Sang Ho / Jong Song Ho), as a name missing a
+#: syllable is (Cai Feng / Cai Dafeng).
+EXACT_SYLLABLES: Final = CHINESE | KOREAN
 #: A Chinese family name or given name has one or two syllables (Wang, Ouyang; Wei, Weiming):
 #: a word of more only (Maria: ma ri a, Marina: ma ri na) is a Western name that happens to cut
 #: into pinyin, compared as such (Maria / Mariya is one name).
 NAME_SYLLABLES: Final = 2
 
 
+def _exact_family(query: NameForm, listed: NameForm, family: int) -> int:
+    """The families (``EXACT_SYLLABLES``) in which two names written in the syllables of
+    ``family`` alone pair their words only as one syllable in two romanisations: ``CHINESE`` when
+    every word of both is a Chinese family or given name (``NAME_SYLLABLES``: Shi Ning / Shi Ping;
+    not Maria Chen, ``maria`` is three syllables); ``KOREAN`` when both read as a Korean person's
+    name (``east_asian.is_korean_name``: a family name in common use first or last, every other
+    word a given name's syllable: Choe Sang Cheol / CHOE Song Chol; not John Top Lam)."""
+    found = 0
+    if family & CHINESE and all(
+        any(len(cut) <= NAME_SYLLABLES for cut in chinese_readings(token)) for token in (*query.tokens, *listed.tokens)
+    ):
+        found |= CHINESE
+    if family & KOREAN and is_korean_name(query.tokens) and is_korean_name(listed.tokens):
+        found |= KOREAN
+    return found
+
+
 def _exact_syllables(query: NameForm, listed: NameForm, family: int) -> bool:
     """Whether two names written in the syllables of ``family`` alone pair their words only as
-    one syllable in two romanisations (``EXACT_SYLLABLES``): every word of both a Chinese family
-    or given name (``NAME_SYLLABLES``). Shi Ning / Shi Ping: yes; Maria Chen: no (``maria`` is
-    three syllables)."""
-    if not family & EXACT_SYLLABLES:
-        return False
-    return all(
-        any(len(cut) <= NAME_SYLLABLES for cut in chinese_readings(token)) for token in (*query.tokens, *listed.tokens)
-    )
+    one syllable in two romanisations (``_exact_family``)."""
+    return bool(family & EXACT_SYLLABLES) and bool(_exact_family(query, listed, family))
 
 
-def _syllable_similarity(q: str, qs: str, c: str, cs: str, family: int, exact: bool) -> float:
+def _syllable_similarity(q: str, qs: str, c: str, cs: str, family: int, exact: int) -> float:
     """``_paired_similarity`` of two Latin words of names written in the syllables of ``family``
     alone, at least ``ROMANISED_SYLLABLE`` when they are one name in two romanisations
     (``east_asian.same_romanised``: Huang Jie / Huang Chieh, Jeong / Chong). ``exact``
-    (``_exact_syllables``): only that, two other words do not pair (ping / ning: 0.0)."""
+    (``_exact_family``): only that, two other words do not pair (ping / ning: 0.0); but two
+    Korean syllables one with and one without a final consonant (``east_asian.final_slip``: Gi /
+    Gil, a final lists drop or add) pair as any two words one letter apart do."""
     if q == c:
         return 1.0
     if exact:
-        return ROMANISED_SYLLABLE if same_romanised(q, c, family) else 0.0
+        if same_romanised(q, c, family):
+            return ROMANISED_SYLLABLE
+        if exact == KOREAN and final_slip(q, c):
+            return _paired_similarity(q, qs, c, cs, _LATIN)
+        return 0.0
     sim = _paired_similarity(q, qs, c, cs, _LATIN)
     if sim < ROMANISED_SYLLABLE and same_romanised(q, c, family):
         return ROMANISED_SYLLABLE
     return sim
+
+
+def _in_order(pairs: list[tuple[float, int, int]], listed_count: int) -> list[tuple[float, int, int]]:
+    """The pairs of two Korean names (``_exact_family``) whose words come in the same order, the
+    family name first on one side and last on the other allowed (KIM Song Hun / Song Hun KIM:
+    the listed words read round, shifted by one): a given name's syllables in another order are
+    another given name (Gwang-su / Su-gwang). Of the pairings in order, the one of the highest
+    summed similarity."""
+    best: list[tuple[float, int, int]] = []
+    best_total = -1.0
+    for shift in {0, 1, listed_count - 1}:
+        ranked = sorted(pairs, key=lambda pair: (pair[1], (pair[2] - shift) % listed_count))
+        chains: list[tuple[float, list[tuple[float, int, int]]]] = []
+        for k, pair in enumerate(ranked):
+            sim, i, j = pair
+            at = (j - shift) % listed_count
+            total, chain = sim, [pair]
+            for m in range(k):
+                before_total, before = chains[m]
+                _, bi, bj = before[-1]
+                if bi < i and (bj - shift) % listed_count < at and before_total + sim > total:
+                    total, chain = before_total + sim, [*before, pair]
+            chains.append((total, chain))
+            if total > best_total:
+                best_total, best = total, chain
+    return best
 
 
 def _other_short_word(q: str, qs: str, c: str, cs: str) -> bool:
@@ -545,8 +597,10 @@ def _align(
     # Chinese name missing a syllable is another name.
     han = query.han or listed.han
     family = 0 if han else _east_asian_family(query, listed, mode)
-    # So are Chinese syllables written in Latin letters on both sides (``EXACT_SYLLABLES``).
-    exact = bool(family) and _exact_syllables(query, listed, family)
+    # So are Chinese syllables written in Latin letters on both sides, and a Korean name's
+    # (``EXACT_SYLLABLES``).
+    exact_family = _exact_family(query, listed, family) if family & EXACT_SYLLABLES else 0
+    exact = bool(exact_family)
     syllables = han or exact
     # A query of one word did not leave out a middle name: it names one part of the listed name.
     unpaired_weight = 1.0 if syllables or query.significant <= 1 else UNPAIRED_LISTED_WEIGHT
@@ -567,8 +621,11 @@ def _align(
             (sim, i, j)
             for i, (q, qs) in query.indexed_tokens
             for j, (c, cs) in listed_tokens
-            if (sim := _syllable_similarity(q, qs, c, cs, family, exact)) >= MIN_TOKEN_SIMILARITY
+            if (sim := _syllable_similarity(q, qs, c, cs, family, exact_family)) >= MIN_TOKEN_SIMILARITY
         ]
+        if exact_family == KOREAN:
+            # A Korean given name's syllables pair in their order (``_in_order``).
+            pairs = _in_order(pairs, len(listed.tokens))
     else:
         similarity = _paired_similarity
         pairs = [

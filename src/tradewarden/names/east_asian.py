@@ -16,6 +16,13 @@ and MPS II spellings; a word of several (Weiming, Hsuehkang) is read as each way
 them. Korean syllables are read by ``_KOREAN_SYLLABLE`` (an initial, a vowel, a final consonant, as
 the three systems write them) and compared by ``korean_key``, which writes the sounds the systems
 spell differently one way.
+
+A name is read as a Korean person's name (``is_korean_name``), for the stricter comparison of
+``compare._exact_syllables``, only when its family name is one in common use
+(``data/korean_family_names.txt``, as each system and spellings abroad write it: Kim, Ri, Pak,
+Choe, Jong ...) standing first or last, and every other word is one syllable of a given name as
+Sino-Korean readings make them (``_GIVEN_SYLLABLE``): ``_KOREAN_SYLLABLE`` alone reads almost any
+short word as Korean (John Top Lam, Taban Gai).
 """
 
 from __future__ import annotations
@@ -71,6 +78,61 @@ _KOREAN_VOWELS: Final = {
 #: Finals written one way: the stops and the liquid at a syllable's end (Pak / Bak, Mok / Mog,
 #: Chol / Chor), and the letters English spellings add (Park, Ahn, Sohn, Oh).
 _KOREAN_FINALS: Final = {"g": "k", "d": "t", "b": "p", "r": "l", "rk": "k", "hn": "n", "h": ""}
+
+
+#: Korean family names in common use in every spelling lists print them in
+#: (``data/korean_family_names.txt``: Revised Romanization, McCune-Reischauer, the DPRK's system,
+#: spellings abroad), lower case.
+KOREAN_FAMILY_NAMES: Final = frozenset(
+    spelling for line in data_lines("korean_family_names.txt") for spelling in line.split()[1:]
+)
+#: One syllable of a Korean given name: given names are Sino-Korean (each syllable a Chinese
+#: character's reading), whose syllables have no tense initial (kk, tt, pp, ss, jj, tch: native
+#: words only) and end in a vowel or in k, n, l, m, p, ng (as the systems write them: RR k, MR
+#: and ICU's letter-by-letter g, the North's r for l; never t, s or h). The vowels are
+#: ``_KOREAN_SYLLABLE``'s. Sources: Wikipedia "Sino-Korean vocabulary" (syllable structure),
+#: "Korean name" (given names).
+_GIVEN_SYLLABLE: Final = re.compile(
+    r"(?:ch|sh|rh|[kgndtrlmbpsjh])?"
+    r"(?:yae|yeo|yoo|eui|yi|wae|ae|ya|eo|ye|yo|yu|eu|ui|wa|wo|we|wi|oe|oi|oo|ee|a|e|o|u|i)"
+    r"(?:ng|[kgnlrmpb])?"
+)
+#: A Korean name has a family name and a given name of one to three syllables, a word each.
+KOREAN_NAME_WORDS: Final = (2, 4)
+
+
+@lru_cache(maxsize=65536)
+def is_korean_name(tokens: tuple[str, ...]) -> bool:
+    """Whether a Latin-script name reads as a Korean person's name, a syllable a word: two to four
+    words, the first or the last a family name in common use (``KOREAN_FAMILY_NAMES``), every other
+    word one syllable of a given name (``_GIVEN_SYLLABLE``). ``kim jong un``, ``song hun kim``: yes;
+    ``john top lam`` (no family name), ``kim jongun`` (two syllables in a word), ``kim ssang``: no.
+    """
+    low, high = KOREAN_NAME_WORDS
+    if not low <= len(tokens) <= high:
+        return False
+    for family in (0, len(tokens) - 1):
+        if tokens[family] in KOREAN_FAMILY_NAMES and all(
+            _GIVEN_SYLLABLE.fullmatch(token) for pos, token in enumerate(tokens) if pos != family
+        ):
+            return True
+    return False
+
+
+#: A syllable's final as ``korean_key`` writes it, for ``final_slip``.
+_KEY_FINALS: Final = ("ng", "k", "n", "t", "l", "m", "p")
+
+
+@lru_cache(maxsize=16384)
+def final_slip(q: str, c: str) -> bool:
+    """Whether two Korean syllables are one with and without a final consonant (``gi`` / ``gil``,
+    ``yong`` / ``yo``): lists drop or add a syllable's final (RI Yong Gi / RI Yong Gil), as they
+    slip a letter of any word."""
+    q_key, c_key = korean_key(q), korean_key(c)
+    if q_key is None or c_key is None or len(q_key) == len(c_key):
+        return False
+    short, long_ = sorted((q_key, c_key), key=len)
+    return long_.startswith(short) and long_[len(short):] in _KEY_FINALS
 
 
 @lru_cache(maxsize=8192)
@@ -175,9 +237,13 @@ __all__ = [
     "CHINESE",
     "CHINESE_SYLLABLES",
     "KOREAN",
+    "KOREAN_FAMILY_NAMES",
+    "KOREAN_NAME_WORDS",
     "MAX_SYLLABLES",
     "PINYIN",
     "chinese_readings",
+    "final_slip",
+    "is_korean_name",
     "korean_key",
     "romanisation_family",
     "same_romanised",

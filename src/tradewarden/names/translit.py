@@ -67,6 +67,12 @@ _WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02b
 #: written there (a Latin name opening with a vowel that the Hebrew or Arabic name does not write
 #: is another name: ``abjad.LEADING_VOWEL_UNWRITTEN``). A medial alef, often silent, stays dropped.
 _HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+#: A Korean person's name in Hangul is written as one word (김영남: family name 김, given name
+#: 영남), where lists in Latin letters write a syllable a word (KIM Yong Nam) and ICU runs the
+#: syllables together, cut where its spelling would be ambiguous (gim-yeongnam, liyeong-gil).
+#: A person's word of two to four Hangul syllables is read a syllable a word (gim yeong nam), so
+#: that it compares with the Latin spellings syllable by syllable (``east_asian.is_korean_name``).
+_HANGUL_NAME = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\ud7a3])")
 _HEBREW_VOWEL_SLOTS = ((re.compile(r"(?<![\u05d0-\u05ea\u05b0-\u05c7])\u05d0"), "a"), (re.compile("\u05e2"), "e"))
 
 
@@ -106,6 +112,8 @@ def to_ascii(text: str, person: bool = False) -> str:
         ``"Иван Петров"`` gives ``"ivan petrov"``, ``"习近平"`` gives ``"xi jin ping"``.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
+    if person and not folded.isascii():
+        folded = _HANGUL_NAME.sub(lambda found: " ".join(found.group()), folded)
     if not folded.isascii() and has_arabic(folded):
         folded = romanise(folded)
     if not folded.isascii() and _HEBREW_LETTER.search(folded):
