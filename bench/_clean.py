@@ -161,8 +161,8 @@ class VariantReach:
         # Latin names of two to four words under each reading as a family name and a given name
         # run together (``_syllable_keys``: ZHANG, Wei Ming and Weiming Zhang -> zhang|weiming).
         self._syllables: dict[str, str] = {}
-        # Latin names read as a Korean family name and given name (``_korean.name_readings``),
-        # under each reading's candidate key, with the reading.
+        # Latin and Hangul names read as a Korean family name and given name
+        # (``_korean.name_readings``), under each reading's candidate key, with the reading.
         self._korean: dict[str, list[tuple[Any, str]]] = {}
         for name in names:
             tokens = _key_tokens(name)
@@ -170,6 +170,7 @@ class VariantReach:
             if script == "latin":
                 for key in _syllable_keys(name):
                     self._syllables.setdefault(key, name)
+            if script in ("latin", "other"):  # (Hangul is "other")
                 for reading in name_readings(name):
                     self._korean.setdefault(reading_keys(reading), []).append((reading, name))
             for formless in _without_legal_form(name):

@@ -15,6 +15,7 @@ published tables (Wikipedia, "Revised Romanization of Korean" (2000), "McCune-Re
   that the South writes as ``n`` or drops before i and y (Ri / I / Lee, Ro / No); the DPRK's
   aspirates ``th``, ``ph``, ``kh`` (Thae); and English spellings of vowels and finals (Lee, Yoon,
   Choi, Park, Ahn, Oh);
+* a name in Hangul is read syllable by syllable, family name first (김영남: 김, 영남);
 * two names are one when both read as a family name and a given name (family name first, or
   last, or before a comma), the family names one syllable on each side, the given names the same
   number of syllables (hyphenated, spaced, or run together), and every syllable pair could be the
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 #: A Hangul syllable as (initial, vowel, final), each named by its Revised Romanization letters
 #: ("" for the silent initial ㅇ and for no final); finals as pronounced (k n t l m p ng).
@@ -133,9 +135,32 @@ def _given_readings(words: list[str]) -> list[tuple[frozenset[Syllable], ...]]:
     return found
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_LATIN: Any = None
+
+
+def _hangul_readings(name: str) -> list[Reading]:
+    """A name in Hangul (김영남, 김 영남) read as its first syllable the family name and the
+    others, one to three, the given name: each syllable as ICU's letter-by-letter Hangul-Latin
+    writes it (김 gim, 박 bag, 리 li), read back by ``syllable_readings``."""
+    global _HANGUL_LATIN
+    syllables = "".join(name.split())
+    if not 2 <= len(syllables) <= 1 + MAX_GIVEN_SYLLABLES or not all(_HANGUL.fullmatch(char) for char in syllables):
+        return []
+    if _HANGUL_LATIN is None:
+        import icu
+
+        _HANGUL_LATIN = icu.Transliterator.createInstance("Hangul-Latin; Latin-ASCII")
+    read = [syllable_readings(_HANGUL_LATIN.transliterate(char)) for char in syllables]
+    return [(read[0], tuple(read[1:]))] if all(read) else []
+
+
 def name_readings(name: str) -> list[Reading]:
     """The name read as a Korean family name and given name in each order it may be written
-    (before a comma, first, or last); empty for a name that does not read so (2 to 4 words)."""
+    (before a comma, first, or last; in Hangul, family name first); empty for a name that does
+    not read so (2 to 4 words)."""
+    if _HANGUL.search(name):
+        return _hangul_readings(name)
     text = re.sub(r"[^a-z,\- ]", "", name.lower())
     if "," in text:
         family_text, _, given_text = text.partition(",")

@@ -387,6 +387,11 @@ def test_variant_reach_reads_korean_names_in_other_romanisations() -> None:
     assert reach.reason("I Yeong Gi") is None  # gi / gil: another syllable
     assert reach.reason("Gim Sang") is None  # a syllable fewer: another given name
     assert reach.reason("Gim Seong Hun Ho") is None
+    hangul = labelled.VariantReach(["리영길", "김 성수"])
+    assert (hangul.reason("I, Yeong Gil") or "").startswith(same)  # Hangul: family name first
+    assert (hangul.reason("Gim Seong-su") or "").startswith(same)
+    assert (hangul.reason("Yeong Gil Ri") or "").startswith(same)  # family name last
+    assert hangul.reason("Gil Yeong Ri") is None  # Gil-yeong is another given name
 
 
 def test_korean_syllable_readings() -> None:
