@@ -200,17 +200,21 @@ def _is_korean(word: str) -> bool:
 def romanisation_family(tokens: tuple[str, ...]) -> int:
     """The romanisations (``CHINESE``, ``KOREAN`` bits) a name of two words or more is written in
     alone: every word Chinese syllables (``chinese_readings``), or every word one Korean syllable.
-    0 for a name of one word, with an initial, or with a word of neither (Robert Chang).
+    0 for a name of one word, with an initial (but a Korean family name of one letter, I, O, U:
+    ``is_korean_name``), or with a word of neither (Robert Chang).
 
     A Korean name is written a syllable a word (Kim Jong Un, Kim Jong-un); one of one word
     proves nothing (Ri, Chang, Lee are English names too).
     """
-    if len(tokens) < 2 or any(len(token) < 2 for token in tokens):
+    if len(tokens) < 2:
         return 0
+    # (A word of one letter is an initial; but in a Korean name it may be the family name I, O
+    # or U, the Revised Romanization's 이, 오, 우: ``is_korean_name``.)
+    lettered = all(len(token) >= 2 for token in tokens)
     family = 0
-    if all(chinese_readings(token) for token in tokens):
+    if lettered and all(chinese_readings(token) for token in tokens):
         family |= CHINESE
-    if all(_is_korean(token) for token in tokens):
+    if all(_is_korean(token) for token in tokens) and (lettered or is_korean_name(tokens)):
         family |= KOREAN
     return family
 
