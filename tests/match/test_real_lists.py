@@ -10,6 +10,7 @@ from followthemoney.proxy import EntityProxy
 
 from tradewarden.lists.load import load_folder
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query
+from tradewarden.names.east_asian import is_korean_name
 from tradewarden.names.script import ABJAD, scripts_of
 
 pytestmark = pytest.mark.shared
@@ -27,7 +28,11 @@ def test_indexes_every_un_entry(un_entities: list[EntityProxy]) -> None:
     rng = random.Random(7)
     for entity in rng.sample(un_entities, 40):
         name = entity.first("name") or ""
-        reordered = " ".join(reversed(name.split()))
+        words = name.split()
+        # A Korean name's given-name syllables keep their order (Chol-sam / Sam-chol are two
+        # names): its family name moves to the end (KIM CHOL SAM -> CHOL SAM KIM), not reversed.
+        korean = is_korean_name(tuple(word.lower() for word in words))
+        reordered = " ".join([*words[1:], words[0]] if korean else reversed(words))
         matches = index.match(Query(names=[reordered], schema=entity.schema.name))
         assert entity.id in [m.entity_id for m in matches], name
 
