@@ -9,7 +9,8 @@ Dmitry / Dmitri: ``phonetic.respell``), and as initials; between two names writt
 syllables of one East Asian language alone, also as one Chinese or Korean name in two
 romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``),
 and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning / Shi Ping are
-two names: ``_exact_syllables``); a token romanised from Arabic or Hebrew script
+two names: ``_exact_syllables``), as are a Korean name's, in order (Sang Cheol / Song Chol,
+Gwang-su / Su-gwang are other names: ``_exact_family``, ``_in_order``); a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
 same abjad script by plain edit similarity. A token that is the other with Arabic's article fused
 to it (``Alzahrani``/``Zahrani``) or with the Czech feminine ``-ova`` (``Tauberova``/``Tauber``)
@@ -539,7 +540,7 @@ def _in_order(pairs: list[tuple[float, int, int]], listed_count: int) -> list[tu
     summed similarity."""
     best: list[tuple[float, int, int]] = []
     best_total = -1.0
-    for shift in {0, 1, listed_count - 1}:
+    for shift in (0, 1, listed_count - 1):  # (as written; family name moved to the end; to the front)
         ranked = sorted(pairs, key=lambda pair: (pair[1], (pair[2] - shift) % listed_count))
         chains: list[tuple[float, list[tuple[float, int, int]]]] = []
         for k, pair in enumerate(ranked):
