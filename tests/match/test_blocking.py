@@ -511,6 +511,23 @@ def test_a_pinyin_name_finds_its_wade_giles_spelling_through_the_index(e: Factor
     assert all(match.source_id != "other" for match in found)
 
 
+def test_a_korean_name_meets_its_other_romanisation_under_its_whole_name_key(e: Factory) -> None:
+    # Gim Yeong Su (Revised Romanization) and KIM, Yong Su (McCune-Reischauer) share no word but
+    # su: both are filed under their syllables spelt by ``east_asian.korean_key`` (kim yong su),
+    # so the names in Hangul that share gim and yeong (read a syllable a word) do not crowd the
+    # other spelling out. A Western name of short words gets no such keys.
+    assert "%kim su yong|" in blocking.name_keys(analyze_name("Gim Yeong Su", True), False)
+    assert "%kim su yong|" in blocking.name_keys(analyze_name("KIM, Yong Su", True), False)
+    assert "%kim su yong|" in blocking.name_keys(analyze_name("김영수", True), False)
+    assert "jon" not in blocking.name_keys(analyze_name("John Top Lam", True), False)
+    make = e
+    entities = [make("Person", "mr", name="KIM, Yong Su")]
+    entities += [make("Person", f"h{n}", name=f"김영{syllable}") for n, syllable in enumerate("남한복철호일진희순자")]
+    index = MatchIndex.build(entities)
+    found = index.match(Query(names=["Gim Yeong Su"], schema="Person"))
+    assert found and found[0].source_id == "mr" and found[0].score >= DEFAULT_THRESHOLD
+
+
 def test_ties_in_blocking_weight_keep_names_of_the_querys_length_first(e: Factory) -> None:
     """Names sharing only the query's one known word weigh the same: of sixty such names, the
     forty kept were the first posted. Ties now go to the names whose number of words is nearest

@@ -25,7 +25,7 @@ from __future__ import annotations
 from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.east_asian import CHINESE, romanisation_family, wade_giles_word
+from tradewarden.names.east_asian import CHINESE, is_korean_name, korean_key, romanisation_family, wade_giles_word
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
 from tradewarden.names.transcribed import blocking_keys as transcribed_keys
@@ -157,6 +157,12 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         # So does a name written in pinyin in Latin letters (Zhang Jianguo / Chang Chien-kuo:
         # ``names.east_asian``), whose words the comparison pairs with their Wade-Giles spelling.
         spelt = tuple(wade_giles_word(token) for token in tokens)
+    elif not form.legal_forms and is_korean_name(tokens):
+        # A Korean name, whose syllables the comparison pairs with their spelling in another
+        # romanisation (Gim Yeong Su / KIM, Yong Su: ``names.east_asian.korean_key``), so spelt
+        # too: without it, the names sharing Gim and Yeong (김영남, read gim yeong nam) crowd
+        # the other spelling out.
+        spelt = tuple(korean_key(token) or token for token in tokens)
     if spelt != tokens:
         keys.update(token for token, weight in zip(spelt, form.weights) if weight >= 1.0 and len(token) >= 2)
         keys.add(_whole_key(spelt, form.legal_forms))

@@ -75,7 +75,8 @@ from tradewarden.names.variants import name_variants
 #: Wade-Giles spelling (``names/east_asian.py``, ``blocking.name_keys``); organisations' Latin names
 #: filed under the ``$`` loose-consonant keys too (a foreign company written in Chinese characters by
 #: its sounds: ``analyze.sound_form``), 解决方案 solutions; 18: a person's name in Hangul read a
-#: syllable a word (김영남 -> gim yeong nam: ``translit._HANGUL_NAME``).
+#: syllable a word (김영남 -> gim yeong nam: ``translit._HANGUL_NAME``), and a Korean name also filed
+#: under its syllables spelt as ``east_asian.korean_key`` writes them (Gim Yeong Su / KIM, Yong Su).
 FORMAT_VERSION = 18
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
