@@ -74,8 +74,9 @@ from tradewarden.names.variants import name_variants
 #: 17: a Latin-script name written in pinyin syllables alone also under the keys of its
 #: Wade-Giles spelling (``names/east_asian.py``, ``blocking.name_keys``); organisations' Latin names
 #: filed under the ``$`` loose-consonant keys too (a foreign company written in Chinese characters by
-#: its sounds: ``analyze.sound_form``), 解决方案 solutions.
-FORMAT_VERSION = 17
+#: its sounds: ``analyze.sound_form``), 解决方案 solutions; 18: a listed token read as a French transcription of an
+#: Arabic name also under its English spelling and that one's skeleton (``names/french.py``, ``blocking.english_keys``).
+FORMAT_VERSION = 18
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -5,7 +5,8 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 (so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
-Dmitry / Dmitri: ``phonetic.respell``), and as initials; between two names written in the
+Dmitry / Dmitri: ``phonetic.respell``), an Arabic name in French transcription as the English
+one (Cherif / Sharif, Ouaz / Waz: ``french.english_reading``, at most ``FRENCH_SPELLING``), and as initials; between two names written in the
 syllables of one East Asian language alone, also as one Chinese or Korean name in two
 romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``),
 and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning / Shi Ping are
@@ -69,17 +70,11 @@ from tradewarden.names.abjad import (
     same_script_similarity,
 )
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.east_asian import (
-    CHINESE,
-    CHINESE_SYLLABLES,
-    chinese_readings,
-    korean_key,
-    romanisation_family,
-    same_romanised,
-)
+from tradewarden.names.east_asian import CHINESE, chinese_readings, romanisation_family, same_romanised
+from tradewarden.names.french import english_reading
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
-from tradewarden.names.phonetic import french_reading, respell, skeleton, vowel_shape
+from tradewarden.names.phonetic import respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
 
@@ -196,17 +191,11 @@ class _Facts:
         self.father: str | None = patronymic_of(token)
         self.daughter: bool = token.endswith("na")
         self.compound_head: bool = token in _COMPOUND_HEADS
-        #: The token read as a French transcription of an Arabic name (``phonetic.french_reading``),
-        #: respelt; the respelt token where it does not read so, or is one Chinese or Korean
-        #: syllable (Chen / Shen, Chung / Jung are other names there), or has an East Slavic
-        #: ending (Chernov / Shernov: Russian ch and sh are two sounds).
-        french = french_reading(token)
-        if french != token and self.role is None and token not in CHINESE_SYLLABLES and korean_key(token) is None:
-            self.french: str = respell(french)
-            self.french_read: bool = True
-        else:
-            self.french = self.respelt
-            self.french_read = False
+        #: The token read as a French transcription of an Arabic name, as English writes it
+        #: (``french.english_reading``), respelt; the respelt token where it does not read so.
+        french = english_reading(token)
+        self.french_read: bool = french != token
+        self.french: str = respell(french) if self.french_read else self.respelt
 
 
 @lru_cache(maxsize=131072)
