@@ -39,8 +39,10 @@ def test_korean_initials_romanised_two_ways() -> None:
 
 
 def test_english_long_vowel_spellings() -> None:
-    for q, c in (("deen", "din"), ("noor", "nur"), ("yousef", "yusef")):
+    for q, c in (("deen", "din"), ("noor", "nur")):
         assert _sim(q, c) == ROMANISED_ALIKE, (q, c)
+    # (ou is French u too: Yousef / Yusef also read so, ``french.english_reading``.)
+    assert _sim("yousef", "yusef") >= ROMANISED_ALIKE
     assert _sim("moon", "man") < ROMANISED_ALIKE
     assert _score("TANDHIM HURRAS AL-DEEN", "TANZIM HURRAS AL-DIN", False) > _score(
         "TANDHIM HURRAS AL-DAAN", "TANZIM HURRAS AL-DIN", False

@@ -16,6 +16,9 @@ The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which
 write for one sound. A token starting with kh also gets the skeleton of its spelling with h
 (``~hldng`` from ``kholding``): Cyrillic х is kh in BGN/PCGN and h in other romanisations and
 in the English loanwords it writes (Холдинг / Holding, Khabarov / Habarov).
+A listed token read as a French transcription of an Arabic name is also filed under its English
+spelling and that one's skeleton (``english_keys``: ``sherif`` and ``~srf`` from ``cherif``), as a query's
+token the index does not know asks for them.
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
 """
@@ -26,6 +29,7 @@ from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.east_asian import CHINESE, is_korean_name, korean_key, romanisation_family, wade_giles_word
+from tradewarden.names.french import english_reading
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import respell, skeleton
 from tradewarden.names.transcribed import blocking_keys as transcribed_keys
@@ -73,8 +77,20 @@ def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
 
 def unknown_token_keys(token: str) -> tuple[str, ...]:
     """The keys a query adds for a token the index does not know (likely misspelt): its affix
-    and deletion keys."""
-    return affix_keys(token) + deletion_keys(token, listed=False)
+    and deletion keys, and its English spelling where it reads as a French transcription of an
+    Arabic name (``english_keys``)."""
+    return affix_keys(token) + deletion_keys(token, listed=False) + english_keys(token)
+
+
+def english_keys(token: str) -> tuple[str, ...]:
+    """The token key and ``~skeleton`` key of a token's English spelling where it reads as a
+    French transcription of an Arabic name (``french.english_reading``: ouaz -> ``waz``);
+    none otherwise."""
+    english = english_reading(token)
+    if english == token:
+        return ()
+    english_skel = skeleton(english)
+    return (english, "~" + english_skel) if len(english_skel) >= 2 else (english,)
 
 
 def affix_keys(token: str) -> tuple[str, ...]:
@@ -108,6 +124,10 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         keys.add(token)
         if affixes:
             keys.update(affix_keys(token))
+            # A French transcription of an Arabic name (``french.english_reading``: Ouaz / al-Waz)
+            # is also filed under its English spelling and that one's skeleton (the index side
+            # only: a query token the index knows meets its namesakes once, not twice).
+            keys.update(english_keys(token))
             if not form.han:
                 keys.update(deletion_keys(token, listed=True))
         if len(skel) >= 2:

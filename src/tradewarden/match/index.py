@@ -77,7 +77,9 @@ from tradewarden.names.variants import name_variants
 #: its sounds: ``analyze.sound_form``), 解决方案 solutions; 18: a person's name in Hangul read a
 #: syllable a word (김영남 -> gim yeong nam: ``translit._HANGUL_NAME``), and a Korean name also filed
 #: under its syllables spelt as ``east_asian.korean_key`` writes them (Gim Yeong Su / KIM, Yong Su).
-FORMAT_VERSION = 18
+#: 19: a listed token read as a French transcription of an Arabic name also under its English spelling
+#: and that one's skeleton (``names/french.py``, ``blocking.english_keys``).
+FORMAT_VERSION = 19
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

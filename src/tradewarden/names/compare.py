@@ -5,7 +5,8 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 (so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
-Dmitry / Dmitri: ``phonetic.respell``), and as initials; between two names written in the
+Dmitry / Dmitri: ``phonetic.respell``), an Arabic name in French transcription as the English
+one (Cherif / Sharif, Ouaz / Waz: ``french.english_reading``, at most ``FRENCH_SPELLING``), and as initials; between two names written in the
 syllables of one East Asian language alone, also as one Chinese or Korean name in two
 romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``),
 and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning / Shi Ping are
@@ -79,6 +80,7 @@ from tradewarden.names.east_asian import (
     romanisation_family,
     same_romanised,
 )
+from tradewarden.names.french import english_reading
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
@@ -198,6 +200,11 @@ class _Facts:
         self.father: str | None = patronymic_of(token)
         self.daughter: bool = token.endswith("na")
         self.compound_head: bool = token in _COMPOUND_HEADS
+        #: The token read as a French transcription of an Arabic name, as English writes it
+        #: (``french.english_reading``), respelt; the respelt token where it does not read so.
+        french = english_reading(token)
+        self.french_read: bool = french != token
+        self.french: str = respell(french) if self.french_read else self.respelt
 
 
 @lru_cache(maxsize=131072)
@@ -230,6 +237,10 @@ def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: 
         # and BGN/PCGN ks (Maxim / Maksim), German and Polish w is English v (Inwest / Invest),
         # q is k (Banq / Bank), a final y is i (Dmitry / Dmitri).
         score = max(score, OSA.normalized_similarity(q_respelt, c_respelt))
+    if (qf.french_read or cf.french_read) and score < FRENCH_SPELLING:
+        # A name in French transcription and in English (Cherif / Sharif, Ouaz / Waz, Djamel /
+        # Jamal: ``phonetic.french_reading``): as close as the readings, short of a plain respelling.
+        score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.french, cf.french)))
     if score < ROMANISED_ALIKE and (qf.long_vowels or cf.long_vowels) and qf.plain_vowels == cf.plain_vowels:
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
@@ -254,6 +265,9 @@ def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: 
     return score
 
 
+#: The most two tokens earn as one Arabic name in French and English transcription
+#: (``phonetic.french_reading``): a respelling, as sure as a shared consonant skeleton.
+FRENCH_SPELLING: Final = SKELETON_EQUAL
 #: Score of two syllables that Korean (or Chinese) romanisations write with another initial
 #: (``_romanised_alike``): a respelling, as sure as a shared consonant skeleton.
 ROMANISED_ALIKE: Final = 0.85
@@ -714,18 +728,21 @@ def _align(
     # (Rosario Maria MURILLO DE ORTEGA), not two (Juan Carlos DE LEON / Juan Carlos PEREZ).
     query_married = _significant_pairs(query, used_q) >= MARRIED_NAME_PAIRS
     listed_married = _significant_pairs(listed, used_c) >= MARRIED_NAME_PAIRS
+    # The father's and forefathers' names of a nasab chain left out count as one patronymic.
+    query_chain = _nasab_share(query.tokens, used_q) if extra_weight < 1.0 else PATRONYMIC_SHARE
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
             share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
             if extra_weight < 1.0 and (
                 name_role(query.tokens[i]) == "patronymic"
-                or _in_nasab(query.tokens, i)
                 or (query_married and _married_name(query.tokens, i))
             ):
                 # A query may give the patronymic a listed name leaves out, as a listed name may
                 # give one the query leaves out (KIM, Lidia Egorovna / KIM, Lidia).
                 share = min(share, PATRONYMIC_SHARE)
+            elif extra_weight < 1.0 and _in_nasab(query.tokens, i):
+                share = min(share, query_chain)
             total += extra_weight * share * weight
             parts.append(("-", query.tokens[i], _UNPAIRED_PART))
     middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
@@ -746,14 +763,16 @@ def _align(
         and listed.significant == len(listed.tokens) == 4
         and weakest >= FUZZY_KNEE
     )
+    listed_chain = _nasab_share(listed.tokens, used_c)
     for j, weight in enumerate(c_weights):
         if j not in used_c:
             # Latin-script renderings of East Slavic names routinely leave the patronymic out.
             share = (
                 PATRONYMIC_SHARE
                 if name_role(listed.tokens[j]) == "patronymic"
-                or _in_nasab(listed.tokens, j)
                 or (listed_married and _married_name(listed.tokens, j))
+                else listed_chain
+                if _in_nasab(listed.tokens, j)
                 else 1.0
             )
             if middle_left_out and listed.weights[j] >= 1.0 and (
@@ -896,6 +915,17 @@ def _in_nasab(tokens: tuple[str, ...], i: int) -> bool:
     if tokens[i] in _NASAB:
         return i > 0
     return i > 1 and tokens[i - 1] in _NASAB
+
+
+def _nasab_share(tokens: tuple[str, ...], used: set[int]) -> float:
+    """The share of its weight each word of a name's nasab chain left unpaired counts
+    (``_in_nasab``): together, the chain's names count as one patronymic does, the father's name
+    and his father's are one line of descent (DARRAJI, Kamal Ben Mohamed Ben Ahmed / DARRAJI,
+    Kamel). ``PATRONYMIC_SHARE`` for a name without such a chain, or one name in it."""
+    if _NASAB.isdisjoint(tokens):
+        return PATRONYMIC_SHARE
+    names = sum(1 for i, token in enumerate(tokens) if i not in used and token not in _NASAB and _in_nasab(tokens, i))
+    return PATRONYMIC_SHARE / names if names > 1 else PATRONYMIC_SHARE
 
 
 def _married_name(tokens: tuple[str, ...], i: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from rigour.text.phonetics import metaphone
 
@@ -146,3 +147,59 @@ def _fold_letters(token: str) -> str:
         if spelling in text:
             text = text.replace(spelling, sound)
     return text.translate(_LETTERS)
+
+
+#: Letters that mark a Latin token as a French transcription of an Arabic name (``french_reading``):
+#: English and the scholarly systems write none of them for Arabic sounds (they write u or w, sh, j).
+_FRENCH_MARKS: Final = ("ou", "ch", "dj")
+_VOWEL_LETTERS: Final = frozenset("aeiouy")
+#: French spellings and the letters English transcriptions of Arabic write for the same sound,
+#: applied in this order (``french_reading``). ``\x00`` stands for English ch while ch is respelt.
+_FRENCH_SPELLINGS: Final = (
+    ("tch", "\x00"),  # French tch is English ch (Tchad / Chad)
+    ("ch", "sh"),  # French ch is English sh (Cherif / Sharif, Chouaib / Shuaib)
+    ("\x00", "ch"),
+    ("dj", "j"),  # French dj is English j (Djamel / Jamal, Belhadj / Bel Hajj)
+)
+_FRENCH_OU_GLIDE: Final = re.compile("ou(?=[aeiy])")  # ou before a vowel is English w (Ouaz / Waz, Thouaib / Thweib)
+_FRENCH_SS: Final = re.compile("(?<=[aeiouy])ss(?=[aeiouy])")  # ss between vowels is s (Youssef / Yusuf, Moussa / Musa)
+_FRENCH_GU: Final = re.compile("gu(?=[eiy])")  # gu before e, i is g (Guelma)
+_FRENCH_SILENT_E: Final = re.compile("(?<=[^aeiouy])e$")  # a final e after a consonant is silent (Cherife / Sharif)
+#: Tokens shorter than this are not read so (a short word respelt is another word: Chen / Shen).
+FRENCH_MIN_LETTERS: Final = 4
+
+
+@lru_cache(maxsize=131072)
+def french_reading(token: str) -> str:
+    """One lower-case ASCII token read as a French transcription of an Arabic name, written as
+    English transcriptions write it: ``ch`` as ``sh``, ``tch`` as ``ch``, ``dj`` as ``j``, ``ou``
+    as ``w`` before a vowel and ``u`` elsewhere, ``ss`` between vowels as ``s``, ``gu`` before
+    ``e``/``i`` as ``g``, a final ``e`` after a consonant dropped (``kh`` and ``gh`` are written
+    alike). French orthography writes Arabic names for the Maghreb, Lebanon and West Africa so
+    (Ouaz / al-Waz, Thouaib / Thweib, Youssef / Yusuf, Cherif / Sharif, Djamel / Jamal, Mourad /
+    Murad): Wikipedia, "Romanization of Arabic" (French-based transcriptions, "Francophone
+    countries"), and "Maghrebi Arabic" (orthography).
+
+    Only a token that reads as French (it has ``ou``, ``ch`` or ``dj``: ``_FRENCH_MARKS``) of
+    ``FRENCH_MIN_LETTERS`` letters or more is read so; German ``sch`` is not French.
+
+    Args:
+        token: a lower-case ASCII word.
+    Returns:
+        The English reading, or the token itself when it does not read as French.
+    """
+    if len(token) < FRENCH_MIN_LETTERS or "sch" in token or not any(mark in token for mark in _FRENCH_MARKS):
+        return token
+    text = token
+    for spelling, sound in _FRENCH_SPELLINGS:
+        if spelling in text:
+            text = text.replace(spelling, sound)
+    if "ou" in text:
+        text = _FRENCH_OU_GLIDE.sub("w", text).replace("ou", "u")
+    if "ss" in text:
+        text = _FRENCH_SS.sub("s", text)
+    if "gu" in text:
+        text = _FRENCH_GU.sub("g", text)
+    if len(text) > FRENCH_MIN_LETTERS:
+        text = _FRENCH_SILENT_E.sub("", text)
+    return text
