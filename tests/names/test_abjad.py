@@ -301,3 +301,22 @@ def test_persian_and_arabic_words_of_bodies_meet_their_translation(query: str, l
     """گروه group, بازرگانی trading, هوایی aviation, وزارة ministry, دفاع defence, کشتیرانی shipping:
     folded to the English words the lists' translations use (``data/org_terms.txt``)."""
     assert compare_names(analyze_name(query, False), analyze_name(listed, False)).score >= THRESHOLD
+
+
+def test_persian_surname_suffix_written_apart_joins_its_stem() -> None:
+    # زاده / نژاد / پور after a space or a zero-width non-joiner is one word with the stem, as
+    # Latin spellings write it (Fakhrizadeh, Ahmadinejad, Alipour).
+    assert to_ascii("محسن فخری زاده") == to_ascii("محسن فخری\u200cزاده") == to_ascii("محسن فخریزاده")
+    assert len(to_ascii("محمود احمدی نژاد").split()) == 2
+    assert len(to_ascii("علی پور حسن").split()) == 2
+    # Alone, or before an Arabic letter (a longer word), it stays a word of its own.
+    assert len(to_ascii("زاده").split()) == 1
+    assert len(to_ascii("علی پورحسن").split()) == 2
+
+
+def test_persian_suffix_is_not_a_shared_name_word() -> None:
+    # Two different surnames in -zadeh shared only the suffix word: it no longer pairs alone.
+    fakhri = analyze_name("محسن فخری زاده", True)
+    assert "zadh" not in fakhri.tokens
+    assert compare_names(fakhri, analyze_name("Mohsen FATHIZADEH", True)).score < 0.8
+    assert compare_names(fakhri, analyze_name("FAKHRIZADEH, Mohsen", True)).score > 0.95

@@ -79,7 +79,8 @@ from tradewarden.names.variants import name_variants
 #: under its syllables spelt as ``east_asian.korean_key`` writes them (Gim Yeong Su / KIM, Yong Su).
 #: 19: a listed token read as a French transcription of an Arabic name also under its English spelling
 #: and that one's skeleton (``names/french.py``, ``blocking.english_keys``).
-FORMAT_VERSION = 19
+#: 20: a Persian surname suffix written apart joined to its stem (``translit._PERSIAN_SUFFIX``: فخری زاده).
+FORMAT_VERSION = 20
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

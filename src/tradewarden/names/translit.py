@@ -73,6 +73,13 @@ _HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
 #: A person's word of two to four Hangul syllables is read a syllable a word (gim yeong nam), so
 #: that it compares with the Latin spellings syllable by syllable (``east_asian.is_korean_name``).
 _HANGUL_NAME = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\ud7a3])")
+#: A Persian surname's suffix written apart from its stem (فخری زاده, احمدی نژاد, علی پور: -zadeh
+#: "born of", -nejad "of the lineage of", -pour "son of"), where Persian orthography joins it with
+#: a zero-width non-joiner and Latin spellings write one word (Fakhrizadeh, Ahmadinejad, Alipour):
+#: joined to the word before, so that it is not a name word two different surnames share
+#: (Fakhrizadeh / Fathizadeh). Source: Wikipedia, "Persian name" (surname suffixes) and
+#: "Zero-width non-joiner" (its use in Persian).
+_PERSIAN_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])[\s\u200c]+(?=(?:زاده|نژاد|پور)(?![\u0600-\u06ff]))")
 _HEBREW_VOWEL_SLOTS = ((re.compile(r"(?<![\u05d0-\u05ea\u05b0-\u05c7])\u05d0"), "a"), (re.compile("\u05e2"), "e"))
 
 
@@ -115,7 +122,7 @@ def to_ascii(text: str, person: bool = False) -> str:
     if person and not folded.isascii():
         folded = _HANGUL_NAME.sub(lambda found: " ".join(found.group()), folded)
     if not folded.isascii() and has_arabic(folded):
-        folded = romanise(folded)
+        folded = romanise(_PERSIAN_SUFFIX.sub("", folded))
     if not folded.isascii() and _HEBREW_LETTER.search(folded):
         folded = _hebrew_vowel_slots(folded)
     if not folded.isascii():
