@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Final
 from itertools import product
 
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from tradewarden.names.phonetic import skeleton
 
@@ -657,13 +657,76 @@ def _consonant_overlap(abjad: tuple[tuple[int, str], ...], latin: tuple[tuple[in
     return Indel.normalized_similarity(_coarse(abjad), _coarse(latin))
 
 
+#: Letters that Arabic-script spellings of one name write for one another: Persian's own letters
+#: typed on an Arabic keyboard (گ as ک, پ as ب, چ as ج, ژ as ز), and letters Persian says alike
+#: (ذ ض as ز, ث as س, غ as ق). Source: Wikipedia, "Persian alphabet" (letters of one sound).
+_ALIKE_LETTERS: Final[dict[str, str]] = {"g": "k", "p": "b", "ch": "j", "zh": "z", "dh": "z", "th": "s", "gh": "q"}
+#: Letters a spelling of one name may write or leave out: the long vowels (ا و ی), ayn (ع for
+#: hamza or alif in Persian), and the vowels ICU's Hebrew transliteration writes.
+_OPTIONAL_LETTERS: Final = frozenset("awyeiou")
+#: A final ه or ة (teh marbuta), or ت (Persian writes حجت where Arabic writes حجة), also before
+#: the vowel letters of a suffix (خامنه‌ای): optional too.
+_OPTIONAL_ENDINGS: Final = frozenset("ht")
+#: Score of two tokens that are one spelling but for a doubled vowel letter (داود / داوود,
+#: رئیسی / رییسی), a final ت for ة or a letter of ``_ALIKE_LETTERS``: a respelling, as sure as
+#: a shared consonant skeleton (``compare.SKELETON_EQUAL``).
+SAME_SCRIPT_ALIKE: Final = 0.9
+#: What each consonant two tokens do not share costs (after ``_ALIKE_LETTERS``): a consonant
+#: apart is another name (فخری / فتحی), however long the word the suffixes of Persian surnames
+#: make (فخری‌زاده / فتحی‌زاده): one leaves a pair below ``compare.MIN_TOKEN_SIMILARITY``.
+OTHER_CONSONANT: Final = 0.5
+
+
+@lru_cache(maxsize=65536)
+def _folded_letters(token: str) -> tuple[str, ...]:
+    """The token's letters (digraphs one letter) with ``_ALIKE_LETTERS`` folded, a final ت
+    written ة, and doubled letters written once."""
+    letters = _split(token)
+    if len(letters) > 2 and letters[-1] == "t":
+        letters[-1] = "h"  # ت for ة: Persian writes حجت, رحمت where Arabic writes حجة, رحمة
+    folded: list[str] = []
+    for letter in letters:
+        letter = _ALIKE_LETTERS.get(letter, letter)
+        if not folded or folded[-1] != letter:
+            folded.append(letter)
+    return tuple(folded)
+
+
+@lru_cache(maxsize=65536)
+def _consonant_letters(token: str) -> tuple[str, ...]:
+    """The consonants of ``_folded_letters`` that every spelling of the name writes: the first
+    letter, and every later one but ``_OPTIONAL_LETTERS`` and an ending of ``_OPTIONAL_ENDINGS``."""
+    letters = _folded_letters(token)
+    end = len(letters)
+    while end > 1 and letters[end - 1] in _OPTIONAL_LETTERS:
+        end -= 1
+    if end > 1 and letters[end - 1] in _OPTIONAL_ENDINGS:
+        end -= 1
+    found: list[str] = []
+    for pos in range(end):
+        letter = letters[pos]
+        if pos > 0 and letter in _OPTIONAL_LETTERS:
+            continue
+        if not found or found[-1] != letter:
+            found.append(letter)
+    return tuple(found)
+
+
 def same_script_similarity(q: str, c: str) -> float:
     """Similarity of two tokens both romanised from Arabic script (or both Hebrew).
 
-    Spelling variants of one letter are already folded by ``romanise``, so what differs is
-    a different letter, a real difference (حسنی/حسینی): edit similarity, falling twice as
-    fast below ``STEEP_BELOW``, and no skeleton leniency.
+    Spelling variants of one letter are already folded by ``romanise``, so what differs is a
+    letter written or left out, or another letter. Edit similarity, falling twice as fast below
+    ``STEEP_BELOW`` (a long vowel is no optional letter everywhere: حسنی / حسینی are two names);
+    a doubled letter or one of ``_ALIKE_LETTERS`` is a respelling (``SAME_SCRIPT_ALIKE``); and
+    each consonant one token writes and the other does not (``_consonant_letters``) costs
+    ``OTHER_CONSONANT`` more: another consonant is another name (فخری‌زاده / فتحی‌زاده), as a
+    far-fetched pair of Latin tokens counts twice its shortfall (``compare.FUZZY_KNEE``).
     """
     if q == c:
         return 1.0
-    return _steep(OSA.normalized_similarity(q, c))
+    sim = _steep(OSA.normalized_similarity(q, c))
+    if _folded_letters(q) == _folded_letters(c):
+        return max(sim, SAME_SCRIPT_ALIKE)
+    apart = Levenshtein.distance(_consonant_letters(q), _consonant_letters(c))
+    return max(0.0, sim - OTHER_CONSONANT * apart)

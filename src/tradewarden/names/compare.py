@@ -13,7 +13,8 @@ and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning
 two names: ``_exact_syllables``), as are a Korean name's, in order (Sang Cheol / Song Chol,
 Gwang-su / Su-gwang are other names: ``_exact_family``, ``_in_order``); a token romanised from Arabic or Hebrew script
 meets a Latin one by ``abjad.cross_similarity`` (a vowel-aware alignment), and two tokens of the
-same abjad script by plain edit similarity. A token that is the other with Arabic's article fused
+same abjad script by edit similarity, a consonant apart another name (``abjad.same_script_similarity``:
+فخری‌زاده / فتحی‌زاده, as a far-fetched Latin pair counts twice its shortfall). A token that is the other with Arabic's article fused
 to it (``Alzahrani``/``Zahrani``) or with the Czech feminine ``-ova`` (``Tauberova``/``Tauber``)
 is a respelling of it (``_affixed_similarity``).
 A particle pairs with a name only when they differ by a slip (``hajji``/``hadjji``, never
