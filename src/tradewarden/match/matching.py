@@ -345,8 +345,9 @@ def listed_words_met(form: NameForm, listed: NameForm) -> bool:
         form: the analysed query name.
         listed: the analysed listed name.
     Returns:
-        True when every such word met one (best pairs first would pair no better: each query
-        word is taken once, by the first listed word it meets).
+        True when every such word met one (greedily: each query word is taken once, by the first
+        listed word it meets; a pairing that only the best-pairs-first order finds is missed, which
+        costs this rescue alone).
     """
     if listed.significant < HELD_WORDS or form.abjad or listed.abjad or form.han or listed.han:
         return False
