@@ -195,7 +195,7 @@ def test_the_bound_never_skips_a_party_a_full_rescreen_would_alert(e: Factory) -
             text = " ".join(form.tokens)
             for name_idx in _shortlist(full_index, form, name):
                 listed_text, written = full_index.name_token_text(name_idx), full_index.name_text(name_idx)
-                assert comparable(form, text, listed_text, name, written), (query, name_idx)
+                assert comparable(form, text, listed_text, name, written, full_index.form(name_idx)), (query, name_idx)
 
 
 def test_a_relisted_entry_alerts_again_and_released_cases_stay_closed(store: Store, e: Factory, people: People) -> None:

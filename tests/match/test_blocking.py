@@ -107,6 +107,11 @@ class _Blocked:
     def key_count(self, key: str) -> int:
         return 0  # no rare words (``matching._rare_word_alike``) among the stand-ins
 
+    def form(self, name_idx: int) -> NameForm:
+        # (A ``_form`` stand-in has no weights: its text analysed.)
+        text, _, rest = self.forms[name_idx].partition("|")
+        return NameForm.parse(self.forms[name_idx]) if rest.split("|")[1] else analyze_name(text)
+
     def names_under(self, key: str) -> frozenset[int]:
         # (Only real analysed forms, with weights, have keys; the ``_form`` stand-ins have none.)
         return frozenset(
@@ -139,6 +144,37 @@ def test_shortlist_keeps_the_best_blocked_names(monkeypatch: pytest.MonkeyPatch)
     # The quick filter's one place goes to "alpha beta"; the best blocked name joins it, the
     # second best does not (too unlike the query for the quick filter's cutoff).
     assert shortlist == [2, 0]
+
+
+def test_a_best_blocked_name_held_in_a_longer_query_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 1)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 2)
+    query = analyze_name("AL-WAZ, Najib Ben Mohamed Ben Salem", True)
+    held = analyze_name("OUAZ, Najib", True)
+    other = analyze_name("BEN ATTIA, Nabil Ben Mohamed Ben Ali", True)
+    index = _Blocked([held.dump(), other.dump()])
+    text = " ".join(query.tokens)
+    # The quick filter rules the held name out (the query's nasab chain is most of its letters) ...
+    assert not comparable(query, text, index.name_token_text(0))
+    # ... but each of its words meets one of the query's (Ouaz read as the French spelling of Waz).
+    assert matching.listed_words_met(query, held)
+    assert 0 in matching._shortlist(index, query)  # type: ignore[arg-type]
+    # Re-screening's bound knows it (``cases.delta.comparable`` with the listed form).
+    assert comparable(query, text, index.name_token_text(0), listed=held)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "met"),
+    [
+        ("AL-WAZ, Najib Ben Mohamed Ben Salem", "OUAZ, Najib", True),
+        ("Najib Ben Salem", "OUAZ, Najib", False),  # a word of the listed name left unmet
+        ("John Michael SMITH", "SMITH", False),  # one listed word is too little
+        ("Ali Hassan Omar", "ALI, Ali", False),  # each query word meets one listed word only
+        ("Mohamed Ali Hussein", "Muhammad HUSSAIN", True),  # respellings
+    ],
+)
+def test_listed_words_met(query: str, listed: str, met: bool) -> None:
+    assert matching.listed_words_met(analyze_name(query, True), analyze_name(listed, True)) is met
 
 
 def test_quick_filter_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ from tradewarden.names.organisations import (
     holds_whole,
     holds_whole_words,
     inner_acronym_comparison,
+    truncated_comparison,
 )
 
 
@@ -157,3 +158,20 @@ def test_holds_whole_reads_the_same_from_a_dumped_form() -> None:
             assert holds_whole_words(query, *NameForm.dumped_words(listed.dump())) == expected, (query, listed)
             held += expected
     assert held >= 4
+
+
+def test_a_word_cut_short_meets_the_word_written_out() -> None:
+    # A trade word cut short, and the city before a Chinese company's name left out.
+    query, listed = _org("JINGJIA MICRO"), _org("Changsha Jingjia Microelectronics Co., Ltd.")
+    assert compare_names(query, listed).score < 0.5
+    assert compare_organisations(query, listed).score >= 0.8
+    assert compare_organisations(listed, query).score >= 0.8
+    found = truncated_comparison(_org("CEC PHARM CO LTD"), _org("CEC PHARMATECH LTD"))
+    assert found is not None and found.score >= 0.9 and "cut short" in found.detail
+
+
+def test_a_stem_alone_or_a_few_letters_cut_is_no_word_cut_short() -> None:
+    assert truncated_comparison(_org("Petrov LLC"), _org("Petrovsky Holding LLC")) is None  # no other word shared
+    assert truncated_comparison(_org("Alpha Gold"), _org("Alpha Golden")) is None  # two letters cut: another word
+    assert truncated_comparison(_org("Alpha Bio"), _org("Alpha Biotech")) is None  # a stem of three letters
+    assert truncated_comparison(_org("Alpha Micro"), _org("Alpha Micro")) is None  # nothing cut

@@ -18,7 +18,7 @@ entities while comparing each party's names only with the changed entities' name
    out once per kind of party (schema, countries, birth dates, identifiers), and never for a
    person against a company. The party's names are then compared with that entity's names it
    shares a key with, skipping pairs the matcher itself never compares in full (its quick
-   ``token_sort_ratio`` filter, save names written alike, :func:`comparable`), with the
+   ``token_sort_ratio`` filter, save names written alike or held in the query, :func:`comparable`), with the
    matcher's own ``compare_names`` and the full index's rarity, until one scores enough. A full
    screen compares a subset of these pairs, so it cannot score higher.
 3. **Match.** The few parties within the bound are matched against the full index
@@ -42,7 +42,7 @@ from tradewarden.cases.parties import fit_key, party_keys, query_from_json
 from tradewarden.match.blocking import listed_name_keys
 from tradewarden.match.features import Candidate, PreparedQuery
 from tradewarden.match.index import MatchIndex
-from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, prepare_query, written_alike
+from tradewarden.match.matching import QUICK_CUTOFF, exact_floor, listed_words_met, prepare_query, written_alike
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import entity_shared_keys, is_party
 from tradewarden.match.score import RAISED_BY_NAMES, WEIGHTS, score_candidate
@@ -85,13 +85,16 @@ def build_delta_index(entities: Iterable[EntityProxy], reference: MatchIndex | N
     return index
 
 
-def comparable(form: NameForm, text: str, listed_text: str, query_name: str = "", written: str = "") -> bool:
+def comparable(
+    form: NameForm, text: str, listed_text: str, query_name: str = "", written: str = "", listed: NameForm | None = None
+) -> bool:
     """Whether a full screen could compare the query name ``form`` with a listed name in full.
 
     The matcher compares a blocked name only when their tokens' quick similarity
     (``token_sort_ratio``) reaches ``QUICK_CUTOFF``, except for Arabic- and Hebrew-script names,
-    which that filter cannot judge, and names written as the query name or so but for one slip
-    (``match.matching.written_alike``).
+    which that filter cannot judge, names written as the query name or so but for one slip
+    (``match.matching.written_alike``), and names whose every word the query holds, give or take
+    a respelling (``match.matching.listed_words_met``).
 
     Args:
         form: the analysed query name.
@@ -99,11 +102,13 @@ def comparable(form: NameForm, text: str, listed_text: str, query_name: str = ""
         listed_text: the listed name's tokens (``MatchIndex.name_token_text``).
         query_name: the query name as written ("": not known, that exception not checked).
         written: the listed name as written.
+        listed: the analysed listed name (None: not known, that exception not checked).
     """
     return (
         form.abjad
         or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
         or bool(query_name and written_alike(query_name, written))
+        or (listed is not None and listed_words_met(form, listed))
     )
 
 
@@ -222,7 +227,7 @@ class DeltaMatcher:
                 both = organisation and self.delta.is_organisation(self.delta.name_entity(name_idx))
                 compare = compare_organisations if both else compare_names
                 for name, form, text in forms:
-                    if not comparable(form, text, listed_text, name, written) and not (
+                    if not comparable(form, text, listed_text, name, written, listed) and not (
                         both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed))
                     ):
                         continue

@@ -26,7 +26,7 @@ from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name, sound_form
 from tradewarden.names.transcribed import sound_spelling
-from tradewarden.names.compare import NameComparison, compare_names
+from tradewarden.names.compare import NameComparison, compare_names, token_similarity
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
@@ -80,6 +80,14 @@ QUICK_CUTOFF = 45
 #: sharing Andrey). Two found that one more held-out alias on bench/match_quality.py's three draws
 #: and lost none (session 5: two did no better than one).
 BEST_BLOCKED = 2
+#: Of those best blocked names, one the quick filter rules out is compared all the same when each
+#: of its fully counting words (``HELD_WORDS`` or more, Latin script) meets a word of the query at
+#: this token similarity or more (``listed_words_met``): the query adds words the listed name
+#: leaves out, and they lower the quick similarity below ``QUICK_CUTOFF`` (AL-WAZ, Najib Ben
+#: Mohamed Ben Salem / OUAZ, Najib, tied best by blocking weight, quick similarity 36, compared
+#: 0.82). One listed word met is not enough: a word of a longer clean name meets many names.
+HELD_SIMILARITY = 0.85
+HELD_WORDS = 2
 #: Of the best this many blocked names, and any further ones tied with the last of them in blocking weight,
 #: those about as long as the query name as written that the quick filter left out are compared
 #: when written as the query name, or so but for one slip, whatever the quick similarity; this
@@ -286,7 +294,11 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=QUICK_RANKED, score_cutoff=QUICK_CUTOFF)
     chosen = _distinct_forms(index, [names[position] for _, _, position in quick], MAX_FULL_COMPARISONS)
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
-        if name_idx not in chosen and fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF):
+        if name_idx in chosen:
+            continue
+        if fuzz.token_sort_ratio(text, choices[position], score_cutoff=QUICK_CUTOFF) or listed_words_met(
+            form, index.form(name_idx)
+        ):
             chosen.append(name_idx)
     blocked_ids = [name_idx for name_idx, _ in blocked]
     if len(form.tokens) > 1 and not form.han:
@@ -321,6 +333,35 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
             if alike:
                 chosen.append(name_idx)
     return chosen
+
+
+def listed_words_met(form: NameForm, listed: NameForm) -> bool:
+    """Whether every fully counting word of a listed name (``HELD_WORDS`` or more; neither name
+    in an abjad or Chinese characters) meets its own word of the query at ``HELD_SIMILARITY`` or
+    more: the listed name is held in the query, give or take a respelling (OUAZ, Najib in AL-WAZ,
+    Najib Ben Mohamed Ben Salem).
+
+    Args:
+        form: the analysed query name.
+        listed: the analysed listed name.
+    Returns:
+        True when every such word met one (greedily: each query word is taken once, by the first
+        listed word it meets; a pairing that only the best-pairs-first order finds is missed, which
+        costs this rescue alone).
+    """
+    if listed.significant < HELD_WORDS or form.abjad or listed.abjad or form.han or listed.han:
+        return False
+    free = [(token, skel) for token, skel, weight in zip(form.tokens, form.skeletons, form.weights) if weight >= 1.0]
+    for token, skel, weight in zip(listed.tokens, listed.skeletons, listed.weights):
+        if weight < 1.0:
+            continue
+        for place, (other, other_skel) in enumerate(free):
+            if token == other or token_similarity(other, other_skel, token, skel, False) >= HELD_SIMILARITY:
+                del free[place]
+                break
+        else:
+            return False
+    return True
 
 
 def _respelt_alike(

@@ -1,6 +1,7 @@
 """Two organisation names compared: the token alignment, an acronym written out, a name held
-whole in a longer one, a particle written with its word (AL-NASER / ALNASER), and a short word
-standing for consecutive words of the other name (SANCO ME FZC / SANCO Middle East FZC).
+whole in a longer one, a particle written with its word (AL-NASER / ALNASER), a short word
+standing for consecutive words of the other name (SANCO ME FZC / SANCO Middle East FZC), and a
+word cut short (JINGJIA MICRO / Changsha Jingjia Microelectronics).
 
 Lists name one organisation with and without the words that say what it does, where it is or
 what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS LLC / UNIQUE STARS
@@ -38,6 +39,16 @@ INNER_ACRONYM_LETTERS = (2, 3)
 INNER_ACRONYM_SHARE = 0.95
 #: The most a cut comparison can score (its comparison at most 1, times the largest share).
 MOST_CONTAINED_SHARE = max(*CONTAINED_SHARE.values(), MANY_CUT_SHARE)
+#: A word of one name cut short is the first ``TRUNCATED_LETTERS`` letters or more of a word of
+#: the other, which is ``TRUNCATED_CUT`` letters longer or more (``truncated_comparison``):
+#: company names shorten their trade words so (JINGJIA MICRO / Changsha Jingjia
+#: Microelectronics, CEC PHARM / CEC PHARMATECH, Intl / International). Shorter stems, or a
+#: letter or two cut, are other words as often (Gold / Golden, Nord / Nordic, Star / Stars).
+TRUNCATED_LETTERS = 4
+TRUNCATED_CUT = 3
+#: The share of the comparison with the long word written short that is kept: a word cut short
+#: is a little less sure than one written out.
+TRUNCATED_SHARE = 0.95
 
 
 def holds_whole(query: NameForm, listed: NameForm) -> bool:
@@ -105,7 +116,7 @@ def compare_organisations(
     ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher."""
     best = compare_names(query, listed, rarity, floor)
     for compare in (
-        acronym_comparison, contained_comparison, _fused_comparison, inner_acronym_comparison
+        acronym_comparison, contained_comparison, _fused_comparison, inner_acronym_comparison, truncated_comparison
     ):
         if compare is contained_comparison and best.score >= MOST_CONTAINED_SHARE:
             # (Scaled by at most that share, a cut comparison could not beat it: not worked out.)
@@ -240,4 +251,62 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     return NameComparison(found.score * share, f"{found.detail}; held in a longer name, {cut_words} word(s) cut x{share:.2f}")
 
 
-__all__ = ["compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words", "inner_acronym_comparison"]
+def _cut_short(short: NameForm, long: NameForm) -> NameForm | None:
+    """``long`` with each fully counting word that a word of ``short`` cuts short (``TRUNCATED_LETTERS``,
+    ``TRUNCATED_CUT``; neither word in the other name as written) written as that word; None when
+    none is."""
+    kept = set(short.tokens) & set(long.tokens)
+    stems = [
+        token for token, weight in zip(short.tokens, short.weights)
+        if weight >= 1.0 and len(token) >= TRUNCATED_LETTERS and token.isalpha() and token not in kept
+    ]
+    if not stems:
+        return None
+    tokens = list(long.tokens)
+    cut = False
+    for place, (token, weight) in enumerate(zip(long.tokens, long.weights)):
+        if weight < 1.0 or token in kept:
+            continue
+        for stem in stems:
+            if len(token) >= len(stem) + TRUNCATED_CUT and token.startswith(stem):
+                tokens[place] = stem
+                stems.remove(stem)
+                cut = True
+                break
+    return long.with_words(tuple(tokens), long.weights) if cut else None
+
+
+def truncated_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
+    """The comparison of two organisation names with a word of one written as a word of the
+    other cuts it short (JINGJIA MICRO / Changsha Jingjia Microelectronics: ``TRUNCATED_LETTERS``,
+    ``TRUNCATED_CUT``), held whole in the longer name too (``contained_comparison``), scaled by
+    ``TRUNCATED_SHARE``. Only where another word of the shorter name is written alike in both:
+    a stem alone is too little (Petrov / Petrovsky). None when no word is cut short so.
+
+    The alignment pairs such words by their edit similarity, which the cut letters sink (micro /
+    microelectronics 0.31): the word and the other words it would have met all went unpaired."""
+    if query.abjad or listed.abjad or query.han or listed.han:
+        return None
+    shared = {t for t, w in zip(query.tokens, query.weights) if w >= 1.0} & {
+        t for t, w in zip(listed.tokens, listed.weights) if w >= 1.0
+    }
+    if not shared:
+        return None
+    short_listed = _cut_short(query, listed)
+    short_query = _cut_short(listed, query)
+    if short_listed is None and short_query is None:
+        return None
+    written_query, written_listed = short_query or query, short_listed or listed
+    found = compare_names(written_query, written_listed, rarity)
+    held = contained_comparison(written_query, written_listed, rarity)
+    if held is not None and held.score > found.score:
+        found = held
+    return NameComparison(
+        found.score * TRUNCATED_SHARE, f"{found.detail}; a word cut short x{TRUNCATED_SHARE:.2f}"
+    )
+
+
+__all__ = [
+    "compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words", "inner_acronym_comparison",
+    "truncated_comparison",
+]
