@@ -8,7 +8,11 @@ single queries), and prints one of:
 - ``staged``: the same queries in separate passes, each stage's CPU time per query: analysis
   (``prepare_query``), blocking (``MatchIndex.blocked_names``), the shortlist beyond blocking
   (``matching._shortlist``), and comparison and scoring (``match_prepared`` less the shortlist);
-- ``profile``: cProfile of the single queries (compiled modules show as one call each).
+- ``profile``: cProfile of the single queries (compiled modules show as one call each), sorted by
+  ``--sort`` (``tottime``, or ``cumulative`` to see which caller a cost belongs to), ``--lines`` rows;
+- ``gc``: the garbage collector's share: collections per generation during the single queries and
+  the CPU time they took, per query (the index is frozen out of them, ``freeze_long_lived``, as
+  the product does; what remains is the young objects the queries leave in the caches).
 
 The machine is shared: compare two versions back to back in the same conditions, e.g.
 ``PYTHONPATH=/old/src .venv/bin/python bench/match_stages.py staged`` then with ``src``.
@@ -80,11 +84,41 @@ def _staged(index: Any, singles: list[Any]) -> dict[str, float]:
     return seconds
 
 
+def _collections(index: Any, singles: list[Any]) -> dict[int, tuple[int, float]]:
+    """Collections per generation while the single queries run, and the CPU seconds they took
+    (from ``gc.callbacks``; the queries' total is printed too, for the share)."""
+    import gc
+
+    counts = {generation: 0 for generation in range(3)}
+    spent = {generation: 0.0 for generation in range(3)}
+    started = [0.0]
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            counts[info["generation"]] += 1
+            spent[info["generation"]] += time.process_time() - started[0]
+
+    gc.callbacks.append(note)
+    try:
+        begun = time.process_time()
+        for query in singles:
+            index.match(query)
+        total = time.process_time() - begun
+    finally:
+        gc.callbacks.remove(note)
+    print(f"queries: {total * 1e6 / len(singles):.1f} us/query CPU, of which collections {sum(spent.values()) / total:.1%}")
+    return {generation: (counts[generation], spent[generation]) for generation in range(3)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("mode", choices=("total", "staged", "profile"))
+    parser.add_argument("mode", choices=("total", "staged", "profile", "gc"))
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--sort", default="tottime", help="profile: the pstats sort key (tottime, cumulative ...)")
+    parser.add_argument("--lines", type=int, default=40, help="profile: how many rows to print")
     args = parser.parse_args()
     index, singles = _setup(args.seed, args.queries)
     if args.mode == "total":
@@ -93,6 +127,9 @@ def main() -> int:
             index.match(query)
         cpu = time.process_time() - started
         print(f"{cpu * 1e6 / len(singles):.1f} us/query CPU, {len(singles) / cpu:.0f} queries/CPU-s")
+    elif args.mode == "gc":
+        for generation, (count, spent) in _collections(index, singles).items():
+            print(f"generation {generation}: {count:5d} collections, {spent * 1e6 / len(singles):8.1f} us/query CPU")
     elif args.mode == "staged":
         for stage, spent in _staged(index, singles).items():
             print(f"{stage:28s} {spent * 1e6 / len(singles):8.1f} us/query")
@@ -105,7 +142,7 @@ def main() -> int:
         for query in singles:
             index.match(query)
         profile.disable()
-        pstats.Stats(profile).sort_stats("tottime").print_stats(40)
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(args.lines)
     return 0
 
 
