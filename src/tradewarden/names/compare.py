@@ -6,7 +6,9 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
 Dmitry / Dmitri: ``phonetic.respell``), an Arabic name in French transcription as the English
-one (Cherif / Sharif, Ouaz / Waz: ``french.english_reading``, at most ``FRENCH_SPELLING``), and as initials; between two names written in the
+one (Cherif / Sharif, Ouaz / Waz: ``french.english_reading``, at most ``FRENCH_SPELLING``), Arabic's
+diphthong ay however written and a doubled consonant written once (Husayn / Hussein, Zayd / Zeid:
+``french.diphthong_reading``, at most ``FRENCH_SPELLING``), and as initials; between two names written in the
 syllables of one East Asian language alone, also as one Chinese or Korean name in two
 romanisations (Jie / Chieh, Jeong / Chong: ``_syllable_similarity``, ``east_asian.same_romanised``),
 and Chinese syllables there only so, as pinyin from Chinese characters (Shi Ning / Shi Ping are
@@ -81,7 +83,7 @@ from tradewarden.names.east_asian import (
     romanisation_family,
     same_romanised,
 )
-from tradewarden.names.french import english_reading
+from tradewarden.names.french import diphthong_reading, english_reading
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import respell, skeleton, vowel_shape
@@ -206,6 +208,9 @@ class _Facts:
         french = english_reading(token)
         self.french_read: bool = french != token
         self.french: str = respell(french) if self.french_read else self.respelt
+        #: That reading with Arabic's diphthong ay and doubled consonants written one way
+        #: (``french.diphthong_reading``: Hussein, Husayn -> husayn).
+        self.diphthong: str = diphthong_reading(self.french)
 
 
 @lru_cache(maxsize=131072)
@@ -242,6 +247,10 @@ def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: 
         # A name in French transcription and in English (Cherif / Sharif, Ouaz / Waz, Djamel /
         # Jamal: ``phonetic.french_reading``): as close as the readings, short of a plain respelling.
         score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.french, cf.french)))
+    if score < FRENCH_SPELLING and (qf.diphthong != qf.french or cf.diphthong != cf.french):
+        # Arabic's diphthong ay written ai, ei or ey, a doubled consonant written once (Husayn /
+        # Hussein, Ubayd / Obeid, Zayd / Zeid): as close as the readings, short of a plain respelling.
+        score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.diphthong, cf.diphthong)))
     if score < ROMANISED_ALIKE and (qf.long_vowels or cf.long_vowels) and qf.plain_vowels == cf.plain_vowels:
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
