@@ -230,6 +230,18 @@ def _same_given_name(q: str, c: str, qf: _Facts, cf: _Facts) -> bool:
 
 def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: _Facts) -> float:
     """``token_similarity`` of two Latin tokens (not an abjad pair), given their ``_Facts``."""
+    score = _spelling_similarity(q, q_skel, c, c_skel, qf, cf)
+    if score < FRENCH_SPELLING and (qf.diphthong != qf.french or cf.diphthong != cf.french):
+        # Arabic's diphthong ay written ai, ei or ey, a doubled consonant written once (Husayn /
+        # Hussein, Ubayd / Obeid, Zayd / Zeid): as close as the readings, short of a plain
+        # respelling. Not before the skeleton test: the readings' letters would lift other names
+        # of one skeleton to it (Hussein / Hassan, read husayn / hasan).
+        score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.diphthong, cf.diphthong)))
+    return score
+
+
+def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: _Facts) -> float:
+    """``_latin_similarity`` but for the diphthong reading."""
     if q == c:
         return 1.0
     if len(q) == 1 or len(c) == 1:
@@ -247,10 +259,6 @@ def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: 
         # A name in French transcription and in English (Cherif / Sharif, Ouaz / Waz, Djamel /
         # Jamal: ``phonetic.french_reading``): as close as the readings, short of a plain respelling.
         score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.french, cf.french)))
-    if score < FRENCH_SPELLING and (qf.diphthong != qf.french or cf.diphthong != cf.french):
-        # Arabic's diphthong ay written ai, ei or ey, a doubled consonant written once (Husayn /
-        # Hussein, Ubayd / Obeid, Zayd / Zeid): as close as the readings, short of a plain respelling.
-        score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.diphthong, cf.diphthong)))
     if score < ROMANISED_ALIKE and (qf.long_vowels or cf.long_vowels) and qf.plain_vowels == cf.plain_vowels:
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
