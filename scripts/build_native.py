@@ -55,7 +55,9 @@ setup(
 
 
 def _clean() -> None:
-    for module in NATIVE_MODULES:
+    packages = sorted({module.rpartition(".")[0] for module in NATIVE_MODULES})
+    leftovers = [module for package in packages for module in _native.compiled_modules(package)]
+    for module in sorted(set(NATIVE_MODULES) | set(leftovers)):
         for path in extension_paths(module, runtime=True):
             path.unlink()
     (SRC / "tradewarden" / HASHES_FILE).unlink(missing_ok=True)

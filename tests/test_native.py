@@ -60,6 +60,20 @@ def test_an_edited_source_wins_over_its_old_build(tmp_path: Path, module: str) -
     assert stale.stderr.count("built from other source") == 1
 
 
+def test_an_extension_of_a_module_no_longer_compiled_is_not_imported(tmp_path: Path) -> None:
+    # A module dropped from NATIVE_MODULES has no recorded source: its old extension (faked
+    # here, it would fail to load) is passed over for the .py, with one warning.
+    package = Path(_native.__file__).parent
+    shutil.copytree(package, tmp_path / "tradewarden", ignore=shutil.ignore_patterns("__pycache__"))
+    module = "tradewarden.names.exact"
+    assert module not in _native.NATIVE_MODULES
+    copy = tmp_path / "tradewarden" / "names" / "exact.py"
+    (copy.parent / f"exact{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a library")
+    loaded = _import_in(tmp_path, module)
+    assert loaded.stdout.strip() == str(copy)
+    assert loaded.stderr.count("no longer compiled") == 1
+
+
 def test_prepared_queries_and_name_forms_still_pickle() -> None:
     # A compiled frozen dataclass does not unpickle (mypyc's __setstate__ meets the frozen
     # __setattr__): the classes handed between processes (the Dask batch path) stay in

@@ -8,7 +8,8 @@ run against whichever is loaded), only sooner.
 
 Python imports an extension before a ``.py`` of the same name, so a package holding one calls
 ``prefer_fresh_source`` before anything imports its modules: a module whose extension was built
-from other source (the ``.py`` edited since) is loaded from its ``.py`` instead, with one warning.
+from other source (the ``.py`` edited since), or left over from a module no longer compiled, is
+loaded from its ``.py`` instead, with one warning.
 Without a compiler there is no extension and the ``.py`` runs. Build artefacts are gitignored.
 """
 
@@ -67,16 +68,28 @@ def recorded_digests() -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def compiled_modules(package: str) -> list[str]:
+    """The modules of ``package`` with an extension beside their ``.py``: those of ``NATIVE_MODULES``
+    and any other left there (a module once compiled and since dropped from the list), so that
+    no extension is imported unchecked."""
+    directory = _ROOT.joinpath(*package.split(".")[1:])
+    found = {module for module in NATIVE_MODULES if module.rpartition(".")[0] == package and extension_paths(module)}
+    for suffix in EXTENSION_SUFFIXES:
+        for path in directory.glob("*" + suffix):
+            stem = path.name[: -len(suffix)]
+            if not stem.endswith("__mypyc") and path.with_name(stem + ".py").is_file():
+                found.add(f"{package}.{stem}")
+    return sorted(found)
+
+
 def stale_modules(package: str) -> list[str]:
-    """The modules of ``package`` with an extension not built from their current source."""
+    """The modules of ``package`` with an extension not built from their current source (an
+    extension of a module not in ``NATIVE_MODULES`` has no recorded source and is stale)."""
     recorded = recorded_digests()
-    stale = []
-    for module in NATIVE_MODULES:
-        if module.rpartition(".")[0] != package or not extension_paths(module):
-            continue
-        if recorded.get(module) != source_digest(source_path(module)):
-            stale.append(module)
-    return stale
+    return [
+        module for module in compiled_modules(package)
+        if module not in NATIVE_MODULES or recorded.get(module) != source_digest(source_path(module))
+    ]
 
 
 def prefer_fresh_source(package: str) -> None:
@@ -99,7 +112,13 @@ def prefer_fresh_source(package: str) -> None:
         except BaseException:
             del sys.modules[module]
             raise
-        _log.warning(
-            "%s: the compiled module was built from other source than %s; running the source "
-            "(run `make` to rebuild it)", module, source.name,
-        )
+        if module in NATIVE_MODULES:
+            _log.warning(
+                "%s: the compiled module was built from other source than %s; running the source "
+                "(run `make` to rebuild it)", module, source.name,
+            )
+        else:
+            _log.warning(
+                "%s: a compiled module of a module no longer compiled (not in NATIVE_MODULES) lies beside "
+                "%s; running the source (`make native` removes it)", module, source.name,
+            )
