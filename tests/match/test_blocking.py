@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from rapidfuzz import fuzz
+
 from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, blocking, matching
 from tradewarden.match import index as index_module
 from tradewarden.match.blocking import (
@@ -186,6 +188,37 @@ def test_quick_filter_places_go_to_distinct_names(monkeypatch: pytest.MonkeyPatc
     # One name listed three times takes one place, the same in another order a second (every
     # copy is compared); the third goes to the next name (before, the copies filled every place).
     assert shortlist == [0, 1, 2, 3, 6, 4]
+
+
+def test_spelling_groups_are_one_name_however_spelt() -> None:
+    group = lambda text: matching.spelling_group(analyze_name(text, True).dump())  # noqa: E731
+    assert group("Abu Mohammed al-Adnani") == group("ABOU MOHAMED AL ADNANI") == group("AL-ADNANI, Abu Mohammad")
+    assert group("ADNANI, Seyed Mohammad") != group("Abu Mohammed al-Adnani")
+    assert group("Abu Mohammed al-Adnani al-Shami") != group("Abu Mohammed al-Adnani")  # a word more
+    assert group("KALAYE ELECTRIC") == group("Kala Electric")
+    assert group("KALA ELECTRIC CO.") != group("Kala Electric")  # another legal form
+
+
+_ADNANI = ["Abu Mohammed al-Adnani", "Abu Mohamed al-Adnani", "AL-ADNANI, Abu Mohammad", "ABOU MOHAMED AL ADNANI"]
+
+
+@pytest.mark.parametrize(("groups", "compared"), [(1, False), (2, True)])
+def test_spellings_of_one_name_leave_a_place_to_another(monkeypatch: pytest.MonkeyPatch, groups: int, compared: bool) -> None:
+    monkeypatch.setattr(matching, "MAX_FULL_COMPARISONS", 3)
+    monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
+    monkeypatch.setattr(matching, "MIN_SPELLING_GROUPS", groups)
+    other = "ADNANI, Seyed Mohammad"
+    index = _Blocked([analyze_name(text, True).dump() for text in [*_ADNANI, other]])
+    query = analyze_name("AL-ADNANI, Muhammad", True)
+    shortlist = matching._shortlist(index, query)  # type: ignore[arg-type]
+    # Every spelling of the one name is quicker-similar to the query than the other name ...
+    text = " ".join(query.tokens)
+    quick = [fuzz.token_sort_ratio(text, index.name_token_text(n)) for n in range(5)]
+    assert min(quick[:4]) > quick[4]
+    # ... so the three places went to three of them; a place for a second name is added.
+    assert shortlist[:3] == [2, 0, 1]
+    assert (4 in shortlist) is compared
+    assert set(shortlist) <= {0, 1, 2, 4}  # (the fourth spelling is not compared either way)
 
 
 def test_a_slip_of_a_listed_name_is_compared_past_tied_names(monkeypatch: pytest.MonkeyPatch) -> None:

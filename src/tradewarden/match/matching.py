@@ -54,6 +54,16 @@ MAX_FULL_COMPARISONS = 6
 #: distinct forms are taken: a name listed on several lists no longer fills every place
 #: (KANG, Chol Su six times kept KANG, Chol Hak out), and the comparisons stay as few.
 QUICK_RANKED = 12
+#: When the distinct forms so taken are spellings of fewer than this many names (listed names of
+#: the same consonant skeletons, in any order, and legal forms: ``spelling_group``), the best
+#: names of other spelling groups among the first ``QUICK_POOL`` quick-ranked are compared too,
+#: until this many are: a name listed by many lists in many spellings (ABU MOHAMMED / MOHAMED /
+#: MOHAMMAD AL-ADNANI, five records) filled every place, and the one other name worth comparing
+#: (ADNANI, Seyed Mohammad for AL-ADNANI, Muhammad, quick similarity 72 to their 75-85) was
+#: never compared. Added, not in their place: capping a group's places instead lost another
+#: list's record of the name, spelt otherwise (BALABA, Dmitriy Vladimirovich).
+MIN_SPELLING_GROUPS = 4
+QUICK_POOL = 24
 #: A foreign name in Chinese characters read by its sounds is blocked among this many listed
 #: names (``MAX_NAME_CANDIDATES`` for others): a reading's loose consonants are those of many
 #: listed names, which tie in blocking weight (``_transcribed_shortlist``).
@@ -288,11 +298,14 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first
-    # MAX_FULL_COMPARISONS distinct forms among them are kept with their ranked copies.
+    # MAX_FULL_COMPARISONS distinct forms among them are kept with their ranked copies; names
+    # of other spellings among the QUICK_POOL best join them when those are of few (``_other_spellings``).
     text = " ".join(form.tokens)
     choices = index.name_token_texts(names)
-    quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=QUICK_RANKED, score_cutoff=QUICK_CUTOFF)
-    chosen = _distinct_forms(index, [names[position] for _, _, position in quick], MAX_FULL_COMPARISONS)
+    quick = process.extract(text, choices, scorer=fuzz.token_sort_ratio, limit=QUICK_POOL, score_cutoff=QUICK_CUTOFF)
+    pool = [names[position] for _, _, position in quick]
+    chosen = _distinct_forms(index, pool[:QUICK_RANKED], MAX_FULL_COMPARISONS)
+    chosen.extend(_other_spellings(index, pool, chosen))
     for position, name_idx in enumerate(names[:BEST_BLOCKED]):
         if name_idx in chosen:
             continue
@@ -648,6 +661,36 @@ def _distinct_forms(index: MatchIndex, names: list[int], limit: int) -> list[int
             seen.add(key)
         kept.append(name_idx)
     return kept
+
+
+def spelling_group(form_key: str) -> str:
+    """The consonant skeletons (folded as the ``&`` key folds them, in any order) and legal forms
+    of a listed name's analysed form (``MatchIndex.form_key``): equal for spellings of one name
+    (Abu Mohammed al-Adnani, ABOU MOHAMED AL ADNANI, AL-ADNANI, Abu Mohammad)."""
+    skeletons = NameForm.dumped_skeletons(form_key).translate(SKELETON_FOLDS).split(" ")
+    return " ".join(sorted(skeletons)) + "|" + " ".join(sorted(NameForm.dumped_legal_forms(form_key).split()))
+
+
+def _other_spellings(index: MatchIndex, pool: list[int], chosen: list[int]) -> list[int]:
+    """Of the ``pool`` names (quick-ranked, best first) not ``chosen``, the best of spelling
+    groups (``spelling_group``) that no chosen name is of, until the chosen and these are of
+    ``MIN_SPELLING_GROUPS`` groups, with their copies in ``pool``."""
+    groups = {spelling_group(index.form_key(name_idx)) for name_idx in chosen}
+    if len(groups) >= MIN_SPELLING_GROUPS or len(pool) <= len(chosen):
+        return []
+    kept = set(chosen)
+    added: set[str] = set()
+    for name_idx in pool:
+        if len(groups) == MIN_SPELLING_GROUPS:
+            break
+        key = index.form_key(name_idx)
+        if name_idx in kept or key in added:
+            continue
+        group = spelling_group(key)
+        if group not in groups:
+            groups.add(group)
+            added.add(key)
+    return [name_idx for name_idx in pool if name_idx not in kept and index.form_key(name_idx) in added]
 
 
 def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: int) -> tuple[float, int, str, str]:
