@@ -331,7 +331,13 @@ def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None
      ("MCIC", "MCIS", False),  # an acronym of four letters: too short
      ("Robon", "Robin", False),  # a short word with vowels is another name
      ("JOINT STOCK COMPANY TERRA", "JOINT STOCK COMPANY TERRA TECH", False),  # a word left out
-     ("STOKK COMPANY TERA TECH", "STOCK COMPANY TERRA TECH", False)],  # two slips
+     ("STOKK COMPANY TERA TECH", "STOCK COMPANY TERRA TECH", False),  # two slips
+     # A Chinese name's one syllable a letter off another is another name; a letter off no
+     # syllable (Weimng) or in a word of two syllables is a slip, and so is a slip in a name that
+     # is not all Chinese syllables (Mariya).
+     ("ZHANG, Juan", "ZHANG, Jian", False), ("LIANG Meihua", "LIAN Meihua", False),
+     ("ZHOU Weimng", "ZHOU Weiming", True), ("ZHOU Weiming", "ZHOU Weimeng", True),  # two syllables
+     ("Tamara Mariya Chen", "Tamara Mariia Chen", True)],
 )
 def test_a_listed_name_but_for_one_slip_reaches_the_threshold(query: str, listed: str, slip: bool) -> None:
     comparison = compare_names(analyze_name(query), analyze_name(listed), lambda token: 1.0)

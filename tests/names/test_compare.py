@@ -206,6 +206,21 @@ def test_extra_words_cost_less_when_the_other_name_is_met_in_full() -> None:
     assert middle.score > last.score >= THRESHOLD, (middle, last)
 
 
+def test_many_extra_words_of_a_name_met_in_full_count_as_two() -> None:
+    """HADDAD, Karim Nabil Yusuf Salim / HADDAD, Karim: a query given with the father's and
+    forefathers' names (no "bin") costs as two extra words do; two extra words cost as before,
+    and so do extra words when the listed name was not met in full, or a listed name's extra
+    words (a short query meets two words of many long listed names)."""
+    four = compare_names(analyze_name("HADDAD, Karim Nabil Yusuf Salim", True), analyze_name("HADDAD, Karim", True))
+    assert four.score == pytest.approx(2 / (2 + 0.4 * 0.6 * 2)) and four.score >= THRESHOLD, four
+    listed = compare_names(analyze_name("HADDAD, Karim", True), analyze_name("HADDAD, Karim Nabil Yusuf Salim", True))
+    assert listed.score < THRESHOLD, listed
+    two = compare_names(analyze_name("HADDAD, Karim Nabil Yusuf", True), analyze_name("HADDAD, Karim", True))
+    assert two.score == pytest.approx(four.score), two
+    unmet = compare_names(analyze_name("HADDAD, Karim Nabil Yusuf Salim", True), analyze_name("MANSOUR, Karim", True))
+    assert unmet.score < THRESHOLD, unmet
+
+
 def test_an_added_patronymic_costs_half_on_either_side() -> None:
     """KIM, Lidia Egorovna / KIM, Lidia: the query's patronymic costs what a listed one does."""
     added = compare_names(analyze_name("KIM, Lidia Egorovna", True), analyze_name("KIM, Lidia Nam", True))

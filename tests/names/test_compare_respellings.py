@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
-from tradewarden.names.phonetic import respell, skeleton
+from tradewarden.names.phonetic import compared_respelling, respell, skeleton
 
 THRESHOLD = 0.8
 
@@ -191,3 +191,16 @@ def test_an_article_written_with_a_respelt_name_pairs_both_words() -> None:
     assert _score("ELSHABAN Hasan", "AL SHABAN Hasan", True) == 1.0
     # A rest less alike than a close respelling stays as it was (Alexander / Al Exandra).
     assert "+al" in compare_names(analyze_name("Alexander Petrov", True), analyze_name("Al Exandra Petrov", True)).detail
+
+
+def test_ck_and_russian_endings_are_respelt_in_the_comparison() -> None:
+    """ck is k (Jock / Jok), a final -off / -eff the -ov / -ev of a Russian family name in an
+    older French or German spelling (Kuroff / Kurov); not in short words (Jeff), not in the
+    blocking keys (``respell``), and no other ending (Orloff / Orlova stays a feminine form)."""
+    assert compared_respelling("jock") == "jok" and respell("jock") == "jock"
+    assert compared_respelling("petroff") == "petrov" and compared_respelling("sergeeff") == "sergeev"
+    assert compared_respelling("jeff") == "jeff" and compared_respelling("cardiff") == "cardiff"
+    assert _score("PETROFF, Anton", "PETROV, Anton", True) > _score("PETRIK, Anton", "PETROV, Anton", True)
+    assert _score("PETROFF, Anton", "PETROV, Anton", True) >= 0.95
+    assert _score("Mick Dobson", "Mik Dobson", True) >= 0.95
+    assert _score("PETROFF, Anton", "PETROVA, Anton", True) < _score("PETROFF, Anton", "PETROV, Anton", True)

@@ -12,6 +12,7 @@ from tradewarden.names.east_asian import (
     KOREAN,
     chinese_readings,
     final_slip,
+    is_chinese_name,
     is_korean_name,
     korean_key,
     romanisation_family,
@@ -266,3 +267,21 @@ def test_a_korean_name_in_hangul_is_read_a_syllable_a_word() -> None:
 def test_final_slip_is_a_final_consonant_added_or_dropped() -> None:
     assert final_slip("gi", "gil") and final_slip("yong", "yo")
     assert not final_slip("sang", "song") and not final_slip("gil", "gim")
+
+
+@pytest.mark.parametrize(
+    ("name", "chinese"),
+    [("Liu Xiu-fang", True), ("Zhou Weiming", True), ("Chang Wei-ming", True), ("Maria Chen", False),
+     ("Liu Shyh-fang", False), ("Zhou", False), ("Robert Chang", False)],
+)
+def test_a_chinese_name_is_one_or_two_syllables_a_word(name: str, chinese: bool) -> None:
+    assert is_chinese_name(analyze_name(name, True).tokens) is chinese
+
+
+def test_a_chinese_given_name_has_no_middle_name() -> None:
+    """Liu Xiu-fang / Liu Shyh-fang: a given name's syllable unpaired on both sides is another
+    given name, not a middle name left out (shyh is no syllable of the tables, so the names are
+    not compared syllable by syllable); a Burmese name keeps the middle-name share."""
+    assert _score("Zhou Xiu-fang", "Zhou Shyh-fang") < THRESHOLD
+    assert _score("Zhou Xiu-fang", "Zhou Shyh-fang") < _score("Aung Min Htun", "Aung Kyaw Htun")
+    assert _score("Aung Htun", "Aung Kyaw Htun") >= THRESHOLD

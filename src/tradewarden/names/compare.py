@@ -5,7 +5,7 @@ are compared by optimal-string-alignment edit similarity (rapidfuzz), by consona
 (so Mohammad meets Muhammad), as one Korean syllable romanised two ways (Cho / Jo, To / Do,
 Ri / Li: ``_romanised_alike``), with English long-vowel spellings read plainly (Deen / Din, Noor /
 Nur), with the letters romanisations write for one sound folded (Inwest / Invest, Banq / Bank,
-Dmitry / Dmitri: ``phonetic.respell``), an Arabic name in French transcription as the English
+Dmitry / Dmitri: ``phonetic.respell``; Jock / Jok, Kuroff / Kurov: ``phonetic.compared_respelling``), an Arabic name in French transcription as the English
 one (Cherif / Sharif, Ouaz / Waz: ``french.english_reading``, at most ``FRENCH_SPELLING``), Arabic's
 diphthong ay however written and a doubled consonant written once (Husayn / Hussein, Zayd / Zeid:
 ``french.diphthong_reading``, at most ``FRENCH_SPELLING``), and as initials; between two names written in the
@@ -29,8 +29,10 @@ An unpaired token on either side (a middle name one side left out: ``Joseph Rao 
 when the query is a single word (``Vinogradov`` names one part of ``Mikhail Vinogradov``).
 An unpaired patronymic counts half, on either side (``KIM, Lidia [Egorovna]``), and the extra
 words of a name whose other side's significant words all met closely a little more than half
-(``NASSER, Fadi [Nabih]``: ``COVERED_SHARE``).
-The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``),
+(``NASSER, Fadi [Nabih]``: ``COVERED_SHARE``), a query's more than two such words together as
+two (``AL-HINDI, Muhammad [Sa'id Muhammad Yusuf]``: ``COVERED_WORDS``).
+The middle word of a three-word name, left out or added, costs half of that (``Khin [Maung] Yi``;
+not a Chinese person's name's syllable, ``Liu Xiu-fang`` / ``Liu Shyh-fang``),
 and so do the two words of a four-word name that a two-word query leaves out (``JUAREZ, Julio`` /
 ``JUAREZ RAMIREZ, Julio Antonio``). A rare long word written alike in the query and a listed
 company name counts as two met words do (``Zavod Razryad`` / ``Razryad JSC``: ``_anchored``).
@@ -79,6 +81,7 @@ from tradewarden.names.east_asian import (
     KOREAN,
     chinese_readings,
     final_slip,
+    is_chinese_name,
     is_korean_name,
     romanisation_family,
     same_romanised,
@@ -86,7 +89,7 @@ from tradewarden.names.east_asian import (
 from tradewarden.names.french import diphthong_reading, english_reading
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
-from tradewarden.names.phonetic import respell, skeleton, vowel_shape
+from tradewarden.names.phonetic import compared_respelling, respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
 
@@ -106,6 +109,13 @@ MIDDLE_NAME_SHARE: Final = 0.5
 #: Naser; وحید مجید / Vahid Majid Abdollahi). A little more than a left-out middle word, which is
 #: where such words are most often left out.
 COVERED_SHARE: Final = 0.6
+#: More such extra words of the query than this count together as this many do: a name given
+#: with the father's and forefathers' names written without "bin" (AL-HINDI, Muhammad [Sa'id
+#: Muhammad Yusuf]) names the bearer of the listed short name as surely as one with two extra
+#: names, and each forefather's name more would otherwise cost as much as the first. Not the
+#: listed name's extra words: a short query meets two words of many long listed names
+#: (JUAREZ, Julio / JUAREZ RAMIREZ LOPEZ, Julio Antonio).
+COVERED_WORDS: Final = 2
 #: A query token the listed name lacks counts this much once two significant tokens paired
 #: (fully before: one shared word does not excuse the others).
 UNPAIRED_QUERY_WEIGHT: Final = 0.4
@@ -191,7 +201,7 @@ class _Facts:
     as the pair's edit similarity."""
 
     def __init__(self, token: str) -> None:
-        self.respelt: str = respell(token)
+        self.respelt: str = compared_respelling(token)
         #: English long vowels (``_LONG_VOWELS``), and the token with them written plainly.
         self.long_vowels: bool = _LONG_VOWELS.search(token) is not None
         self.plain_vowels: str = _plain_vowels(token)
@@ -736,7 +746,10 @@ def _align(
     # The middle word (not an initial) of a three-word name without legal forms left out (Khin
     # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
     plain = not syllables and not (listed.legal_forms or query.legal_forms)
-    middle_added = plain and len(query.tokens) == 3 and len(used_q) == 2
+    # A Chinese name has no middle name: its given name's syllables are one name (Liu Xiu-fang /
+    # Liu Shyh-fang are two names, though shyh is no syllable of the tables: ``_exact_family``).
+    middle_plain = plain and not (is_chinese_name(query.tokens) or is_chinese_name(listed.tokens))
+    middle_added = middle_plain and len(query.tokens) == 3 and len(used_q) == 2
     # Every significant word of one side met closely: the other side's extra words add to a name
     # both give in full (COVERED_SHARE).
     close = plain and weakest > FUZZY_KNEE
@@ -748,10 +761,11 @@ def _align(
     listed_married = _significant_pairs(listed, used_c) >= MARRIED_NAME_PAIRS
     # The father's and forefathers' names of a nasab chain left out count as one patronymic.
     query_chain = _nasab_share(query.tokens, used_q) if extra_weight < 1.0 else PATRONYMIC_SHARE
+    query_extra = _covered_share(query, used_q)
     for i, weight in enumerate(q_weights):
         if i not in used_q:
             middle = middle_added and min(used_q) < i < max(used_q) and query.weights[i] >= 1.0
-            share = MIDDLE_NAME_SHARE if middle else COVERED_SHARE if listed_covered and query.weights[i] >= 1.0 else 1.0
+            share = MIDDLE_NAME_SHARE if middle else query_extra if listed_covered and query.weights[i] >= 1.0 else 1.0
             if extra_weight < 1.0 and (
                 name_role(query.tokens[i]) == "patronymic"
                 or (query_married and _married_name(query.tokens, i))
@@ -763,7 +777,7 @@ def _align(
                 share = min(share, query_chain)
             total += extra_weight * share * weight
             parts.append(("-", query.tokens[i], _UNPAIRED_PART))
-    middle_left_out = plain and len(listed.tokens) == 3 and len(used_c) == 2
+    middle_left_out = middle_plain and len(listed.tokens) == 3 and len(used_c) == 2
     # A listed name written family name first (GOUDARZI, Mohammad Moazzami) read by the query in
     # the natural order (Mohammad GOUDARZI: the listed second word first, its first word last) has
     # its last word as written in the middle: left out, it is a middle name too.
@@ -965,6 +979,14 @@ def _elements(form: NameForm, used: set[int]) -> int:
     """How many significant paired words of ``form`` are name elements of their own (the head
     of a compound name, ``_COMPOUND_HEADS``, is not)."""
     return sum(1 for i in used if form.weights[i] >= 1.0 and form.tokens[i] not in _COMPOUND_HEADS)
+
+
+def _covered_share(form: NameForm, used: set[int]) -> float:
+    """The share each unpaired significant word of a query ``form`` counts when the listed
+    name's words all met closely: ``COVERED_SHARE``, and for more than ``COVERED_WORDS`` such
+    words together as much as ``COVERED_WORDS`` of them."""
+    extra = form.significant - _significant_pairs(form, used)
+    return COVERED_SHARE if extra <= COVERED_WORDS else COVERED_SHARE * COVERED_WORDS / extra
 
 
 def _significant_pairs(form: NameForm, used: set[int]) -> int:

@@ -219,6 +219,21 @@ def romanisation_family(tokens: tuple[str, ...]) -> int:
     return family
 
 
+#: A Chinese family name or given name has one or two syllables (Wang, Ouyang; Wei, Weiming).
+NAME_SYLLABLES: Final = 2
+
+
+@lru_cache(maxsize=65536)
+def is_chinese_name(tokens: tuple[str, ...]) -> bool:
+    """Whether a Latin-script name reads as a Chinese person's name: written in Chinese syllables
+    alone (``romanisation_family``), every word a family or given name of one or two syllables
+    (``NAME_SYLLABLES``). ``liu xiu fang``, ``zhang weiming``: yes; ``maria chen`` (``maria`` is
+    three syllables), ``liu shyh fang`` (``shyh`` is no syllable of the tables), ``zhang``: no."""
+    return bool(romanisation_family(tokens) & CHINESE) and all(
+        any(len(cut) <= NAME_SYLLABLES for cut in chinese_readings(token)) for token in tokens
+    )
+
+
 @lru_cache(maxsize=65536)
 def same_romanised(q: str, c: str, family: int) -> bool:
     """Whether two different words of names written in ``family`` are one name in two
@@ -245,8 +260,10 @@ __all__ = [
     "KOREAN_NAME_WORDS",
     "MAX_SYLLABLES",
     "PINYIN",
+    "NAME_SYLLABLES",
     "chinese_readings",
     "final_slip",
+    "is_chinese_name",
     "is_korean_name",
     "korean_key",
     "romanisation_family",

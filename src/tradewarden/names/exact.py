@@ -14,6 +14,9 @@ not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more,
 slipped word is an acronym (``GBNTT`` / ``GNBNTT``): a word with no vowel, of
 ``SLIP_MIN_ACRONYM_LETTERS`` letters or more on both sides. Such a word reads as no name or word of
 any language, so one slip away from a listed one it is that one mistyped, not a namesake.
+Between two Chinese persons' names written in pinyin or another romanisation, a one-syllable
+word one letter off another syllable (``Juan`` / ``Jian``, ``Liang`` / ``Lian``) is another
+name, and no slip (``east_asian.is_chinese_name``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+
+from tradewarden.names.east_asian import CHINESE, chinese_readings, is_chinese_name, same_romanised
 
 #: The least name score of a query name written as a listed name ...
 EXACT_NAME_SCORE = 0.95
@@ -122,4 +127,21 @@ def is_slip_of(query: str, listed: str) -> bool:
         and q.isalpha()
         and c.isalpha()
         and OSA.distance(q, c, score_cutoff=1) <= 1
+        and not _other_syllables(query_words, listed_words, q, c)
+    )
+
+
+def _other_syllables(query_words: list[str], listed_words: list[str], q: str, c: str) -> bool:
+    """Whether the slipped words are two one-syllable Chinese names (each one syllable of the
+    tables, ``east_asian.chinese_readings``), not one syllable in two romanisations
+    (``east_asian.same_romanised``), in two names read as Chinese persons' names
+    (``east_asian.is_chinese_name``): a syllable a letter off another is another name (ZHANG
+    Juan / ZHANG Jian, LIANG Yang / LIAN Yang), not a slip. A word of two syllables a letter off
+    (Ruguang / Ruiguang, Souan / Suan) stays a slip: lists spell such words with slips as often."""
+    return (
+        (q,) in chinese_readings(q)
+        and (c,) in chinese_readings(c)
+        and is_chinese_name(tuple(query_words))
+        and is_chinese_name(tuple(listed_words))
+        and not same_romanised(q, c, CHINESE)
     )

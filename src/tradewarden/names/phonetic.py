@@ -123,6 +123,35 @@ def respell(token: str) -> str:
     return token.replace("x", "ks") if "x" in token else token
 
 
+#: Endings older French and German spellings of Russian family names write for -ov and -ev
+#: (Smirnoff, Kuroff, Ivanoff; Wikipedia "Romanization of Russian"), in words of
+#: ``ENDING_MIN_LETTERS`` letters or more (Jeff is no -ev).
+_RESPELT_ENDINGS: Final = (("off", "ov"), ("eff", "ev"))
+ENDING_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=131072)
+def compared_respelling(token: str) -> str:
+    """``respell`` and the spellings of one sound only the comparison of two words folds (not
+    the blocking keys, which would file more names under each): ``ck`` as ``k`` (Jock / Jok,
+    Dickson / Dikson: English and German write the one sound so) and a final ``off`` / ``eff``
+    as ``ov`` / ``ev`` in words of ``ENDING_MIN_LETTERS`` letters or more (Kuroff / Kurov).
+
+    Args:
+        token: a lower-case ASCII word.
+    Returns:
+        The folded token (the token itself when it has none of those letters).
+    """
+    token = respell(token)
+    if "ck" in token:
+        token = token.replace("ck", "k")
+    if len(token) >= ENDING_MIN_LETTERS:
+        for ending, spoken in _RESPELT_ENDINGS:
+            if token.endswith(ending):
+                return token[: -len(ending)] + spoken
+    return token
+
+
 def sound_key(token: str) -> str:
     """Rigour's metaphone code of one ASCII token (empty for tokens without letters).
 
