@@ -474,14 +474,15 @@ def test_a_name_respelt_throughout_is_compared_whatever_the_quick_filter(monkeyp
 
 
 def test_a_name_in_arabic_script_with_the_query_skeletons_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An Arabic-script name blocks by skeletons only, without the ``&`` key; with the query's
+    """An Arabic-script name blocks by skeletons, and is filed under the ``&`` key of each choice
+    of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``); with the query's
     skeletons (``کشا یسمیل`` for ``KOSHA Ismail``) it is a name respelt all the same."""
     monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
     forms = [analyze_name(f"{word}, Kosha Ismail", True).dump() for word in _SHORT_WORDS[:6]]
     forms += [analyze_name("کشا یسمیل", True).dump()]
     index = _Blocked(forms)
     form = analyze_name("KOSHA Ismail", True)
-    assert not index.names_under(whole_skeleton_key(form))
+    assert index.names_under(whole_skeleton_key(form)) == {6}
     assert 6 in matching._shortlist(index, form)  # type: ignore[arg-type]
     monkeypatch.setattr(matching, "RESPELT_ALIKE_BLOCKED", 0)
     assert 6 not in matching._shortlist(index, form)  # type: ignore[arg-type]
@@ -649,6 +650,34 @@ def test_a_latin_spelling_outweighs_names_sharing_one_word_in_the_query_script(e
     assert weights["latin"] > max(weights[f"ar{n}"] for n in range(3))
     found = index.match(Query(names=["مرتضی براتی"], schema="Person"), limit=1)
     assert [m.source_id for m in found] == ["latin"]
+
+
+def test_abjad_whole_skeleton_keys_meet_latin_spellings_of_the_whole_name() -> None:
+    """An Arabic-script name of several words gets the ``&`` keys of its words' possible Latin
+    skeletons in the last group: a Latin spelling of the whole name holds one, where a word of
+    one consonant (ایوب / Ayyub: ``b``; الحية / al-Hayya: ``h``) shares no word key."""
+    for query, listed in (("ایوب بشیر", "AYYUB BASHIR"), ("خليل الحية", "Khalil AL-HAYYA")):
+        form = analyze_name(query, True)
+        keys = blocking.abjad_whole_skeleton_keys(form)
+        assert whole_skeleton_key(analyze_name(listed, True)) in keys
+        assert 0 < len(keys) <= blocking.MAX_ABJAD_WHOLE_KEYS
+        assert blocking.abjad_key_groups(form)[-1] == keys
+    assert whole_skeleton_key(analyze_name("AYYUB NASIR", True)) not in blocking.abjad_whole_skeleton_keys(
+        analyze_name("ایوب بشیر", True))
+    assert blocking.abjad_whole_skeleton_keys(analyze_name("بشیر", True)) == ()
+
+
+def test_a_latin_spelling_of_a_one_consonant_word_is_blocked_among_its_namesakes(e: Factory) -> None:
+    """AYYUB BASHIR shares one word key with ایوب بشیر (Ayyub's skeleton, ``b``, has none), as
+    every other BASHIR does; the whole-skeleton key ranks it first among them."""
+    make = e
+    entities = [make("Person", f"f{n}", name=f"{word} BASHIR") for n, word in enumerate(_WORDS[:50])]
+    entities.append(make("Person", "t", name="AYYUB BASHIR"))
+    index = MatchIndex.build(entities)
+    blocked = index.blocked_names(analyze_name("ایوب بشیر", True))[0]
+    assert index.record(index.name_entity(blocked[0][0])).source_id == "t"
+    found = index.match(Query(names=["ایوب بشیر"], schema="Person"), limit=1)
+    assert [m.source_id for m in found] == ["t"]
 
 
 def test_the_second_best_blocked_name_is_compared(e: Factory) -> None:

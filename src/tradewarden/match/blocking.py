@@ -11,7 +11,8 @@ word, which breaks its skeleton and both affixes, still finds it. A name with le
 romanisations write for one sound (``phonetic.respell``: w / v, q / k, x / ks, a final y / i) also
 gets its whole-name keys respelt (``%invest m|`` from ``M-INWEST``), and a token with w the skeleton
 of its respelling (``~nvst``). Arabic- and Hebrew-script names block by skeletons only,
-a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``).
+a query adding those of each token's possible Latin spellings (``abjad.skeleton_variants``), and
+the whole-skeleton keys of those spellings (``abjad_whole_skeleton_keys``).
 The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which romanisations
 write for one sound. A token starting with kh also gets the skeleton of its spelling with h
 (``~hldng`` from ``kholding``): Cyrillic х is kh in BGN/PCGN and h in other romanisations and
@@ -24,6 +25,8 @@ each listed name and compares only the best few.
 """
 
 from __future__ import annotations
+
+from itertools import product
 
 from tradewarden.names.abjad import skeleton_variants
 from tradewarden.names.acronyms import initials_keys
@@ -311,4 +314,41 @@ def abjad_counted_groups(form: NameForm) -> list[tuple[tuple[str, ...], tuple[in
     for a, b in zip(names, names[1:]):
         members = tuple(of_token[pos] for pos in (a, b) if pos in of_token) if b > a + 1 else ()
         add(skeleton_variants(tokens[a] + tokens[b]), 3, members)
+    whole = abjad_whole_skeleton_keys(form)
+    if whole:
+        groups.append((whole, ()))
     return groups
+
+
+#: The most ``&`` keys an Arabic- or Hebrew-script name gets (``abjad_whole_skeleton_keys``).
+MAX_ABJAD_WHOLE_KEYS = 16
+
+
+def abjad_whole_skeleton_keys(form: NameForm) -> tuple[str, ...]:
+    """The ``&`` whole-skeleton keys (``whole_skeleton_key``) of an Arabic- or Hebrew-script name
+    of several words: one per choice of each word's possible Latin skeleton
+    (``abjad.skeleton_variants``), its own first, at most ``MAX_ABJAD_WHOLE_KEYS``.
+
+    A word whose Latin spelling has a skeleton of one letter (ایوب / Ayyub: ``b``; Latin names
+    file no ``~`` key for it) otherwise meets nothing, and the name then shares only its other
+    word's skeleton with the hundreds of names holding it (AYYUB BASHIR, 484th for ایوب بشیر);
+    a Latin name made of the query's words respelt, and nothing more, holds this key. (Not
+    read here: a final ى / ی as alif maqsura, مصطفى / Mostafa, whose skeleton keeps a y: so read,
+    it also read the Persian suffix -i away, and DANIEL, Mohammad alerted for دانيال محمدی.)
+    """
+    tokens = form.tokens
+    if len(tokens) < 2:
+        return ()
+    named = _named_tokens(tokens, form.weights)
+    choices = [skeleton_variants(token) or (skeleton(token),) for token in named]
+    legal = " ".join(sorted(form.legal_forms))
+    keys: list[str] = []
+    for combo in product(*choices):
+        if not all(combo):
+            continue
+        key = "&" + " ".join(sorted(folded_skeletons(combo))) + "|" + legal
+        if key not in keys:
+            keys.append(key)
+            if len(keys) >= MAX_ABJAD_WHOLE_KEYS:
+                break
+    return tuple(keys)
