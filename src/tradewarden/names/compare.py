@@ -86,7 +86,7 @@ from tradewarden.names.east_asian import (
     romanisation_family,
     same_romanised,
 )
-from tradewarden.names.french import diphthong_reading, english_reading
+from tradewarden.names.french import diphthong_reading, english_reading, has_diphthong
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
 from tradewarden.names.phonetic import compared_respelling, respell, skeleton, vowel_shape
@@ -221,6 +221,10 @@ class _Facts:
         #: That reading with Arabic's diphthong ay and doubled consonants written one way
         #: (``french.diphthong_reading``: Hussein, Husayn -> husayn).
         self.diphthong: str = diphthong_reading(self.french)
+        #: Whether the token writes Arabic's diphthong ay (``french.has_diphthong``: Husayn,
+        #: Hussein), and whether it writes any letter that may stand for its y (e, i, y: Husin).
+        self.ay: bool = has_diphthong(token) or has_diphthong(self.french)
+        self.front: bool = "e" in token or "i" in token or "y" in token
 
 
 @lru_cache(maxsize=131072)
@@ -279,11 +283,14 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
         and q[0] == c[0]
         and (score >= 0.6 or (len(q_skel) >= 4 and score >= 0.5))
         and (score >= FUZZY_KNEE or vowel_shape(q) == vowel_shape(c))
+        and not (qf.ay and not cf.front or cf.ay and not qf.front)
     ):
         # Short skeletons say little: two or three consonants are shared by unrelated names
         # (Dippel / Dipaul), and names that start differently are other names (Kaster / Costar).
         # Nor do words more than a respelling apart that put their vowels in other places
         # (Pestova / Positive, Subbotin / Sabtina); respellings keep them (Mohammed / Muhammad).
+        # Arabic's diphthong ay on one side and no letter for its y on the other are two names
+        # of one skeleton (Husayn, Hussain / Hasan, Hassan: حسين / حسن), not a respelling.
         equal = SKELETON_EQUAL
         if len(q_skel) <= 2:
             equal -= 0.15

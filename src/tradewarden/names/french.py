@@ -52,6 +52,14 @@ _DOUBLED: Final = re.compile(r"([b-df-hj-np-tv-xz])\1")
 DIPHTHONG_MIN_LETTERS: Final = 4
 
 
+def has_diphthong(token: str) -> bool:
+    """Whether ``diphthong_reading`` reads Arabic's diphthong ay in a lower-case ASCII token
+    (Husayn, Hussein, Zeid: yes; Hasan, Bai, Wei: no)."""
+    return (
+        len(token) >= DIPHTHONG_MIN_LETTERS and _DIPHTHONG.search(token) is not None and not _east_asian_syllable(token)
+    )
+
+
 @lru_cache(maxsize=131072)
 def diphthong_reading(token: str) -> str:
     """A lower-case ASCII token with Arabic's diphthong ay written ``ay`` however it is spelt
@@ -66,6 +74,6 @@ def diphthong_reading(token: str) -> str:
     Returns:
         The reading, or ``token``.
     """
-    if len(token) < DIPHTHONG_MIN_LETTERS or _east_asian_syllable(token) or _DIPHTHONG.search(token) is None:
+    if not has_diphthong(token):
         return token
     return _DIPHTHONG.sub("ay", _DOUBLED.sub(r"\1", token))
