@@ -80,7 +80,9 @@ from tradewarden.names.variants import name_variants
 #: 19: a listed token read as a French transcription of an Arabic name also under its English spelling
 #: and that one's skeleton (``names/french.py``, ``blocking.english_keys``).
 #: 20: a Persian surname suffix written apart joined to its stem (``translit._PERSIAN_SUFFIX``: فخری زاده).
-FORMAT_VERSION = 20
+#: 21: an Arabic- or Hebrew-script name of several words also under the whole-skeleton keys of each
+#: choice of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``).
+FORMAT_VERSION = 21
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
