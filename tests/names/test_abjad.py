@@ -35,6 +35,8 @@ THRESHOLD = 0.8
         ("أبو بكر", "abu bkr"),
         ("شیخ حاجى ملا", "sheikh haji mullah"),  # titles inside names, spelt as the particle list has them
         ("طارق گیدڑ", "tarq gydr"),  # Urdu retroflex letters
+        ("ځدران ګلبدین پښتون", "zdran glbdyn pshtwn"),  # Pashto's dze, gaf and shin
+        ("څټډړڼږۍ", "stdrnzhy"),  # Pashto's tse, retroflexes, zhe and ye
         ("آلاء", "ala"),  # alif madda + lam is not the article
         ("خامنه\u200cای", "khamnhay"),  # the zero-width non-joiner joins
         ("ﻧﻘﺪﻯ", "nqdy"),  # presentation forms
@@ -386,3 +388,11 @@ def _common_given_name(token: str) -> float:
 def test_same_script_names_sharing_a_common_given_name(query: str, listed: str, matches: bool) -> None:
     result = compare_names(analyze_name(query, True), analyze_name(listed, True), _common_given_name)
     assert (result.score >= ALERT) is matches, result
+
+
+def test_pashto_letters_meet_latin_and_persian_spellings() -> None:
+    # Pashto's own letters were dropped: ځدران read dran, ګلبدین lbdyn.
+    assert compare_names(analyze_name("محمد عمر ځدران", True), analyze_name("Mohammad Omar ZADRAN", True)).score >= 0.95
+    assert compare_names(analyze_name("ګلبدین حکمتیار", True), analyze_name("Gulbuddin HEKMATYAR", True)).score >= 0.95
+    # Pashto's gaf and Persian's gaf are one letter.
+    assert compare_names(analyze_name("ګلبدین حکمتیار", True), analyze_name("گلبدین حکمتیار", True)).score >= 0.95

@@ -81,7 +81,8 @@ from tradewarden.names.variants import name_variants
 #: and that one's skeleton (``names/french.py``, ``blocking.english_keys``).
 #: 20: a Persian surname suffix written apart joined to its stem (``translit._PERSIAN_SUFFIX``: فخری زاده).
 #: 21: an Arabic- or Hebrew-script name of several words also under the whole-skeleton keys of each
-#: choice of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``).
+#: choice of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``); Pashto's own letters
+#: romanised (``abjad._LETTERS``: ځدران zdran, was dran).
 FORMAT_VERSION = 21
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3

@@ -55,6 +55,11 @@ _LETTERS: Final[dict[str, str]] = {
     "\u064a": "y", "\u06cc": "y", "\u0649": "y", "\u06d2": "y", "\u06a4": "v", "\u06a8": "g",
     "\u06c6": "w", "\u06c7": "w", "\u06c8": "w", "\u06cb": "w", "\u06d0": "y",
     "\u0679": "t", "\u0688": "d", "\u0691": "r", "\u06ba": "n",  # Urdu retroflexes, noon ghunna
+    # Pashto's own letters, as Latin spellings of Afghan names write them (ځدران Zadran, ګلبدین
+    # Gulbuddin, پښتون Pashtun; Wikipedia "Pashto alphabet", "Romanization of Pashto"): its
+    # retroflexes ټ ډ ړ ڼ, dze ځ (z), tse څ (s), zhe ږ, shin ښ, gaf ګ, and the ye forms ۍ ې.
+    "\u067c": "t", "\u0689": "d", "\u0693": "r", "\u06bc": "n", "\u0681": "z", "\u0685": "s",
+    "\u0696": "zh", "\u069a": "sh", "\u06ab": "g", "\u06cd": "y",
 }
 #: Short-vowel marks, shadda, sukun, superscript alif, tatweel and the Persian zero-width
 #: non-joiner (which joins parts of one word, خامنه‌ای): dropped.
