@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -138,6 +139,16 @@ _EAST_ASIAN_SYLLABLE = re.compile(
     r"[aeiouy]{1,3}"  # vowel
     r"(?:ng|[nktlmp])?"  # final
 )
+#: McCune-Reischauer's breves as lists write them: an apostrophe after the vowel (YO'N CHO'NG NAM
+#: for Yŏn Chŏng Nam), or the breve itself.
+_BREVE_MARKS = str.maketrans("", "", "'\u2019\u2018`\u0306")
+
+
+def _plain_syllable(token: str) -> str:
+    """``token`` case-folded without accents and McCune-Reischauer's breve marks (``_BREVE_MARKS``)."""
+    return unicodedata.normalize("NFKD", token.casefold()).translate(_BREVE_MARKS)
+
+
 #: Honorifics and religious titles written before a name (Latin and Arabic script): what is left
 #: beside them must still be a name (Haji Malik Noorzai without Malik is no one's name).
 _HONORIFICS = frozenset({
@@ -169,7 +180,7 @@ def drop_middle(name: str, rng: random.Random) -> str | None:
     tokens = _person_tokens(name)
     if len(tokens) < 3:
         return None
-    if all(_EAST_ASIAN_SYLLABLE.fullmatch(token.casefold()) for token in tokens):
+    if all(_EAST_ASIAN_SYLLABLE.fullmatch(_plain_syllable(token)) for token in tokens):
         return None
     drop = rng.randrange(1, len(tokens) - 1)
     if tokens[drop - 1].casefold() in _BOUND_PARTICLES:

@@ -75,7 +75,8 @@ def test_person_reorder_and_drop_middle() -> None:
 
 def test_drop_middle_leaves_given_names_and_honorifics_whole() -> None:
     # A Korean given name of two one-syllable words is no middle name (KIM Nam is another person).
-    for name in ("KIM Yong Nam", "Min Byong Chol", "Kim Jong Un", "Li Xiao Ming"):
+    # (McCune-Reischauer's breves written as apostrophes or as breves: YO'N CHO'NG NAM, Yŏn Chŏng Nam.)
+    for name in ("KIM Yong Nam", "Min Byong Chol", "Kim Jong Un", "Li Xiao Ming", "YO'N CHO'NG NAM", "Yŏn Chŏng Nam"):
         assert all(_variants.drop_middle(name, random.Random(seed)) is None for seed in range(10)), name
     # An honorific and one name are no one's name (Haji Noorzai: a title and a tribe).
     assert _variants.drop_middle("حاجى مالك نورزى", rng()) is None

@@ -18,7 +18,7 @@ import pickle
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +34,7 @@ from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked, tie_steps
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
-from tradewarden.names.analyze import NameForm, analyze_name
+from tradewarden.names.analyze import NameForm, analyze_name, ukrainian_form
 from tradewarden.names.variants import name_variants
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
@@ -83,7 +83,10 @@ from tradewarden.names.variants import name_variants
 #: 21: an Arabic- or Hebrew-script name of several words also under the whole-skeleton keys of each
 #: choice of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``); Pashto's own letters
 #: romanised (``abjad._LETTERS``: ځدران zdran, was dran).
-FORMAT_VERSION = 21
+#: 22: a name in Ukrainian Cyrillic also filed under its reading by Ukraine's national romanisation
+#: (``analyze.ukrainian_form``: Гліб Гнатюк hlib hnatiuk beside glib gnatyuk); PrAT / PrJSC folded;
+#: Kazakh, Kyrgyz and Uzbek Cyrillic letters romanised, not dropped (``translit._KAZAKH_LETTERS``).
+FORMAT_VERSION = 22
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
@@ -146,6 +149,22 @@ class _RarityTable(dict[str, float]):
             self[token] = value
         return value
 
+
+
+def _readings(
+    variants: tuple[str, ...], person: bool, analysed: dict[tuple[str, bool], NameForm]
+) -> Iterator[tuple[str, NameForm]]:
+    """Each name text of ``variants`` with its analysed form (kept in ``analysed``: several lists
+    carry the same names), and after it its Ukrainian reading where it has one
+    (``analyze.ukrainian_form``, not kept: few names have one)."""
+    for text in variants:
+        form = analysed.get((text, person))
+        if form is None:
+            form = analysed[text, person] = analyze_name(text, person)
+        yield text, form
+        ukrainian = ukrainian_form(text, person)
+        if ukrainian is not None:
+            yield text, ukrainian
 
 class MatchIndex:
     """Listed names and identifiers, ready to match queries against.
@@ -231,10 +250,7 @@ class MatchIndex:
                 variants = variants_of.get(listed.text)
                 if variants is None:
                     variants = variants_of[listed.text] = name_variants(listed.text)
-                for text in variants:
-                    form = analysed.get((text, person))
-                    if form is None:
-                        form = analysed[text, person] = analyze_name(text, person)
+                for text, form in _readings(variants, person, analysed):
                     dumped = form.dump()
                     # One form per entity for a name written alike in Latin and in Cyrillic (or
                     # another alphabet: ``NameForm.vowelled``), as before the flag: the first kept.

@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 import icu  # type: ignore[import-untyped]
+from translitua import UkrainianKMU, translit
 
 from tradewarden.names.abjad import has_arabic, romanise
 from tradewarden.names.caches import WHOLE_NAME_CACHE
@@ -32,6 +33,19 @@ _TO_LATIN = icu.Transliterator.createInstance(
 _MACEDONIAN_LETTERS = frozenset("ѓќѕ")
 _SERBIAN_LETTERS = frozenset("јљњћђџ")
 _SERBIAN_TO_LATIN = icu.Transliterator.createInstance("Serbian-Latin/BGN; Any-Latin")
+#: The Cyrillic alphabets of Central Asia add letters Russian's table does not know, which ICU's
+#: chain then dropped (Нұрсұлтан Әбішұлы read nrsltan bishly). A name holding one is read by
+#: Russian's table first (the letters they share: lists write these names as Russian passports
+#: did, Tokayev, Zhaparov), then its language's BGN/PCGN table for the rest (ұ u, ә a, ө o, ү u,
+#: ң ng, ғ gh, қ q, ҳ h, ў u). ҳ, or ў beside ғ or қ: Uzbek (Ўткир Ҳамид; Tajik, which writes ҳ
+#: too, reads near enough); ә, ғ, қ, ұ or һ: Kazakh (Тоқаев, toqayev); ң, ө or ү alone: Kyrgyz
+#: (Өмүрбек, omurbek). Source: ICU's transform rules (Kazakh-, Kirghiz-, Uzbek-Latin/BGN).
+_UZBEK_LETTERS = frozenset("ғқ")
+_KAZAKH_LETTERS = frozenset("әғқұһ")
+_KYRGYZ_LETTERS = frozenset("ңөү")
+_UZBEK_TO_LATIN = icu.Transliterator.createInstance("Russian-Latin/BGN; Uzbek-Latin/BGN; Any-Latin")
+_KAZAKH_TO_LATIN = icu.Transliterator.createInstance("Russian-Latin/BGN; Kazakh-Latin/BGN; Any-Latin")
+_KYRGYZ_TO_LATIN = icu.Transliterator.createInstance("Russian-Latin/BGN; Kirghiz-Latin/BGN; Any-Latin")
 _MACEDONIAN_TO_LATIN = icu.Transliterator.createInstance("Macedonian-Latin/BGN; Any-Latin")
 _TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
 #: Belarusian personal names are written in Latin with h for г (Siarhei, Hanna, Hara: the
@@ -80,6 +94,15 @@ _HANGUL_NAME = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}(?![\uac00-\
 #: (Fakhrizadeh / Fathizadeh). Source: Wikipedia, "Persian name" (surname suffixes) and
 #: "Zero-width non-joiner" (its use in Persian).
 _PERSIAN_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])[\s\u200c]+(?=(?:زاده|نژاد|پور)(?![\u0600-\u06ff]))")
+#: Ukrainian names are written in Latin letters by Ukraine's national romanisation (KMU 2010: the
+#: passport spelling most lists copy: Гліб Гнатюк Hlib Hnatiuk, Юлія Гаврилюк Yuliia Havryliuk),
+#: where Russian's BGN/PCGN table writes г g, и i, ю yu (glib gnatyuk): ``ukrainian_to_ascii``
+#: gives that second reading (``translitua``'s KMU table) of a name that writes a letter only
+#: Ukrainian has among the lists' Cyrillic alphabets (є, ї, ґ, or і, which Belarusian shares)
+#: and none of Russian's, Belarusian's or the Central Asian alphabets' own letters. Source:
+#: Wikipedia, "Romanization of Ukrainian" (national system) and "Ukrainian alphabet".
+_UKRAINIAN_LETTERS = frozenset("єїґі")
+_NOT_UKRAINIAN_LETTERS = frozenset("ыэёъўәғқңөұүһӣӯҳҷ") | _SERBIAN_LETTERS | _MACEDONIAN_LETTERS
 _HEBREW_VOWEL_SLOTS = ((re.compile(r"(?<![\u05d0-\u05ea\u05b0-\u05c7])\u05d0"), "a"), (re.compile("\u05e2"), "e"))
 
 
@@ -134,8 +157,24 @@ def to_ascii(text: str, person: bool = False) -> str:
     return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
 
 
+def is_ukrainian(text: str) -> bool:
+    """Whether ``text`` (case-folded) is written in Ukrainian's Cyrillic alphabet: a letter only
+    Ukrainian has among the lists' alphabets, none that only another has (``_UKRAINIAN_LETTERS``)."""
+    letters = set(text)
+    return not letters.isdisjoint(_UKRAINIAN_LETTERS) and letters.isdisjoint(_NOT_UKRAINIAN_LETTERS)
+
+
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def ukrainian_to_ascii(text: str, person: bool = False) -> str:
+    """``to_ascii`` of ``text`` read by Ukraine's national romanisation (KMU 2010): ``"гліб
+    гнатюк"`` gives ``"hlib hnatiuk"`` where ``to_ascii`` gives ``"glib gnatyuk"``. For a name
+    ``is_ukrainian`` holds of; other letters are left to ``to_ascii``."""
+    return to_ascii(translit(text, UkrainianKMU, preserve_case=False), person)
+
+
 def _to_latin(text: str, person: bool) -> str:
-    """``text`` in Latin letters: Serbian and Macedonian Cyrillic by their own alphabets, the rest
+    """``text`` in Latin letters: Serbian and Macedonian Cyrillic by their own alphabets, Uzbek,
+    Kazakh and Kyrgyz by their own BGN/PCGN tables (``_KAZAKH_LETTERS``), the rest
     by the BGN/PCGN chain (a Belarusian person's г as h, and Korean or Vietnamese names'
     aspirates first)."""
     letters = set(text)
@@ -143,6 +182,12 @@ def _to_latin(text: str, person: bool) -> str:
         return str(_MACEDONIAN_TO_LATIN.transliterate(text))
     if not letters.isdisjoint(_SERBIAN_LETTERS):
         return str(_SERBIAN_TO_LATIN.transliterate(text))
+    if "ҳ" in letters or ("ў" in letters and not letters.isdisjoint(_UZBEK_LETTERS)):
+        return str(_UZBEK_TO_LATIN.transliterate(text))
+    if not letters.isdisjoint(_KAZAKH_LETTERS):
+        return str(_KAZAKH_TO_LATIN.transliterate(text))
+    if not letters.isdisjoint(_KYRGYZ_LETTERS):
+        return str(_KYRGYZ_TO_LATIN.transliterate(text))
     if person and "г" in letters and (
         not letters.isdisjoint(_BELARUSIAN_ONLY) or ("і" in letters and not letters.isdisjoint(_BELARUSIAN_WITH_I))
     ):
