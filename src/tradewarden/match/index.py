@@ -34,7 +34,7 @@ from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked, tie_steps
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
-from tradewarden.names.analyze import NameForm, analyze_name, ukrainian_form
+from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form
 from tradewarden.names.variants import name_variants
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
@@ -83,8 +83,9 @@ from tradewarden.names.variants import name_variants
 #: 21: an Arabic- or Hebrew-script name of several words also under the whole-skeleton keys of each
 #: choice of its words' Latin skeletons (``blocking.abjad_whole_skeleton_keys``); Pashto's own letters
 #: romanised (``abjad._LETTERS``: ځدران zdran, was dran).
-#: 22: a name in Ukrainian Cyrillic also filed under its reading by Ukraine's national romanisation
-#: (``analyze.ukrainian_form``: Гліб Гнатюк hlib hnatiuk beside glib gnatyuk); PrAT / PrJSC folded;
+#: 22: a name in Ukrainian Cyrillic also filed under its reading by Ukraine's national romanisation,
+#: a Belarusian one under its Russian spelling (``analyze.east_slavic_form``: Гліб Гнатюк hlib
+#: hnatiuk beside glib gnatyuk, ДЗЯМIДАЎ demidav beside dzyamidau); PrAT / PrJSC folded;
 #: Kazakh, Kyrgyz and Uzbek Cyrillic letters romanised, not dropped (``translit._KAZAKH_LETTERS``).
 FORMAT_VERSION = 22
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
@@ -155,16 +156,16 @@ def _readings(
     variants: tuple[str, ...], person: bool, analysed: dict[tuple[str, bool], NameForm]
 ) -> Iterator[tuple[str, NameForm]]:
     """Each name text of ``variants`` with its analysed form (kept in ``analysed``: several lists
-    carry the same names), and after it its Ukrainian reading where it has one
-    (``analyze.ukrainian_form``, not kept: few names have one)."""
+    carry the same names), and after it its second reading where it is Ukrainian or Belarusian
+    (``analyze.east_slavic_form``, not kept: few names have one)."""
     for text in variants:
         form = analysed.get((text, person))
         if form is None:
             form = analysed[text, person] = analyze_name(text, person)
         yield text, form
-        ukrainian = ukrainian_form(text, person)
-        if ukrainian is not None:
-            yield text, ukrainian
+        second = east_slavic_form(text, person)
+        if second is not None:
+            yield text, second
 
 class MatchIndex:
     """Listed names and identifiers, ready to match queries against.

@@ -24,7 +24,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
-from tradewarden.names.analyze import NameForm, analyze_name, sound_form, ukrainian_form
+from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, sound_form
 from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names, token_similarity
 from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
@@ -157,10 +157,11 @@ def prepare_query(query: Query) -> PreparedQuery:
     for name in query.names:
         for text in name_variants(name):
             # An organisation name in Chinese characters may also be a foreign name written by
-            # its sounds (安杜里尔公司, Anduril: ``sound_form``), and a name in Ukrainian Cyrillic
-            # romanised by Ukraine's system as well as Russian's (Гліб: Hlib, Glib:
-            # ``ukrainian_form``): every reading is compared.
-            for form in (analyze_name(text, person), sound_form(text, person), ukrainian_form(text, person)):
+            # its sounds (安杜里尔公司, Anduril: ``sound_form``); a name in Ukrainian Cyrillic is
+            # also romanised by Ukraine's system (Гліб: Hlib beside Glib), a Belarusian one also
+            # read as Russian spells it (ДЗЯМIДАЎ: Demidov beside Dzyamidau: ``east_slavic_form``).
+            # Every reading is compared.
+            for form in (analyze_name(text, person), sound_form(text, person), east_slavic_form(text, person)):
                 if form is not None and not form.empty and form not in seen:
                     seen.add(form)
                     names.append((name, form))

@@ -41,7 +41,7 @@ from tradewarden.names.parts import (
 from tradewarden.names.phonetic import skeleton
 from tradewarden.names.script import ABJAD, VOWELLED, Script, scripts_of
 from tradewarden.names.transcribed import is_transcribed, read_transcribed
-from tradewarden.names.translit import is_ukrainian, to_ascii, ukrainian_to_ascii
+from tradewarden.names.translit import east_slavic_to_ascii, is_belarusian, is_ukrainian, to_ascii
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,28 +372,29 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
-def ukrainian_form(name: str, person: bool | None = None) -> NameForm | None:
-    """A name in Ukrainian Cyrillic (``translit.is_ukrainian``) analysed as ``analyze_name`` does
-    but romanised by Ukraine's national system (``translit.ukrainian_to_ascii``: Гліб Гнатюк ->
-    ``hlib hnatiuk``, where ``analyze_name`` reads ``glib gnatyuk``, Russian's spelling): a form
-    to compare beside that one, since lists write Ukrainians' names either way. None for any
-    other name."""
+def east_slavic_form(name: str, person: bool | None = None) -> NameForm | None:
+    """A name in Ukrainian or Belarusian Cyrillic analysed as ``analyze_name`` does but read a
+    second way (``translit.east_slavic_to_ascii``): a Ukrainian name by Ukraine's national
+    romanisation (Гліб Гнатюк -> ``hlib hnatiuk``, where ``analyze_name`` reads Russian's
+    ``glib gnatyuk``), a Belarusian one as Russian spells it (ДЗЯМIДАЎ -> ``demidav``, where
+    ``analyze_name`` reads ``dzyamidau``): a form to compare beside that one, since lists write
+    these names both ways. None for any other name."""
     if name.isascii():
         return None
     form = _analyze(name, person, True)
     return None if form is None or form.empty else form
 
 
-def _analyze(name: str, person: bool | None, ukrainian: bool) -> NameForm | None:
-    """``analyze_name``; with ``ukrainian``, ``ukrainian_form`` (None where the name, once
-    normalised, is not written in Ukrainian's alphabet)."""
+def _analyze(name: str, person: bool | None, east_slavic: bool) -> NameForm | None:
+    """``analyze_name``; with ``east_slavic``, ``east_slavic_form`` (None where the name, once
+    normalised, is not written in Ukrainian's or Belarusian's alphabet)."""
     if name.isascii():  # most query names: nothing to normalise, no other script to unmix
         folded = name.lower().strip()
     else:
         # Lone surrogates (a JSON "\ud800" escape) cannot be transliterated; they are not letters: drop them.
         name = name.encode("utf-8", "ignore").decode("utf-8")
         folded = unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())
-    if ukrainian and not is_ukrainian(folded):
+    if east_slavic and not (is_ukrainian(folded) or is_belarusian(folded)):
         return None
     legal: tuple[str, ...] = ()
     if person:
@@ -412,8 +413,8 @@ def _analyze(name: str, person: bool | None, ukrainian: bool) -> NameForm | None
         # A foreign name in Chinese characters (约翰·帕克): its parts read by their sounds.
         han = False
         tokens = list(read_transcribed(folded))
-    elif ukrainian:
-        tokens = _plain_numbers(ukrainian_to_ascii(folded, bool(person)).split())
+    elif east_slavic:
+        tokens = _plain_numbers((east_slavic_to_ascii(folded, bool(person)) or "").split())
     else:
         tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
     if person is not False and not transcribed:
@@ -469,4 +470,4 @@ def sound_form(name: str, person: bool | None = None) -> NameForm | None:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name", "sound_form", "ukrainian_form"]
+__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "sound_form"]

@@ -157,6 +157,46 @@ def to_ascii(text: str, person: bool = False) -> str:
     return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
 
 
+#: A Belarusian name's Russian spelling, as lists write Belarusians' names beside their own
+#: (ДЗЯМIДАЎ / DEMIDOV, Цiханоўская / Tikhanovskaya, Гара / Gora): the consonants Belarusian
+#: writes otherwise made Russian's (дз and ц before a soft vowel are д and т: дзеканне and
+#: цеканне, with the я after them e: яканне; ў в, і и, э е), the vowels left to the comparison
+#: (Belarusian a for o: ``compare``'s vowelled tokens). Source: Wikipedia, "Belarusian
+#: alphabet" and "Belarusian phonology" (dzekanne, tsekanne, yakanne).
+_BELARUSIAN_SOFT_SYLLABLES = re.compile(r"(дз|ц)([яеёюіь])")
+_BELARUSIAN_HARD = {"дз": "д", "ц": "т"}
+_BELARUSIAN_LETTERS = str.maketrans({"ў": "в", "і": "и", "э": "е"})
+
+
+def is_belarusian(text: str) -> bool:
+    """Whether ``text`` (case-folded) is written in Belarusian's Cyrillic alphabet: ў, or і beside
+    ы or э (Ukrainian writes neither)."""
+    letters = set(text)
+    return not letters.isdisjoint(_BELARUSIAN_ONLY) or ("і" in letters and not letters.isdisjoint(_BELARUSIAN_WITH_I))
+
+
+def russian_spelling(text: str) -> str:
+    """A Belarusian name (case-folded) spelt as Russian spells it (``_BELARUSIAN_SOFT_SYLLABLES``):
+    ``"дзмітрый дзямідаў"`` gives ``"дмитрый демидав"``."""
+
+    def hard(found: re.Match[str]) -> str:
+        vowel = found.group(2)
+        return _BELARUSIAN_HARD[found.group(1)] + ("е" if vowel == "я" else vowel)
+
+    return _BELARUSIAN_SOFT_SYLLABLES.sub(hard, text).translate(_BELARUSIAN_LETTERS)
+
+
+def east_slavic_to_ascii(text: str, person: bool = False) -> str | None:
+    """A second reading of a name (case-folded) in Ukrainian or Belarusian Cyrillic: a Ukrainian
+    one by Ukraine's national romanisation (``ukrainian_to_ascii``), a Belarusian one spelt as
+    Russian spells it (``russian_spelling``); None for any other name."""
+    if is_ukrainian(text):
+        return ukrainian_to_ascii(text, person)
+    if is_belarusian(text):
+        return to_ascii(russian_spelling(text), person)
+    return None
+
+
 def is_ukrainian(text: str) -> bool:
     """Whether ``text`` (case-folded) is written in Ukrainian's Cyrillic alphabet: a letter only
     Ukrainian has among the lists' alphabets, none that only another has (``_UKRAINIAN_LETTERS``)."""
@@ -188,9 +228,7 @@ def _to_latin(text: str, person: bool) -> str:
         return str(_KAZAKH_TO_LATIN.transliterate(text))
     if not letters.isdisjoint(_KYRGYZ_LETTERS):
         return str(_KYRGYZ_TO_LATIN.transliterate(text))
-    if person and "г" in letters and (
-        not letters.isdisjoint(_BELARUSIAN_ONLY) or ("і" in letters and not letters.isdisjoint(_BELARUSIAN_WITH_I))
-    ):
+    if person and "г" in letters and is_belarusian(text):
         text = text.translate(_BELARUSIAN_H)
     elif "х" in letters and _east_asian(text):
         for cyrillic, latin in _EAST_ASIAN_LETTERS:

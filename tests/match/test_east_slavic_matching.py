@@ -1,6 +1,6 @@
 """A Ukrainian name in Cyrillic found under its passport spelling (Ukraine's national
-romanisation, compared beside Russian's BGN/PCGN reading: ``analyze.ukrainian_form``; issue 3).
-Made-up persons."""
+romanisation), a Belarusian one under its Russian spelling (each compared beside Russian's BGN/PCGN
+reading: ``analyze.east_slavic_form``; issue 3). Made-up persons."""
 
 from __future__ import annotations
 
@@ -58,3 +58,13 @@ def test_listed_ukrainian_name_met_by_passport_spelling(e: Factory) -> None:
     assert found.get("test-p1", 0.0) >= THRESHOLD
     match = next(m for m in index.match(Query(names=["Hlib Hnatiuk"], schema="Person")) if m.entity_id == "test-p1")
     assert match.matched_name == "Гліб Гнатюк"
+
+
+def test_belarusian_name_found_under_russian_spelling(e: Factory) -> None:
+    # Listed in Russian's Latin spelling only; the query in Belarusian Cyrillic (дз, ў, і).
+    index = MatchIndex.build(
+        [e("Person", "p1", name="Dmitriy Vladimirovich DEMIDOV"), e("Person", "p2", name="Dzmitry Uladzimiravich BALABA")]
+    )
+    found = _found(index, "Дзмiтрый Уладзiмiравiч ДЗЯМIДАЎ")
+    assert found.get("test-p1", 0.0) >= THRESHOLD
+    assert found.get("test-p2", 0.0) < THRESHOLD
