@@ -135,6 +135,19 @@ FUZZY_KNEE: Final = 0.8
 SHORT_PAIR_LETTERS: Final = 4
 #: Score of two tokens with the same consonant skeleton (Latin on both sides).
 SKELETON_EQUAL: Final = 0.9
+#: Surname endings many families share (Ukrainian -enko and -chenko, East Slavic -ovich, -evich
+#: and -ovsky, Georgian -shvili and -dze, Persian -zadeh and -nejad): two surnames ending alike
+#: are as alike as the rest of them, however much of the word the ending is (Yerchenko /
+#: Kurchenko, 0.76 as whole words: two families). Longest first. Source: Wikipedia, "Ukrainian
+#: name", "Georgian name", "Persian name" (surname suffixes).
+_SURNAME_ENDINGS: Final = (
+    "chenko", "shvili", "ovskiy", "evskiy", "ovskaya", "evskaya", "ovsky", "evsky", "ovski", "evski",
+    "ovich", "evich", "ovych", "evych", "zadeh", "nejad", "enko", "idze", "adze",
+)
+#: Two surnames of one ending whose rest is less similar than this are two names (yer / kur,
+#: 0.33). Not higher: a Persian q written gh is as far (qoli / gholi, QOLIZADEH / GHOLIZADEH 0.6)
+#: as two families are (sidor / fedor 0.6).
+MIN_STEM_SIMILARITY: Final = 0.5
 #: Matched query tokens worth this much rarity in total make a name fully specific (one rare token).
 FULL_INFORMATION: Final = 1.0
 #: How much a name made only of common tokens loses (at zero information).
@@ -225,6 +238,10 @@ class _Facts:
         #: Hussein), and whether it writes any letter that may stand for its y (e, i, y: Husin).
         self.ay: bool = has_diphthong(token) or has_diphthong(self.french)
         self.front: bool = "e" in token or "i" in token or "y" in token
+        #: The surname ending the token has (``_SURNAME_ENDINGS``) where a stem is left before it, else "".
+        self.ending: str = next(
+            (ending for ending in _SURNAME_ENDINGS if len(token) > len(ending) and token.endswith(ending)), ""
+        )
 
 
 @lru_cache(maxsize=131072)
@@ -437,6 +454,13 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             sim = SKELETON_EQUAL
         if sim < SKELETON_EQUAL and abs(len(q) - len(c)) >= 2:
             sim = max(sim, _affixed_similarity(q, c))
+        if (
+            sim < SKELETON_EQUAL
+            and qf.ending
+            and qf.ending == cf.ending
+            and OSA.normalized_similarity(q[: -len(qf.ending)], c[: -len(cf.ending)]) < MIN_STEM_SIMILARITY
+        ):
+            return _NOT_PAIRED  # two families' surnames of one ending (Yerchenko / Kurchenko)
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
             sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
         elif sim <= MIN_TOKEN_SIMILARITY and _other_short_word(q, qs, c, cs):
