@@ -224,7 +224,9 @@ def _abjad_parses(token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _abjad_units(token: str, particle: bool) -> tuple[tuple[int, str], ...]:
+def _abjad_units(token: str, particle: bool, doubled: bool = False) -> tuple[tuple[int, str], ...]:
+    """The token's units for the alignment; ``doubled``: a consonant letter written twice kept as
+    two (``_doubled_units``)."""
     if particle and token == "al":
         return ((A, "a"), (L, "l"))
     article = token.startswith("ebdal") and len(token) == 5
@@ -243,7 +245,7 @@ def _abjad_units(token: str, particle: bool) -> tuple[tuple[int, str], ...]:
             units.append((H, letter))
         elif letter in _VOWELS:  # vowels ICU's Hebrew transliteration may write
             units.append((E, letter))
-        elif units and units[-1] == (C, letter):
+        elif units and units[-1] == (C, letter) and not doubled:
             continue  # الله: letters written twice are one in Latin spellings (Allah, -ullah)
         else:
             units.append((C, letter))
@@ -255,6 +257,15 @@ def _abjad_units(token: str, particle: bool) -> tuple[tuple[int, str], ...]:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
+def _doubled_units(token: str) -> tuple[tuple[int, str], ...] | None:
+    """The token's units with a consonant letter written twice kept as two, where it has one: a
+    letter is written twice for two consonants with a vowel between (مدد Madad, جدد Jadad), as
+    well as for one said long (الله Allah, the units' reading). None where there is none."""
+    units = _abjad_units(token, token == "al", True)
+    return None if units == _abjad_units(token, token == "al") else units
+
+
 def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
     text = token
     for spelling, sound in _LATIN_FOLD:
@@ -563,6 +574,9 @@ def _cross_similarity(abjad_token: str, latin_token: str, floor: float) -> float
     if _consonant_overlap(_abjad_units(abjad_token, abjad_token == "al"), latin) < MIN_CONSONANT_OVERLAP:
         return 0.0
     parses = _abjad_parses(abjad_token) if (C, "h") in latin else (_abjad_units(abjad_token, abjad_token == "al"),)
+    doubled = _doubled_units(abjad_token)
+    if doubled is not None:
+        parses = (*parses, doubled)
     consonants = sum(1 for kind, _ in parses[0] if kind == C)
     factor = 0.8 if consonants <= 1 else 0.92 if consonants == 2 else 1.0
     beat = floor / factor - _ROUNDING_MARGIN if floor >= 0.0 else -1.0

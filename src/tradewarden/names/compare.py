@@ -728,14 +728,20 @@ def _align(
     parts: list[tuple[str, str, float]] = []  # formatted by ``_describe``, only when needed
     first_q_paired, first_c_paired = len(query.tokens), -1  # the query's first paired word, its listed partner
     weakest = 1.0  # the least similar pair
+    fused_pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     if mode == _LATIN and not han:
         # A word of one name written as two adjacent words of the other (MIRAGHAEI / Mir AGHAEI,
         # Seifallah / Seif Allah), wherever it stands: the run-together comparison sees it only
         # when the words around it come in the same order. Arabic's article written with its
         # name (ALSHABAN / AL-SHABAN) also between names of as many words (ALSHABAN, Hasan
         # Suliman / AL-SHABAN, Hasan), where there is no run-together comparison.
-        articles_only = len(query.tokens) == len(listed.tokens)
-        for q_idx, c_idx, fused_sim in _fused_pairs(query.tokens, listed.tokens, articles_only, family):
+        fused_pairs = _fused_pairs(query.tokens, listed.tokens, len(query.tokens) == len(listed.tokens), family)
+    elif mode == _ABJAD_QUERY or mode == _ABJAD_LISTED:
+        # A name whose first letters are the article's in Arabic script (الیاس Ilyas, الهام Elham):
+        # the romanisation splits them off as one (al yas), and the rest alone meets no Latin word.
+        fused_pairs = _abjad_article_pairs(query.tokens, listed.tokens, mode == _ABJAD_QUERY)
+    if fused_pairs:
+        for q_idx, c_idx, fused_sim in fused_pairs:
             if used_q & set(q_idx) or used_c & set(c_idx):
                 continue
             used_q.update(q_idx)
@@ -943,6 +949,29 @@ def _fused_pairs(
                 elif family and same_romanised(token, joined, family):
                     found.append(((i,), (j, j + 1), ROMANISED_SYLLABLE) if query_fused else ((j, j + 1), (i,), ROMANISED_SYLLABLE))
     # The best first: a word met two ways takes its closer pair.
+    found.sort(key=lambda pair: -pair[2])
+    return found
+
+
+def _abjad_article_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], query_abjad: bool
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of each Arabic-script name's article and
+    the word after it that meet one Latin word together (al yas / Ilyas, al ham / Elham, al hyan
+    / Elahian: a name beginning with the article's letters) at ``FUZZY_KNEE`` or more, and closer
+    than the word alone does (al hsn / Hassan stays hsn / Hassan, the article unpaired). Best first."""
+    abjad_tokens, latin_tokens = (query_tokens, listed_tokens) if query_abjad else (listed_tokens, query_tokens)
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for a in range(len(abjad_tokens) - 1):
+        if abjad_tokens[a] != "al":
+            continue
+        rest = abjad_tokens[a + 1]
+        for j, latin in enumerate(latin_tokens):
+            if latin in _FUSED_ARTICLES or len(latin) <= 2:
+                continue
+            sim = _abjad_latin_similarity("al" + rest, latin)
+            if sim >= FUZZY_KNEE and sim > _abjad_latin_similarity(rest, latin):
+                found.append(((a, a + 1), (j,), sim) if query_abjad else ((j,), (a, a + 1), sim))
     found.sort(key=lambda pair: -pair[2])
     return found
 
