@@ -958,20 +958,31 @@ def _abjad_article_pairs(
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """(query positions, listed positions, similarity) of each Arabic-script name's article and
     the word after it that meet one Latin word together (al yas / Ilyas, al ham / Elham, al hyan
-    / Elahian: a name beginning with the article's letters) at ``FUZZY_KNEE`` or more, and closer
-    than the word alone does (al hsn / Hassan stays hsn / Hassan, the article unpaired). Best first."""
+    / Elahian: a name beginning with the article's letters), and of each compound of a word, the
+    article and a word that meets one Latin word (حبیب الله hbyb al lh / Habibollah, برهان الدين /
+    BurhanEddine: the theophoric and -ddin names Latin writes as one word), at ``FUZZY_KNEE`` or
+    more and closer than any of the words alone does (al hsn / Hassan stays hsn / Hassan, the
+    article unpaired). Best first."""
     abjad_tokens, latin_tokens = (query_tokens, listed_tokens) if query_abjad else (listed_tokens, query_tokens)
     found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for a in range(len(abjad_tokens) - 1):
         if abjad_tokens[a] != "al":
             continue
         rest = abjad_tokens[a + 1]
+        head = abjad_tokens[a - 1] if a > 0 and abjad_tokens[a - 1] != "al" else ""
         for j, latin in enumerate(latin_tokens):
             if latin in _FUSED_ARTICLES or len(latin) <= 2:
                 continue
+            alone = _abjad_latin_similarity(rest, latin)
             sim = _abjad_latin_similarity("al" + rest, latin)
-            if sim >= FUZZY_KNEE and sim > _abjad_latin_similarity(rest, latin):
+            if sim >= FUZZY_KNEE and sim > alone:
                 found.append(((a, a + 1), (j,), sim) if query_abjad else ((j,), (a, a + 1), sim))
+            if head:
+                # (With the article's letters or without them: Nasrallah, Shamsuddin.)
+                sim = max(_abjad_latin_similarity(head + rest, latin), _abjad_latin_similarity(head + "al" + rest, latin))
+                if sim >= FUZZY_KNEE and sim > max(alone, _abjad_latin_similarity(head, latin)):
+                    places = (a - 1, a, a + 1)
+                    found.append((places, (j,), sim) if query_abjad else ((j,), places, sim))
     found.sort(key=lambda pair: -pair[2])
     return found
 
