@@ -144,6 +144,8 @@ _SURNAME_ENDINGS: Final = (
     "chenko", "shvili", "ovskiy", "evskiy", "ovskaya", "evskaya", "ovsky", "evsky", "ovski", "evski",
     "ovich", "evich", "ovych", "evych", "zadeh", "nejad", "enko", "idze", "adze",
 )
+#: The last three letters of each of ``_SURNAME_ENDINGS`` (a quick test before the endings').
+_ENDING_TAILS: Final = frozenset(ending[-3:] for ending in _SURNAME_ENDINGS)
 #: Two surnames of one ending whose rest is less similar than this are two names (yer / kur,
 #: 0.33). Not higher: a Persian q written gh is as far (qoli / gholi, QOLIZADEH / GHOLIZADEH 0.6)
 #: as two families are (sidor / fedor 0.6).
@@ -239,8 +241,10 @@ class _Facts:
         self.ay: bool = has_diphthong(token) or has_diphthong(self.french)
         self.front: bool = "e" in token or "i" in token or "y" in token
         #: The surname ending the token has (``_SURNAME_ENDINGS``) where a stem is left before it, else "".
-        self.ending: str = next(
-            (ending for ending in _SURNAME_ENDINGS if len(token) > len(ending) and token.endswith(ending)), ""
+        self.ending: str = (
+            next((ending for ending in _SURNAME_ENDINGS if len(token) > len(ending) and token.endswith(ending)), "")
+            if token[-3:] in _ENDING_TAILS
+            else ""
         )
 
 
@@ -953,6 +957,11 @@ def _fused_pairs(
     return found
 
 
+_LATIN_VOWELS: Final = frozenset("aeiou")
+#: ``_abjad_article_pairs``' floor for its alignments: FUZZY_KNEE, less the rounding margin.
+_KNEE_FLOOR: Final = FUZZY_KNEE - _ROUNDING_MARGIN
+
+
 def _abjad_article_pairs(
     query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], query_abjad: bool
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
@@ -973,14 +982,18 @@ def _abjad_article_pairs(
         for j, latin in enumerate(latin_tokens):
             if latin in _FUSED_ARTICLES or len(latin) <= 2:
                 continue
-            alone = _abjad_latin_similarity(rest, latin)
-            sim = _abjad_latin_similarity("al" + rest, latin)
-            if sim >= FUZZY_KNEE and sim > alone:
-                found.append(((a, a + 1), (j,), sim) if query_abjad else ((j,), (a, a + 1), sim))
-            if head:
+            # (Each alignment stops once it cannot reach FUZZY_KNEE; the article's letters open a
+            # Latin word with a vowel; a Latin word writes at least the consonants of a compound.)
+            if latin[0] in _LATIN_VOWELS:
+                sim = cross_similarity_above("al" + rest, latin, _KNEE_FLOOR)
+                if sim >= FUZZY_KNEE and sim > _abjad_latin_similarity(rest, latin):
+                    found.append(((a, a + 1), (j,), sim) if query_abjad else ((j,), (a, a + 1), sim))
+            if head and len(latin) >= len(head) + len(rest):
                 # (With the article's letters or without them: Nasrallah, Shamsuddin.)
-                sim = max(_abjad_latin_similarity(head + rest, latin), _abjad_latin_similarity(head + "al" + rest, latin))
-                if sim >= FUZZY_KNEE and sim > max(alone, _abjad_latin_similarity(head, latin)):
+                sim = cross_similarity_above(head + rest, latin, _KNEE_FLOOR)
+                if sim < FUZZY_KNEE and "l" in latin:
+                    sim = cross_similarity_above(head + "al" + rest, latin, _KNEE_FLOOR)
+                if sim >= FUZZY_KNEE and sim > max(_abjad_latin_similarity(rest, latin), _abjad_latin_similarity(head, latin)):
                     places = (a - 1, a, a + 1)
                     found.append((places, (j,), sim) if query_abjad else ((j,), places, sim))
     found.sort(key=lambda pair: -pair[2])
