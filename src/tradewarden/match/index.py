@@ -151,7 +151,6 @@ class _RarityTable(dict[str, float]):
         return value
 
 
-
 def _readings(
     variants: tuple[str, ...], person: bool, analysed: dict[tuple[str, bool], NameForm]
 ) -> Iterator[tuple[str, NameForm]]:
@@ -166,6 +165,7 @@ def _readings(
         second = east_slavic_form(text, person)
         if second is not None:
             yield text, second
+
 
 class MatchIndex:
     """Listed names and identifiers, ready to match queries against.
