@@ -177,7 +177,8 @@ def is_belarusian(text: str) -> bool:
 
 def russian_spelling(text: str) -> str:
     """A Belarusian name (case-folded) spelt as Russian spells it (``_BELARUSIAN_SOFT_SYLLABLES``):
-    ``"дзмітрый дзямідаў"`` gives ``"дмитрый демидав"``."""
+    ``"дзмітрый дзямідаў"`` gives ``"дзмитрый демидав"`` (дз before м stays: the given names'
+    table meets Dzmitry and Dmitry)."""
 
     def hard(found: re.Match[str]) -> str:
         vowel = found.group(2)
