@@ -257,7 +257,6 @@ def _abjad_units(token: str, particle: bool, doubled: bool = False) -> tuple[tup
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _doubled_units(token: str) -> tuple[tuple[int, str], ...] | None:
     """The token's units with a consonant letter written twice kept as two, where it has one: a
     letter is written twice for two consonants with a vowel between (مدد Madad, جدد Jadad), as
@@ -266,6 +265,7 @@ def _doubled_units(token: str) -> tuple[tuple[int, str], ...] | None:
     return None if units == _abjad_units(token, token == "al") else units
 
 
+@lru_cache(maxsize=65536)
 def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
     text = token
     for spelling, sound in _LATIN_FOLD:

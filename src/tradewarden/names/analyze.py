@@ -367,7 +367,7 @@ def analyze_name(name: str, person: bool | None = None) -> NameForm:
         The analysed ``NameForm``; ``form.empty`` when the name has no letters or digits.
     """
     form = _analyze(name, person, False)
-    assert form is not None  # (only the Ukrainian reading of a name may be None)
+    assert form is not None  # (only a name's second reading, ``east_slavic_form``, may be None)
     return form
 
 
