@@ -28,7 +28,10 @@ from tradewarden.match.blocking import (
 from tradewarden.cases.delta import comparable
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
-from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, written_key
+from tradewarden.names.exact import (
+    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, is_written_but_for_legal_form,
+    written_key,
+)
 
 from followthemoney.proxy import EntityProxy
 
@@ -290,7 +293,7 @@ def test_an_exact_listed_name_reaches_the_threshold(query: str, listed: str, exa
     assert is_written_as(query, listed) == exact
     if exact:
         assert floored.score == max(EXACT_NAME_SCORE, comparison.score) and floored.score >= DEFAULT_THRESHOLD
-    else:
+    elif not is_written_but_for_legal_form(query, listed):  # (Splav: the legal-form floor's, below)
         assert floored == comparison
 
 
@@ -316,7 +319,10 @@ def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None
     found = index.match(Query(names=["npo splav, jsc"]))
     assert found and found[0].source_id == "splav" and found[0].score >= DEFAULT_THRESHOLD
     assert "the listed name as written" in found[0].explanation
-    assert not index.match(Query(names=["Splav"]))  # the common word alone is not the listed name
+    # The common word alone is the listed name but for its legal form: it alerts on that name,
+    # not on the others holding the word.
+    bare = index.match(Query(names=["Splav"]))
+    assert [match.source_id for match in bare] == ["splav"] and "but for its legal form" in bare[0].explanation
 
 
 @pytest.mark.parametrize(
@@ -347,6 +353,41 @@ def test_a_listed_name_but_for_one_slip_reaches_the_threshold(query: str, listed
         assert floored.score == max(SLIP_NAME_SCORE, comparison.score) and floored.score >= DEFAULT_THRESHOLD
     else:
         assert floored == comparison
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "bare"),
+    [("GAZPROM", "PUBLIC JOINT STOCK COMPANY GAZPROM", True), ("Almaz", "Almaz, JSC", True),
+     ("Splav", "NPO Splav JSC", True),
+     ("Gazprom PJSC", "Gazprom, OAO", True),  # the same form written otherwise
+     ("Almaz LLC", "Almaz, JSC", False),  # another form: another company of the name
+     ("Martin Ltd", "Martin", False),  # a bare listed word may be any name
+     ("Almaz", "Almaz", False),  # written as listed: the exact floor's
+     ("Ali Co.", "Ali Co., Ltd.", False),  # too short a name
+     ("Almaz Group", "Almaz, JSC", False)],  # another word
+)
+def test_a_listed_name_but_for_its_legal_form_reaches_the_threshold(query: str, listed: str, bare: bool) -> None:
+    comparison = compare_names(analyze_name(query, False), analyze_name(listed, False), lambda token: 0.3)
+    floored = matching.exact_floor(comparison, query, listed)
+    assert is_written_but_for_legal_form(query, listed) == bare
+    if bare:
+        assert comparison.score < DEFAULT_THRESHOLD  # a common word alone: below it by similarity
+        assert floored.score == LEGAL_FORM_NAME_SCORE >= DEFAULT_THRESHOLD and "legal form" in floored.detail
+    elif query != listed:
+        assert floored == comparison
+
+
+def test_a_group_name_without_its_legal_form_alerts_through_the_index(e: Factory) -> None:
+    """A company listed with many subsidiaries makes its one word common in the index (GAZPROM
+    under forty names): the bare name still reaches the alert threshold, and the other subsidiaries
+    stay below it."""
+    make = e
+    entities = [make("Company", "g", name="PUBLIC JOINT STOCK COMPANY GAZPROM")]
+    entities += [make("Company", f"s{n}", name=f"Gazprom Division{n:02d} LLC") for n in range(40)]
+    entities += [make("Company", f"f{n}", name=f"Filler{n:03d} Trading{n:03d} LLC") for n in range(200)]
+    found = MatchIndex.build(entities).match(Query(names=["GAZPROM"], schema="Organization"))
+    assert found[0].source_id == "g" and found[0].score >= DEFAULT_THRESHOLD
+    assert all(match.score < DEFAULT_THRESHOLD for match in found[1:])
 
 
 def test_a_name_in_another_word_order_blocks_as_high_as_written(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -118,7 +118,10 @@ def test_short_words_and_persons_keep_their_possessive_endings() -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["MERIKOR EXPORT AND IMPORT CORPORATION", "Merikor Import-Export Corp.", "ООО «Мерикор Экспорт и Импорт»"],
+    [
+        "MERIKOR EXPORT AND IMPORT CORPORATION", "Merikor Import-Export Corp.", "ООО «Мерикор Экспорт и Импорт»",
+        "Merikor IMP&Export Corp.", "Merikor Imp/Exp Corp.",
+    ],
 )
 def test_export_and_import_read_as_trading(written: str) -> None:
     form = analyze_name(written, False)
@@ -129,6 +132,13 @@ def test_export_and_import_read_as_trading(written: str) -> None:
 def test_export_or_import_alone_stays() -> None:
     assert analyze_name("Merikor Export Bank", False).tokens == ("merikor", "export", "bank")
     assert analyze_name("Import Bank of Merikor and Export", False).tokens[0] == "import"
+    # The short forms count only beside the other word (an Exp Bank is no trading company).
+    assert analyze_name("Merikor Exp Bank", False).tokens == ("merikor", "exp", "bank")
+
+
+def test_other_romanisations_of_russian_new_fold_as_bgn() -> None:
+    # новые written novye (scientific and GOST spellings), as BGN/PCGN's novyye.
+    assert analyze_name("LLC NOVYE PROEKTY", False).tokens == analyze_name("NOVYYE PROEKTY", False).tokens
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.compare import ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
+from tradewarden.names.compare import PERSIAN_Q_SPELLING, ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import compared_respelling, respell, skeleton
 
 THRESHOLD = 0.8
@@ -36,6 +36,18 @@ def test_korean_initials_romanised_two_ways() -> None:
     assert _score("PAK, Do Chun", "Pak To Chun", True) >= THRESHOLD
     assert _score("Cho Yong Chol", "Jo Yong Chol", True) >= THRESHOLD
     assert _score("Pak Yong Chol", "Kim Yong Chol", True) < THRESHOLD
+
+
+def test_persian_q_written_gh_is_one_spelling() -> None:
+    # ق and غ are one sound in Persian, written q or gh by the romanisations lists use.
+    for q, c in (("qasemi", "ghasemi"), ("baqeri", "bagheri"), ("sadeqi", "sadeghi"), ("qolizadeh", "gholizadeh")):
+        assert _sim(q, c) == _sim(c, q) == PERSIAN_Q_SPELLING, (q, c)
+    assert _sim("haqqani", "haghani") >= 0.85  # and a doubled letter
+    assert _score("QASEMI, Seyed Reza", "GHASEMI, Seyyed Reza", True) >= THRESHOLD
+    assert _score("Mohammad BAQERI", "Mohammad BAGHERI", True) >= THRESHOLD
+    # Another letter than q for gh stays a respelling apart; short words are left alone.
+    assert _sim("ghasemi", "kasemi") < PERSIAN_Q_SPELLING
+    assert _sim("agha", "aqa") < PERSIAN_Q_SPELLING
 
 
 def test_english_long_vowel_spellings() -> None:

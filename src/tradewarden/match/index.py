@@ -87,7 +87,9 @@ from tradewarden.names.variants import name_variants
 #: a Belarusian one under its Russian spelling (``analyze.east_slavic_form``: Гліб Гнатюк hlib
 #: hnatiuk beside glib gnatyuk, ДЗЯМIДАЎ demidav beside dzyamidau); PrAT / PrJSC folded;
 #: Kazakh, Kyrgyz and Uzbek Cyrillic letters romanised, not dropped (``translit._KAZAKH_LETTERS``).
-FORMAT_VERSION = 22
+#: 23: an organisation's IMP / EXP beside the other word read as trading (``analyze._trade_pairs``),
+#: новые also as novye / novyj / novaja (``data/org_terms.txt``).
+FORMAT_VERSION = 23
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

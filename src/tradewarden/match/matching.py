@@ -27,7 +27,9 @@ from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, sound_form
 from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names, token_similarity
-from tradewarden.names.exact import EXACT_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as
+from tradewarden.names.exact import (
+    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, is_written_but_for_legal_form,
+)
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
 from tradewarden.names.variants import name_variants
@@ -252,7 +254,8 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
     """``comparison`` raised to ``EXACT_NAME_SCORE`` when the query name is the listed name as
     written (``names.exact``): an exact listed name reaches the alert threshold; and to
     ``SLIP_NAME_SCORE`` when it is the listed name as written but for one slip in one word
-    (``names.exact.is_slip_of``).
+    (``names.exact.is_slip_of``); and to ``LEGAL_FORM_NAME_SCORE`` when it is the listed name as
+    written but for its legal form (``names.exact.is_written_but_for_legal_form``).
 
     Args:
         comparison: the comparison of the analysed names.
@@ -265,6 +268,11 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
         return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
     if comparison.score < SLIP_NAME_SCORE and is_slip_of(query_name, listed_text):
         return NameComparison(SLIP_NAME_SCORE, f"{comparison.detail}; the listed name as written but for one slip, at least {SLIP_NAME_SCORE:.2f}")
+    if comparison.score < LEGAL_FORM_NAME_SCORE and is_written_but_for_legal_form(query_name, listed_text):
+        return NameComparison(
+            LEGAL_FORM_NAME_SCORE,
+            f"{comparison.detail}; the listed name as written but for its legal form, at least {LEGAL_FORM_NAME_SCORE:.2f}",
+        )
     return comparison
 
 
@@ -617,8 +625,13 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
 
 
 def written_alike(query_name: str, listed_text: str) -> bool:
-    """Whether the query name is the listed name as written, or so but for one slip (``names.exact``)."""
-    return is_written_as(query_name, listed_text) or is_slip_of(query_name, listed_text)
+    """Whether the query name is the listed name as written, or so but for one slip or for its legal
+    form (``names.exact``)."""
+    return (
+        is_written_as(query_name, listed_text)
+        or is_slip_of(query_name, listed_text)
+        or is_written_but_for_legal_form(query_name, listed_text)
+    )
 
 
 @functools.lru_cache(maxsize=65536)

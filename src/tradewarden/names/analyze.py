@@ -311,24 +311,27 @@ def _drop_possessives(text: str) -> str:
 
 
 #: Words that, said together, name foreign trade (``export and import``, ``import-export``,
-#: ``eksport i import``): lists call the same body a trading corporation in one entry and an
-#: export and import corporation in another (KOREA ... EXPORT AND IMPORT CORPORATION / KOREA ...
-#: TRADING CORPORATION). The pair, with an ``and`` between, is read as ``trading``.
-_TRADE_PAIR = frozenset({"export", "import"})
+#: ``eksport i import``, ``IMP&EXP``): lists call the same body a trading corporation in one entry
+#: and an export and import corporation in another (KOREA ... EXPORT AND IMPORT CORPORATION / KOREA
+#: ... TRADING CORPORATION). The pair, with an ``and`` between, is read as ``trading``. The short
+#: forms (``imp``, ``exp``) count only beside the other word.
+_TRADE_WORDS = {"import": "import", "imp": "import", "export": "export", "exp": "export"}
 
 
 def _trade_pairs(tokens: list[str]) -> list[str]:
     """``export`` and ``import`` side by side (in either order, ``and`` between or not) as one
     ``trading``."""
-    if "import" not in tokens or "export" not in tokens:
+    if ("import" not in tokens and "imp" not in tokens) or ("export" not in tokens and "exp" not in tokens):
         return tokens
     folded: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token in _TRADE_PAIR:
+        word = _TRADE_WORDS.get(token)
+        if word is not None:
             j = i + 2 if i + 2 < len(tokens) and tokens[i + 1] == "and" else i + 1
-            if j < len(tokens) and tokens[j] in _TRADE_PAIR and tokens[j] != token:
+            other = _TRADE_WORDS.get(tokens[j]) if j < len(tokens) else None
+            if other is not None and other != word:
                 folded.append("trading")
                 i = j + 1
                 continue

@@ -89,7 +89,7 @@ from tradewarden.names.east_asian import (
 from tradewarden.names.french import diphthong_reading, english_reading, has_diphthong
 from tradewarden.names.given_names import given_name, patronymic_of
 from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
-from tradewarden.names.phonetic import compared_respelling, respell, skeleton, vowel_shape
+from tradewarden.names.phonetic import RESPELL_MIN_LETTERS, compared_respelling, respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
 
@@ -294,6 +294,12 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
         # A name in French transcription and in English (Cherif / Sharif, Ouaz / Waz, Djamel /
         # Jamal: ``phonetic.french_reading``): as close as the readings, short of a plain respelling.
         score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.french, cf.french)))
+    if score < PERSIAN_Q_SPELLING and min(len(q), len(c)) >= RESPELL_MIN_LETTERS and (
+        ("gh" in q and "q" in c) or ("q" in q and "gh" in c)
+    ):
+        # Persian reads ق and غ as one sound, which romanisations write q or gh (Qasemi / Ghasemi,
+        # Baqeri / Bagheri, Sadeqi / Sadeghi): as close as one word written gh for q.
+        score = max(score, min(PERSIAN_Q_SPELLING, OSA.normalized_similarity(q.replace("gh", "q"), c.replace("gh", "q"))))
     if score < ROMANISED_ALIKE and (qf.long_vowels or cf.long_vowels) and qf.plain_vowels == cf.plain_vowels:
         # English spellings of long vowels in romanised Arabic, Persian and Korean names
         # (Deen / Din, Noor / Nur, Yousef / Yusef, Moon / Mun).
@@ -324,6 +330,8 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
 #: The most two tokens earn as one Arabic name in French and English transcription
 #: (``phonetic.french_reading``): a respelling, as sure as a shared consonant skeleton.
 FRENCH_SPELLING: Final = SKELETON_EQUAL
+#: The most two tokens earn as one Persian word with q written gh (Qasemi / Ghasemi): a respelling.
+PERSIAN_Q_SPELLING: Final = SKELETON_EQUAL
 #: Score of two syllables that Korean (or Chinese) romanisations write with another initial
 #: (``_romanised_alike``): a respelling, as sure as a shared consonant skeleton.
 ROMANISED_ALIKE: Final = 0.85

@@ -14,6 +14,13 @@ not ``HOLDING 2``), and the name must have ``SLIP_MIN_LETTERS`` letters or more,
 slipped word is an acronym (``GBNTT`` / ``GNBNTT``): a word with no vowel, of
 ``SLIP_MIN_ACRONYM_LETTERS`` letters or more on both sides. Such a word reads as no name or word of
 any language, so one slip away from a listed one it is that one mistyped, not a namesake.
+An organisation's listed name as written but for its legal form (``GAZPROM`` / ``PUBLIC JOINT STOCK
+COMPANY GAZPROM``, ``Almaz`` / ``Almaz, JSC``: ``is_written_but_for_legal_form``) is raised to
+``LEGAL_FORM_NAME_SCORE``: by similarity alone a one-word name frequent on the lists (a group's
+many listed subsidiaries) reads as common and stays below the threshold, though the query is the
+whole of the listed name's own words. The listed name must carry the form (``Martin Ltd`` is not
+a listed ``Martin``), and the forms must agree where both names carry one (``Almaz LLC`` is not
+``Almaz JSC``).
 Between two Chinese persons' names written in pinyin or another romanisation, a one-syllable
 word one letter off another syllable (``Juan`` / ``Jian``, ``Liang`` / ``Lian``) is another
 name, and no slip (``east_asian.is_chinese_name``).
@@ -28,6 +35,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from tradewarden.names.east_asian import CHINESE, chinese_readings, is_chinese_name, same_romanised
+from tradewarden.names.legal_forms import split_legal_forms
 
 #: The least name score of a query name written as a listed name ...
 EXACT_NAME_SCORE = 0.95
@@ -35,6 +43,9 @@ EXACT_NAME_SCORE = 0.95
 EXACT_NAME_MIN_LETTERS = 4
 #: The least name score of a query name written as a listed name but for one slip (``is_slip_of``).
 SLIP_NAME_SCORE = 0.85
+#: The least name score of a query name written as a listed name but for its legal form
+#: (``is_written_but_for_legal_form``).
+LEGAL_FORM_NAME_SCORE = 0.85
 #: A slip counts in a word of at least this many letters ...
 SLIP_MIN_WORD_LETTERS = 4
 #: ... of a listed name of at least this many letters (spaces and punctuation not counted).
@@ -91,6 +102,34 @@ def is_written_as(query: str, listed: str) -> bool:
     if " " not in key and len(key) < EXACT_NAME_MIN_LETTERS:
         return False
     return written_key(query) == key
+
+
+@lru_cache(maxsize=131072)
+def _formless_key(name: str) -> tuple[str, tuple[str, ...]]:
+    """``written_key`` of a name without its legal forms, and those forms (``legal_forms.split_legal_forms``)."""
+    rest, forms = split_legal_forms(name.casefold())
+    return written_key(rest), forms
+
+
+def is_written_but_for_legal_form(query: str, listed: str) -> bool:
+    """Whether ``query`` is the listed name ``listed`` as written (``written_key``) once the legal
+    forms are taken off both, and that name more than one very short word: the listed name carries
+    a legal form the query lacks, or both carry the same forms written differently (``Gazprom OAO``
+    / ``PJSC Gazprom``), never two different forms. Not a listed name without a form that the
+    query gives one (``Martin Ltd`` / ``Martin``): a listed name with its form names a company
+    called so; a bare listed word may be any name.
+
+    Args:
+        query: the query name as written.
+        listed: the listed name as written.
+    """
+    listed_key, listed_forms = _formless_key(listed)
+    if " " not in listed_key and len(listed_key) < EXACT_NAME_MIN_LETTERS:
+        return False
+    if not listed_forms:
+        return False
+    query_key, query_forms = _formless_key(query)
+    return query_key == listed_key and (not query_forms or query_forms == listed_forms)
 
 
 def _acronyms(*words: str) -> bool:
