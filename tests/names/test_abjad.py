@@ -396,3 +396,20 @@ def test_pashto_letters_meet_latin_and_persian_spellings() -> None:
     assert compare_names(analyze_name("ګلبدین حکمتیار", True), analyze_name("Gulbuddin HEKMATYAR", True)).score >= 0.95
     # Pashto's gaf and Persian's gaf are one letter.
     assert compare_names(analyze_name("ګلبدین حکمتیار", True), analyze_name("گلبدین حکمتیار", True)).score >= 0.95
+
+
+def test_an_arabic_script_word_says_as_much_as_its_latin_spelling() -> None:
+    """How specific a paired word is comes from its Latin spelling: Arabic script leaves out the
+    short vowels (حسن hsn, مطمئن mtmn for Hassan, Motmaen), which would read as short words and
+    scale a name of fairly rare words down as common where its Latin spelling is not."""
+
+    def fairly_rare(token: str) -> float:
+        return 0.5
+
+    latin = analyze_name("Hassan Motmaen", True)
+    assert "common name" not in compare_names(latin, latin, fairly_rare).detail
+    for query, listed in ((analyze_name("حسن مطمئن", True), latin), (latin, analyze_name("حسن مطمئن", True))):
+        assert "common name" not in compare_names(query, listed, fairly_rare).detail
+    # Two Latin spellings of few letters still count as little.
+    short = analyze_name("Hsn Mtmn", True)
+    assert "common name" in compare_names(short, short, fairly_rare).detail

@@ -164,3 +164,25 @@ def test_new_terms_leave_persons_alone() -> None:
     # A person keeps Siman and Foolad as names.
     assert analyze_name("Siman Foolad", True).tokens == ("siman", "foolad")
     assert analyze_name("Siman Foolad", False).tokens == ("cement", "steel")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("BANK-E TAT", "TAT BANK"), ("Tehrik-i-Taliban Pakistan", "Tehrik-e Taliban Pakistan"),
+     ("DANESHGAH-E SANA'TI-YE MALEK-E ASHTAR", "MALEK ASHTAR UNIVERSITY")],
+)
+def test_persian_ezafe_written_apart_is_left_out(query: str, listed: str) -> None:
+    # The ezafe after a hyphen (-e, -ye; -i in Urdu and Pashto spellings) is no word of the name.
+    assert not {"e", "ye", "i"} & set(analyze_name(query, False).tokens)
+    assert _score(query, listed) >= THRESHOLD
+
+
+def test_a_hyphen_before_another_word_stays() -> None:
+    # Only the ezafe's own letters go: e- opening a word, or a word of more letters, stay.
+    assert analyze_name("Jean-Eric Dupont", True).tokens == ("jean", "eric", "dupont")
+    assert "ecommerce" in "".join(analyze_name("Al-Ekhlas E-Commerce Co", False).tokens)
+
+
+def test_persian_university_and_construction_read_in_english() -> None:
+    assert analyze_name("دانشگاه صنعتی مالک اشتر", False).tokens[0] == "university"
+    assert analyze_name("Sherkat-e Sakhtemani-ye Tehran", False).tokens == ("construction", "tehran")

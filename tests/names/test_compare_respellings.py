@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradewarden.names.analyze import analyze_name
-from tradewarden.names.compare import PERSIAN_Q_SPELLING, ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
+from tradewarden.names.compare import ARTICLE_ALIKE, PERSIAN_Q_SPELLING, ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import compared_respelling, respell, skeleton
 
 THRESHOLD = 0.8
@@ -48,6 +48,14 @@ def test_persian_q_written_gh_is_one_spelling() -> None:
     # Another letter than q for gh stays a respelling apart; short words are left alone.
     assert _sim("ghasemi", "kasemi") < PERSIAN_Q_SPELLING
     assert _sim("agha", "aqa") < PERSIAN_Q_SPELLING
+
+
+def test_spellings_of_the_arabic_article_are_one_word() -> None:
+    for q, c in (("al", "el"), ("el", "al"), ("ul", "al"), ("il", "el")):
+        assert _sim(q, c) == ARTICLE_ALIKE, (q, c)
+    assert _sim("al", "ali") < ARTICLE_ALIKE and _sim("el", "li") < ARTICLE_ALIKE  # no article
+    assert _score("Al-Tel Co", "El-Tel Co", False) > _score("Al-Tel Co", "Ab-Tel Co", False)
+    assert _score("Mohamed El Hassan", "Mohamed Al Hassan", True) >= 0.95
 
 
 def test_english_long_vowel_spellings() -> None:

@@ -82,7 +82,8 @@ def test_ukrainian_company_forms() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("аляксандр лукашэнка", False), ("вячаслаў гладкоў", True), ("міхаіл грыб", True), ("гліб гнатюк", False), ("ирина попова", False)],
+    [("аляксандр лукашэнка", False), ("вячаслаў гладкоў", True), ("міхаіл грыб", True), ("гліб гнатюк", False), ("ирина попова", False),
+     ("павел мікалаевіч лёгкі", True), ("пётр іванов", True), ("алёна попова", False)],  # і beside ё
 )
 def test_belarusian_alphabet_told(text: str, expected: bool) -> None:
     # (э alone does not tell: Russian writes it too, Эдуард.)
@@ -100,6 +101,13 @@ def test_belarusian_alphabet_told(text: str, expected: bool) -> None:
 )
 def test_belarusian_russian_spelling(text: str, russian: str) -> None:
     assert russian_spelling(text) == russian
+
+
+def test_belarusian_name_told_by_i_and_yo_reads_h() -> None:
+    # і beside ё: Belarusian, so a person's г reads h as passports write it (ЛЁГКІ / LIOHKI).
+    query = analyze_name("Павел Мiкалаевiч ЛЁГКI", True)
+    assert "lehki" in query.tokens
+    assert compare_names(query, analyze_name("Pavel Mikalaevich LIOHKI", True)).score >= THRESHOLD
 
 
 @pytest.mark.parametrize(

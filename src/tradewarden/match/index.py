@@ -88,7 +88,9 @@ from tradewarden.names.variants import name_variants
 #: hnatiuk beside glib gnatyuk, ДЗЯМIДАЎ demidav beside dzyamidau); PrAT / PrJSC folded;
 #: Kazakh, Kyrgyz and Uzbek Cyrillic letters romanised, not dropped (``translit._KAZAKH_LETTERS``).
 #: 23: an organisation's IMP / EXP beside the other word read as trading (``analyze._trade_pairs``),
-#: новые also as novye / novyj / novaja (``data/org_terms.txt``).
+#: новые also as novye / novyj / novaja, Persian دانشگاه university and ساختمانی construction
+#: (``data/org_terms.txt``); the Persian ezafe after a hyphen left out (``analyze._EZAFE``: Bank-e
+#: Melli); a Cyrillic name with і beside ё read as Belarusian (``translit.is_belarusian``).
 FORMAT_VERSION = 23
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3

@@ -388,6 +388,14 @@ def east_slavic_form(name: str, person: bool | None = None) -> NameForm | None:
     return None if form is None or form.empty else form
 
 
+#: The Persian ezafe written as its own word after a hyphen (Bank-e Melli, Daneshgah-e Tehran,
+#: Sakhtemani-ye Tehran, Gasht-e-Ershad; -i in the Urdu and Pashto spellings, Tehrik-i-Taliban,
+#: Hizb-i Islami):
+#: English names of the same bodies leave it out (Bank Melli, Tehrik-e Taliban / Tehreek Taliban),
+#: so it goes, as a word that would only cost.
+_EZAFE = re.compile(r"(?<=[a-z])-(?:y?e(?=[\s-]|$)|i(?=[\s-]))")
+
+
 def _analyze(name: str, person: bool | None, east_slavic: bool) -> NameForm | None:
     """``analyze_name``; with ``east_slavic``, ``east_slavic_form`` (None where the name, once
     normalised, is not written in Ukrainian's or Belarusian's alphabet)."""
@@ -399,6 +407,8 @@ def _analyze(name: str, person: bool | None, east_slavic: bool) -> NameForm | No
         folded = unmix_scripts(unicodedata.normalize("NFKC", name).casefold().strip())
     if east_slavic and not (is_ukrainian(folded) or is_belarusian(folded)):
         return None
+    if "-" in folded:
+        folded = _EZAFE.sub("", folded)
     legal: tuple[str, ...] = ()
     if person:
         folded = strip_titles(folded)

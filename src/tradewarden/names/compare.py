@@ -281,6 +281,8 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
         return 1.0
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
+    if q in _ARTICLE_SPELLINGS and c in _ARTICLE_SPELLINGS:
+        return ARTICLE_ALIKE
     if _romanised_alike(q, c):
         return ROMANISED_ALIKE
     score = OSA.normalized_similarity(q, c)
@@ -330,6 +332,11 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
 #: The most two tokens earn as one Arabic name in French and English transcription
 #: (``phonetic.french_reading``): a respelling, as sure as a shared consonant skeleton.
 FRENCH_SPELLING: Final = SKELETON_EQUAL
+#: The Arabic article ال as romanisations write it apart: al, el (French and Egyptian spellings),
+#: ul and il (Urdu and Pashto, after a vowel): Al-Tel / El-Tel, Abd el Kader / Abd al Qadir.
+_ARTICLE_SPELLINGS: Final = frozenset({"al", "el", "ul", "il"})
+#: Two spellings of the article: a respelling, as sure as a shared consonant skeleton.
+ARTICLE_ALIKE: Final = SKELETON_EQUAL
 #: The most two tokens earn as one Persian word with q written gh (Qasemi / Ghasemi): a respelling.
 PERSIAN_Q_SPELLING: Final = SKELETON_EQUAL
 #: Score of two syllables that Korean (or Chinese) romanisations write with another initial
@@ -779,9 +786,15 @@ def _align(
         weight = max(q_weights[i], c_weights[j])
         gained += sim * weight
         total += weight
-        information += query.weights[i] * min(
-            _specificity(query.tokens[i], rarity, by_length), _specificity(listed.tokens[j], rarity, by_length)
-        )
+        if mode == _ABJAD_QUERY:
+            # A word in Arabic script says as much as its Latin spelling: the script leaves out
+            # the short vowels (مطمئن mtmn / Motmaen), and a Latin index never saw its letters.
+            specific = _specificity(listed.tokens[j], rarity, by_length)
+        elif mode == _ABJAD_LISTED:
+            specific = _specificity(query.tokens[i], rarity, by_length)
+        else:
+            specific = min(_specificity(query.tokens[i], rarity, by_length), _specificity(listed.tokens[j], rarity, by_length))
+        information += query.weights[i] * specific
         q, c = query.tokens[i], listed.tokens[j]
         parts.append((q, c, sim))
     # A name written with one more given name or a second family name than the listed one is

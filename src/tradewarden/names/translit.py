@@ -50,13 +50,13 @@ _MACEDONIAN_TO_LATIN = icu.Transliterator.createInstance("Macedonian-Latin/BGN; 
 _TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
 #: Belarusian personal names are written in Latin with h for г (Siarhei, Hanna, Hara: the
 #: national romanisation and BGN/PCGN's Belarusian table), where Russian's table writes g. A
-#: person's name holding ў, or і beside ы or э (Ukrainian writes neither), is read as
+#: person's name holding ў, or і beside ы, э or ё (Ukrainian writes none of them), is read as
 #: Belarusian; the rest of its letters keep the Russian table's spelling (Belarusian BGN/PCGN's
 #: "ye" after consonants, Byelaviya, is what neither lists nor passports write). Organisation
 #: names keep g: theirs are loanwords English writes with g (Інтэграл: Integral, Лагістык:
 #: Logistik, тэхналогіі: technologies).
 _BELARUSIAN_ONLY = frozenset("ў")
-_BELARUSIAN_WITH_I = frozenset("ыэ")
+_BELARUSIAN_WITH_I = frozenset("ыэё")
 _BELARUSIAN_H = str.maketrans({"г": "h"})
 #: Korean and Vietnamese names in Cyrillic (Kontsevich's system for Korean) write the aspirated
 #: consonants as чх, тх, пх, кх (Чхан: Chang; Тхань: Thanh; Пхеньян: Pyongyang) and h as х
@@ -170,7 +170,7 @@ _BELARUSIAN_LETTERS = str.maketrans({"ў": "в", "і": "и", "э": "е"})
 
 def is_belarusian(text: str) -> bool:
     """Whether ``text`` (case-folded) is written in Belarusian's Cyrillic alphabet: ў, or і beside
-    ы or э (Ukrainian writes neither)."""
+    ы, э or ё (Ukrainian writes none of them, Russian no і: Мікалаевіч ЛЁГКІ)."""
     letters = set(text)
     return not letters.isdisjoint(_BELARUSIAN_ONLY) or ("і" in letters and not letters.isdisjoint(_BELARUSIAN_WITH_I))
 
