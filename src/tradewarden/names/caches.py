@@ -1,7 +1,7 @@
 """How many results the name functions keyed by a whole name keep (``functools.lru_cache``).
 
 A whole name (``analyze_name``, ``to_ascii``, ``unmix_scripts``, ``split_legal_forms``,
-``english_words``, ``name_variants``) recurs when a party is screened again or a name is listed on
+``english_words``, ``name_variants``, ``exact._formless_key``) recurs when a party is screened again or a name is listed on
 several lists; a batch of distinct parties hardly ever repeats one (8,000 generated parties, as
 ``bench/batch_scale.py`` makes them: 2.5 % of ``analyze_name`` calls hit its cache), and a full
 cache of 131,072 analysed names takes about 90 MiB, and the five others about 60 MiB more, of

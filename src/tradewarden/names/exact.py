@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.east_asian import CHINESE, chinese_readings, is_chinese_name, same_romanised
 from tradewarden.names.legal_forms import split_legal_forms
 
@@ -104,7 +105,7 @@ def is_written_as(query: str, listed: str) -> bool:
     return written_key(query) == key
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
 def _formless_key(name: str) -> tuple[str, tuple[str, ...]]:
     """``written_key`` of a name without its legal forms, and those forms (``legal_forms.split_legal_forms``)."""
     rest, forms = split_legal_forms(name.casefold())
