@@ -4,7 +4,7 @@ A whole name (``analyze_name``, ``to_ascii``, ``unmix_scripts``, ``split_legal_f
 ``english_words``, ``name_variants``, ``exact._formless_key``) recurs when a party is screened again or a name is listed on
 several lists; a batch of distinct parties hardly ever repeats one (8,000 generated parties, as
 ``bench/batch_scale.py`` makes them: 2.5 % of ``analyze_name`` calls hit its cache), and a full
-cache of 131,072 analysed names takes about 90 MiB, and the five others about 60 MiB more, of
+cache of 131,072 analysed names takes about 90 MiB, and the five others before ``_formless_key`` about 60 MiB more (not measured with it), of
 every Dask worker (bytes per entry measured with ``tracemalloc``, times the sizes). Functions of a single word
 (``skeleton``, ``written_key`` of listed names, the comparisons) keep their larger caches: words
 recur across names. ``MatchIndex.build`` analyses each listed name as written once, so an index
