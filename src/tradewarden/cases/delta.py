@@ -107,7 +107,7 @@ def comparable(
     return (
         form.abjad
         or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
-        or bool(query_name and written_alike(query_name, written))
+        or bool(query_name and written_alike(query_name, written, form, listed))
         or (listed is not None and listed_words_met(form, listed))
     )
 
@@ -231,7 +231,7 @@ class DeltaMatcher:
                         both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed))
                     ):
                         continue
-                    if exact_floor(compare(form, listed, rarity), name, written).score >= score:
+                    if exact_floor(compare(form, listed, rarity), name, written, form, listed).score >= score:
                         return True
         return False
 

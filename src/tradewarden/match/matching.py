@@ -228,20 +228,21 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
             # Two organisation names are also compared with an acronym written out (``names.acronyms``).
             both = organisation and index.is_organisation(index.name_entity(name_idx))
             key = index.form_key(name_idx)
+            listed = index.form(name_idx)
             comparison = compared.get((key, both))
             if comparison is None:
                 compare = compare_organisations if both else compare_names
-                comparison = compare(form, index.form(name_idx), rarity, floor)
+                comparison = compare(form, listed, rarity, floor)
                 compared[key, both] = comparison
             listed_text = index.name_text(name_idx)
             if comparison.score > floor:
-                comparison = exact_floor(comparison, query_name, listed_text)
-            elif written_alike(query_name, listed_text):
+                comparison = exact_floor(comparison, query_name, listed_text, form, listed)
+            elif written_alike(query_name, listed_text, form, listed):
                 # (Not written alike, exact_floor would leave the comparison as it is.)
                 full = exact.get(key)
                 if full is None:
-                    full = exact[key] = (compare_organisations if both else compare_names)(form, index.form(name_idx), rarity)
-                comparison = exact_floor(full, query_name, listed_text)
+                    full = exact[key] = (compare_organisations if both else compare_names)(form, listed, rarity)
+                comparison = exact_floor(full, query_name, listed_text, form, listed)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -250,7 +251,9 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     return best
 
 
-def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -> NameComparison:
+def exact_floor(
+    comparison: NameComparison, query_name: str, listed_text: str, query: NameForm | None = None, listed: NameForm | None = None
+) -> NameComparison:
     """``comparison`` raised to ``EXACT_NAME_SCORE`` when the query name is the listed name as
     written (``names.exact``): an exact listed name reaches the alert threshold; and to
     ``SLIP_NAME_SCORE`` when it is the listed name as written but for one slip in one word
@@ -261,6 +264,9 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
         comparison: the comparison of the analysed names.
         query_name: the query name as written.
         listed_text: the listed name as written.
+        query: the analysed query name, and ...
+        listed: ... the analysed listed name, where known: the legal-form test then runs only for
+            names of the same words whose listed one carries a form (``bare_alike``), sooner.
     """
     if comparison.score >= EXACT_NAME_SCORE:
         return comparison
@@ -268,7 +274,11 @@ def exact_floor(comparison: NameComparison, query_name: str, listed_text: str) -
         return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
     if comparison.score < SLIP_NAME_SCORE and is_slip_of(query_name, listed_text):
         return NameComparison(SLIP_NAME_SCORE, f"{comparison.detail}; the listed name as written but for one slip, at least {SLIP_NAME_SCORE:.2f}")
-    if comparison.score < LEGAL_FORM_NAME_SCORE and is_written_but_for_legal_form(query_name, listed_text):
+    if comparison.score < LEGAL_FORM_NAME_SCORE and (
+        bare_alike(query_name, listed_text, query, listed)
+        if query is not None and listed is not None
+        else is_written_but_for_legal_form(query_name, listed_text)
+    ):
         return NameComparison(
             LEGAL_FORM_NAME_SCORE,
             f"{comparison.detail}; the listed name as written but for its legal form, at least {LEGAL_FORM_NAME_SCORE:.2f}",
@@ -624,14 +634,21 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
     return [name_idx for name_idx in ranked if index.form_key(name_idx) in kept]
 
 
-def written_alike(query_name: str, listed_text: str) -> bool:
-    """Whether the query name is the listed name as written, or so but for one slip or for its legal
-    form (``names.exact``)."""
+def written_alike(query_name: str, listed_text: str, query: NameForm | None = None, listed: NameForm | None = None) -> bool:
+    """Whether the query name is the listed name as written, or so but for one slip (``names.exact``);
+    given the analysed names, also so but for its legal form (``bare_alike``)."""
     return (
         is_written_as(query_name, listed_text)
         or is_slip_of(query_name, listed_text)
-        or is_written_but_for_legal_form(query_name, listed_text)
+        or (query is not None and listed is not None and bare_alike(query_name, listed_text, query, listed))
     )
+
+
+def bare_alike(query_name: str, listed_text: str, query: NameForm, listed: NameForm) -> bool:
+    """``names.exact.is_written_but_for_legal_form``, tested only where it can hold: the analysed
+    names are the same words and the listed one carries a legal form (one tuple comparison spares
+    most candidates the legal-form parse of their text)."""
+    return query.tokens == listed.tokens and bool(listed.legal_forms) and is_written_but_for_legal_form(query_name, listed_text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -717,7 +734,8 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     compare = compare_organisations if prepared.schema != "Person" and index.is_organisation(entity_idx) else compare_names
     for query_name, form in prepared.names:
         for name_idx in names:
-            comparison = exact_floor(compare(form, index.form(name_idx), rarity), query_name, index.name_text(name_idx))
+            listed = index.form(name_idx)
+            comparison = exact_floor(compare(form, listed, rarity), query_name, index.name_text(name_idx), form, listed)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best
