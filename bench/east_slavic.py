@@ -148,7 +148,7 @@ def main() -> int:
     )
     report.note(
         "Alphabet by the letters a name writes: Ukrainian (є, ї, ґ or і, and none of Russian's, Belarusian's or "
-        "Kazakh's own), Belarusian (ў, or і beside ы or э), other (Russian, Serbian, Kazakh ..., and Ukrainian or "
+        "Kazakh's own), Belarusian (ў, or і beside ы, э or ё), other (Russian, Serbian, Kazakh ..., and Ukrainian or "
         "Belarusian names written with none of those letters). The baseline is the same engine with "
         "`east_slavic_form` giving nothing, index and queries alike. Clean names are faker's, and faker draws "
         "some real people's names: an alert on a listed namesake is counted like any other."
