@@ -3,7 +3,8 @@
 Pure over an in-memory ``MatchIndex``: the query is prepared once (names analysed, countries to
 ISO codes, identifiers to keys), blocked candidates get their best name pair compared (a listed
 name written exactly as the query's scoring at least ``names.exact.EXACT_NAME_SCORE``, one
-written so but for one slip at least ``SLIP_NAME_SCORE``), every feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
+written so but for one slip at least ``SLIP_NAME_SCORE``, so but for its legal form at least
+``LEGAL_FORM_NAME_SCORE``), every feature of ``score.WEIGHTS`` runs, and entities sharing an identifier, e-mail, phone, web domain
 or address with the query come back as ``shared_identifier`` matches even when names differ.
 """
 
