@@ -90,7 +90,8 @@ from tradewarden.names.variants import name_variants
 #: 23: an organisation's IMP / EXP beside the other word read as trading (``analyze._trade_pairs``),
 #: новые also as novye / novyj / novaja, Persian دانشگاه university and ساختمانی construction
 #: (``data/org_terms.txt``); the Persian ezafe after a hyphen left out (``analyze._EZAFE``: Bank-e
-#: Melli); a Cyrillic name with і beside ё read as Belarusian (``translit.is_belarusian``).
+#: Melli); a Cyrillic name with і beside ё read as Belarusian (``translit.is_belarusian``); the
+#: Hassaniya ould a particle, walad and wuld spelt so (``data/particles.txt``, ``data/name_spellings.txt``).
 FORMAT_VERSION = 23
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
