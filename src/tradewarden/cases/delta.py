@@ -107,7 +107,7 @@ def comparable(
     return (
         form.abjad
         or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
-        or bool(query_name and written_alike(query_name, written, form, listed))
+        or bool(query_name and written_alike(query_name, written))
         or (listed is not None and listed_words_met(form, listed))
     )
 
