@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import ARTICLE_ALIKE, PERSIAN_Q_SPELLING, ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import compared_respelling, respell, skeleton
@@ -149,6 +151,43 @@ def test_a_left_out_chain_of_fathers_names_costs_as_a_patronymic() -> None:
     # A name opening with Ben is a family name (BEN ATTIA): no chain to leave out.
     assert not _in_nasab(("ben", "attia", "nabil"), 0) and not _in_nasab(("ben", "attia", "nabil"), 1)
     assert _in_nasab(("drissi", "noureddine", "ben", "ali"), 2) and _in_nasab(("drissi", "noureddine", "ben", "ali"), 3)
+
+
+def test_a_left_out_name_of_the_chain_keeps_its_article() -> None:
+    # ben al-Tayib: the father's name after "son of" written with its article is still the chain.
+    assert _in_nasab(("habib", "ben", "ahmad", "ben", "al", "tayib", "lubiri"), 5)
+    assert not _in_nasab(("al", "tayib", "lubiri"), 1)  # no "son of" before the article
+    assert _score("Al-Habib ben Ahmad ben al-Tayib al-Lubiri", "Habib Ben Ahmed Al-Loubiri", True) >= THRESHOLD
+    # The same words without "son of" are another name of the person, left out at full cost.
+    assert _score("Al-Habib ben Ahmad Kamal al-Tayib al-Lubiri", "Habib Ben Ahmed Al-Loubiri", True) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("BADREDDINE, Mustafa Youssef", "BADR AL DIN, Mustafa"),
+        ("Mustafa BADR AL DIN", "BADREDDINE, Mustafa"),
+        ("Mahmood Sultan BAISHIRUDDIN", "MAHMOOD SULTAN BASHIR-UD-DIN"),
+        ("Nasreddin TUSI", "Nasr ad-Din TUSI"),
+    ],
+)
+def test_a_name_of_the_faith_meets_its_fused_spelling(query: str, listed: str) -> None:
+    # Badr al-Din, Badreddine: the article assimilated and fused, or apart with any vowel.
+    assert _score(query, listed, True) >= THRESHOLD
+
+
+def test_other_names_ending_in_din_are_not_read_so() -> None:
+    # Another stem is another name; a single d ends other names (Borodin), and a stem shorter
+    # than three letters is no laqab's (Aladdin).
+    assert _score("NUREDDINE, Mustafa", "BADR AL DIN, Mustafa", True) < THRESHOLD
+    assert "+" not in _detail("BORODIN Ivan", "BOR AL DIN Ivan")
+    assert "+" not in _detail("Aladdin SAID", "Al Al Din SAID")
+
+
+def _detail(query: str, listed: str) -> str:
+    """The fused-pair marks of the comparison's detail (``a+b`` where words met fused)."""
+    detail = compare_names(analyze_name(query, True), analyze_name(listed, True)).detail
+    return "".join(part for part in detail.split(", ") if "+" in part and not part.startswith("+"))
 
 
 def test_a_given_name_with_of_god_shortened() -> None:

@@ -33,7 +33,7 @@ from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.east_asian import CHINESE, is_korean_name, korean_key, romanisation_family, wade_giles_word
 from tradewarden.names.french import english_reading
-from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, faith_stem
 from tradewarden.names.phonetic import respell, skeleton
 from tradewarden.names.transcribed import blocking_keys as transcribed_keys
 from tradewarden.names.wade_giles import wade_giles
@@ -125,6 +125,11 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
         if weight < 1.0 or len(token) < 2:
             continue
         keys.add(token)
+        stem = faith_stem(token)
+        if stem is not None:
+            # A fused "X of the faith" name (Badreddine) is also filed under its stem, as the name
+            # written apart is (Badr al-Din): the two meet (``compare._faith_pairs``).
+            keys.add(stem)
         if affixes:
             keys.update(affix_keys(token))
             # A French transcription of an Arabic name (``french.english_reading``: Ouaz / al-Waz)

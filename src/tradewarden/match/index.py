@@ -92,7 +92,9 @@ from tradewarden.names.variants import name_variants
 #: (``data/org_terms.txt``); the Persian ezafe after a hyphen left out (``analyze._EZAFE``: Bank-e
 #: Melli); a Cyrillic name with і beside ё read as Belarusian (``translit.is_belarusian``); the
 #: Hassaniya ould a particle, walad and wuld spelt so (``data/particles.txt``, ``data/name_spellings.txt``).
-FORMAT_VERSION = 23
+#: 24: an Arabic name "X of the faith" written as one word however it is spelt (``analyze._faith_names``:
+#: Badreddine, Badr al-Din, Bashir-ud-Din -> badruddin, bashiruddin).
+FORMAT_VERSION = 24
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -88,7 +88,7 @@ from tradewarden.names.east_asian import (
 )
 from tradewarden.names.french import diphthong_reading, english_reading, has_diphthong
 from tradewarden.names.given_names import given_name, patronymic_of
-from tradewarden.names.parts import GENDERED_MIN_LETTERS, is_particle, name_role
+from tradewarden.names.parts import GENDERED_MIN_LETTERS, faith_stem, is_particle, name_role
 from tradewarden.names.phonetic import RESPELL_MIN_LETTERS, compared_respelling, respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
@@ -973,8 +973,46 @@ def _fused_pairs(
                     found.append(((i,), (j, j + 1), FUSED_SIMILARITY) if query_fused else ((j, j + 1), (i,), FUSED_SIMILARITY))
                 elif family and same_romanised(token, joined, family):
                     found.append(((i,), (j, j + 1), ROMANISED_SYLLABLE) if query_fused else ((j, j + 1), (i,), ROMANISED_SYLLABLE))
+    found.extend(_faith_pairs(query_tokens, listed_tokens))
     # The best first: a word met two ways takes its closer pair.
     found.sort(key=lambda pair: -pair[2])
+    return found
+
+
+#: The article as romanisations write it apart in an Arabic name "X of the faith" (Badr al-Din,
+#: Salah ad-Din, Jalal ud-Din), and its din (``_faith_pairs``; the fused spelling: ``parts.faith_stem``).
+_FAITH_ARTICLES: Final = frozenset({"al", "el", "ul", "il", "ad", "ed", "ud", "id"})
+_FAITH_WORDS: Final = frozenset({"din", "dine", "deen"})
+
+
+def _faith_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of each "X of the faith" name written fused
+    in one name (``parts.faith_stem``) and as three words in the other, X, the article and din
+    (BADREDDINE / BADR AL DIN, Baishiruddin / Bashir-ud-Din): the stems' similarity, from
+    ``FUZZY_KNEE``. A pair the alignment may take, not a rewriting of either name: the stem
+    alone may be a given name and the rest a family name of its own (Nasser AL-DIN)."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
+        if len(other) < 3 or not any(token in _FAITH_WORDS for token in other):
+            continue
+        for i, token in enumerate(one):
+            stem = faith_stem(token)
+            if stem is None:
+                continue
+            for j in range(len(other) - 2):
+                if other[j + 1] not in _FAITH_ARTICLES or other[j + 2] not in _FAITH_WORDS:
+                    continue
+                name = other[j]
+                if name == stem:
+                    sim = 1.0
+                elif query_fused:
+                    sim = _paired_similarity(stem, skeleton(stem), name, skeleton(name), _LATIN)
+                else:
+                    sim = _paired_similarity(name, skeleton(name), stem, skeleton(stem), _LATIN)
+                if sim >= FUZZY_KNEE:
+                    found.append(((i,), (j, j + 1, j + 2), sim) if query_fused else ((j, j + 1, j + 2), (i,), sim))
     return found
 
 
@@ -1047,11 +1085,13 @@ _NASAB: Final = frozenset({"ben", "bin", "ibn", "ould", "bint", "binti"})
 
 
 def _in_nasab(tokens: tuple[str, ...], i: int) -> bool:
-    """Whether ``tokens[i]`` is a "son of" particle past a name's first word, or the name after it
-    (a name opening with one, BEN ATTIA, is a family name)."""
+    """Whether ``tokens[i]`` is a "son of" particle past a name's first word, or the name after it,
+    its article too (ben al-Tayib; a name opening with one, BEN ATTIA, is a family name)."""
     if tokens[i] in _NASAB:
         return i > 0
-    return i > 1 and tokens[i - 1] in _NASAB
+    if i > 1 and tokens[i - 1] in _NASAB:
+        return True
+    return i > 2 and tokens[i - 1] in _ARTICLE_SPELLINGS and tokens[i - 2] in _NASAB
 
 
 def _nasab_share(tokens: tuple[str, ...], used: set[int]) -> float:

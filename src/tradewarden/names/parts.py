@@ -13,6 +13,7 @@ for ``Aleksandrovna`` (a patronymic), nor ``Fedorovo`` (a village) for ``Fedorov
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -217,3 +218,22 @@ def strip_titles(text: str) -> str:
     """
     rest = remove_person_prefixes(text).strip()
     return rest or text
+
+
+#: Arabic given names "X of the faith" (a laqab: Badr al-Din, Salah ad-Din, Jalal ud-Din) as lists
+#: also write them, fused with the article assimilated to the d (Badreddine, Salahuddin,
+#: Jalaluddin; Wikipedia "Arabic name", "Laqab"): a stem of three letters or more and the doubled
+#: d (a single d ends many other names: Borodin, Rudin).
+_FAITH_FUSED = re.compile(r"([a-z]{3,}?)[aeiou]dd(?:in|ine|een)")
+
+
+def faith_stem(token: str) -> str | None:
+    """The stem of a fused "X of the faith" name (``badr`` for ``badreddine``), else None.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        The stem, or None for a token not so written.
+    """
+    found = _FAITH_FUSED.fullmatch(token)
+    return None if found is None else found.group(1)
