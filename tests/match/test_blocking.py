@@ -872,3 +872,21 @@ def test_names_in_the_query_script_do_not_outweigh_a_latin_spelling_by_a_skeleto
     index = MatchIndex.build(entities)
     weights = {index.record(index.name_entity(n)).source_id: w for n, w in index.blocked_names(analyze_name("يحيى صادقی", True))[0]}
     assert weights["latin"] >= max(weights[f"ar{n}"] for n in range(len(given)))
+
+
+@pytest.mark.parametrize(
+    ("query", "source_id"), [("Badreddine MUSTAFA", "apart"), ("Salah ad-Din HAMDAN", "fused")]
+)
+def test_a_name_of_the_faith_is_found_fused_or_apart(e: Factory, query: str, source_id: str) -> None:
+    # Badr al-Din / Badreddine: the fused name is filed under its stem too, so the two meet in
+    # blocking (no plain key of the query's is the listed name's first word), and pair when compared.
+    entities = [
+        e("Person", "apart", name="BADR AL DIN, Mustafa"),
+        e("Person", "fused", name="SALAHEDDINE, Hamdan"),
+        e("Person", "other", name="NUREDDINE, Mustafa"),
+    ]
+    entities += [e("Person", f"f{n}", name=f"Mustafa {name}") for n, name in enumerate(("Kemal", "Ali", "Aziz"))]
+    index = MatchIndex.build(entities)
+    found = index.match(Query(names=[query], schema="Person"))
+    assert [match.source_id for match in found][:1] == [source_id]
+    assert "other" not in {match.source_id for match in found}
