@@ -759,6 +759,11 @@ def _align(
         # A name whose first letters are the article's in Arabic script (الیاس Ilyas, الهام Elham):
         # the romanisation splits them off as one (al yas), and the rest alone meets no Latin word.
         fused_pairs = _abjad_article_pairs(query.tokens, listed.tokens, mode == _ABJAD_QUERY)
+        # Two words of one name that are one word of the other (Persian compounds written apart
+        # in Arabic script and fused in Latin, or the other way: نیک ورز / Nikvarz, علیرضا / Ali-Reza).
+        compounds = _abjad_compound_pairs(query.tokens, listed.tokens, mode == _ABJAD_QUERY)
+        if compounds:
+            fused_pairs = sorted(fused_pairs + compounds, key=lambda pair: -pair[2])
     if fused_pairs:
         for q_idx, c_idx, fused_sim in fused_pairs:
             if used_q & set(q_idx) or used_c & set(c_idx):
@@ -771,7 +776,14 @@ def _align(
             gained += fused_sim * weight
             total += weight
             q_text, c_text = "+".join(query.tokens[x] for x in q_idx), "+".join(listed.tokens[x] for x in c_idx)
-            information += max(query.weights[x] for x in q_idx) * _specificity(q_text.replace("+", ""), rarity, by_length)
+            if mode == _ABJAD_QUERY or mode == _ABJAD_LISTED:
+                # As specific as the Latin words it meets, the commonest of them (amyrhsyn / Amir
+                # Hossein: two common given names, not one unknown word).
+                latin_idx, latin_tokens = (c_idx, listed.tokens) if mode == _ABJAD_QUERY else (q_idx, query.tokens)
+                specific = min(_specificity(latin_tokens[x], rarity, by_length) for x in latin_idx)
+            else:
+                specific = _specificity(q_text.replace("+", ""), rarity, by_length)
+            information += max(query.weights[x] for x in q_idx) * specific
             parts.append((q_text, c_text, fused_sim))
     for sim, i, j in pairs:
         if len(used_q) == len(query.tokens) or len(used_c) == len(listed.tokens):
@@ -1056,6 +1068,45 @@ def _abjad_article_pairs(
                     places = (a - 1, a, a + 1)
                     found.append((places, (j,), sim) if query_abjad else ((j,), places, sim))
     found.sort(key=lambda pair: -pair[2])
+    return found
+
+
+#: The fewest letters of a word written as one compound, and of each of its two parts
+#: (``_abjad_compound_pairs``): two syllables run together meet too many words (MA, Huan / ماهان Mahan).
+COMPOUND_LETTERS: Final = 5
+COMPOUND_PART_LETTERS: Final = 3
+
+
+def _abjad_compound_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...], query_abjad: bool
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of two adjacent words of one name, in
+    Arabic script or in Latin, that are one word of the other written as one: Persian writes the
+    parts of a compound name apart or together (نیک ورز / Nikvarz, علیرضا / Ali-Reza, بابا مرادی /
+    Babamoradi). At ``FUZZY_KNEE`` or more and closer than either word alone; neither word a
+    particle (the article's own pairs are ``_abjad_article_pairs``')."""
+    abjad_tokens, latin_tokens = (query_tokens, listed_tokens) if query_abjad else (listed_tokens, query_tokens)
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for fused_side, parts_side, abjad_fused in ((latin_tokens, abjad_tokens, False), (abjad_tokens, latin_tokens, True)):
+        for k in range(len(parts_side) - 1):
+            first, second = parts_side[k], parts_side[k + 1]
+            if min(len(first), len(second)) < COMPOUND_PART_LETTERS or is_particle(first) or is_particle(second):
+                continue
+            joined = first + second
+            for j, word in enumerate(fused_side):
+                if len(word) < COMPOUND_LETTERS or is_particle(word):
+                    continue
+                if abjad_fused:
+                    sim = _paired_similarity(word, "", joined, "", _ABJAD_QUERY)
+                    alone = max(_paired_similarity(word, "", first, "", _ABJAD_QUERY), _paired_similarity(word, "", second, "", _ABJAD_QUERY))
+                else:
+                    sim = _paired_similarity(joined, "", word, "", _ABJAD_QUERY)
+                    alone = max(_paired_similarity(first, "", word, "", _ABJAD_QUERY), _paired_similarity(second, "", word, "", _ABJAD_QUERY))
+                if sim >= FUZZY_KNEE and sim > alone:
+                    parts, one = (k, k + 1), (j,)
+                    # (Positions of the abjad side first in ``abjad_places``, then put in query order.)
+                    abjad_places, latin_places = (one, parts) if abjad_fused else (parts, one)
+                    found.append((abjad_places, latin_places, sim) if query_abjad else (latin_places, abjad_places, sim))
     return found
 
 
