@@ -265,6 +265,10 @@ def _doubled_units(token: str) -> tuple[tuple[int, str], ...] | None:
     return None if units == _abjad_units(token, token == "al") else units
 
 
+#: The vowels after which a Latin c is an s (``_latin_units``).
+_SOFT_C_VOWELS: Final = frozenset("eiy")
+
+
 @lru_cache(maxsize=65536)
 def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
     text = token
@@ -272,9 +276,12 @@ def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
         if spelling in text:
             text = text.replace(spelling, sound)
     units: list[tuple[int, str]] = []
-    for letter in _split(text):
+    letters = _split(text)
+    for place, letter in enumerate(letters):
         if letter == "c":
-            letter = "k"
+            # c before e, i or y is an s in the languages that write Arabic names with it (French
+            # Lounici لونيسي, Spanish, Portuguese), a k elsewhere.
+            letter = "s" if place + 1 < len(letters) and letters[place + 1] in _SOFT_C_VOWELS else "k"
         if units and units[-1][1] == letter:
             continue  # doubled letters are one letter in Arabic script (shadda)
         kind = V if letter in _VOWELS else S if letter in ("y", "w") else C

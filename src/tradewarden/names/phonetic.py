@@ -193,6 +193,7 @@ _FRENCH_SPELLINGS: Final = (
 _FRENCH_OU_GLIDE: Final = re.compile("ou(?=[aeiy])")  # ou before a vowel is English w (Ouaz / Waz, Thouaib / Thweib)
 _FRENCH_SS: Final = re.compile("(?<=[aeiouy])ss(?=[aeiouy])")  # ss between vowels is s (Youssef / Yusuf, Moussa / Musa)
 _FRENCH_GU: Final = re.compile("gu(?=[eiy])")  # gu before e, i is g (Guelma)
+_FRENCH_SOFT_C: Final = re.compile("c(?=[eiy])")  # c before e, i is s (Lounici / Lunisi, Boucetta / Busetta)
 _FRENCH_SILENT_E: Final = re.compile("(?<=[^aeiouy])e$")  # a final e after a consonant is silent (Cherife / Sharif)
 #: Tokens shorter than this are not read so (a short word respelt is another word: Chen / Shen).
 FRENCH_MIN_LETTERS: Final = 4
@@ -203,7 +204,7 @@ def french_reading(token: str) -> str:
     """One lower-case ASCII token read as a French transcription of an Arabic name, written as
     English transcriptions write it: ``ch`` as ``sh``, ``tch`` as ``ch``, ``dj`` as ``j``, ``ou``
     as ``w`` before a vowel and ``u`` elsewhere, ``ss`` between vowels as ``s``, ``gu`` before
-    ``e``/``i`` as ``g``, a final ``e`` after a consonant dropped (``kh`` and ``gh`` are written
+    ``e``/``i`` as ``g``, ``c`` before ``e``/``i`` as ``s``, a final ``e`` after a consonant dropped (``kh`` and ``gh`` are written
     alike). French orthography writes Arabic names for the Maghreb, Lebanon and West Africa so
     (Ouaz / al-Waz, Thouaib / Thweib, Youssef / Yusuf, Cherif / Sharif, Djamel / Jamal, Mourad /
     Murad): Wikipedia, "Romanization of Arabic" (French-based transcriptions, "Francophone
@@ -229,6 +230,8 @@ def french_reading(token: str) -> str:
         text = _FRENCH_SS.sub("s", text)
     if "gu" in text:
         text = _FRENCH_GU.sub("g", text)
+    if "c" in text:
+        text = _FRENCH_SOFT_C.sub("s", text)
     if len(text) > FRENCH_MIN_LETTERS:
         text = _FRENCH_SILENT_E.sub("", text)
     return text
