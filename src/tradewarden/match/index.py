@@ -92,8 +92,9 @@ from tradewarden.names.variants import name_variants
 #: (``data/org_terms.txt``); the Persian ezafe after a hyphen left out (``analyze._EZAFE``: Bank-e
 #: Melli); a Cyrillic name with і beside ё read as Belarusian (``translit.is_belarusian``); the
 #: Hassaniya ould a particle, walad and wuld spelt so (``data/particles.txt``, ``data/name_spellings.txt``).
-#: 24: an Arabic name "X of the faith" written as one word however it is spelt (``analyze._faith_names``:
-#: Badreddine, Badr al-Din, Bashir-ud-Din -> badruddin, bashiruddin).
+#: 24: a fused Arabic name "X of the faith" also filed under its stem (``parts.faith_stem``:
+#: Badreddine under badr); новый also written novy (``data/org_terms.txt``); a French c before e or
+#: i read as s (``phonetic.french_reading``: Lounici filed under lunisi too).
 FORMAT_VERSION = 24
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
