@@ -1075,6 +1075,15 @@ def _abjad_article_pairs(
 #: (``_abjad_compound_pairs``): two syllables run together meet too many words (MA, Huan / ماهان Mahan).
 COMPOUND_LETTERS: Final = 5
 COMPOUND_PART_LETTERS: Final = 3
+#: The class of a word's first letter that its spellings in Arabic script and in Latin share
+#: (``_abjad_compound_pairs``): a vowel, or the letters alif, ayn, waw and ya write (آ ع و ی:
+#: Ali / علی ely, Omid / امید), one class; consonants romanisations confuse one class each.
+_OPENING_CLASS: Final[dict[str, str]] = {
+    **dict.fromkeys("aeiouwy", "a"),
+    **dict.fromkeys("tdzsjc", "t"),
+    **dict.fromkeys("kqg", "k"),
+    **dict.fromkeys("bpfv", "b"),
+}
 
 
 def _abjad_compound_pairs(
@@ -1093,16 +1102,25 @@ def _abjad_compound_pairs(
             if min(len(first), len(second)) < COMPOUND_PART_LETTERS or is_particle(first) or is_particle(second):
                 continue
             joined = first + second
+            opening = _OPENING_CLASS.get(first[0], first[0])
             for j, word in enumerate(fused_side):
-                if len(word) < COMPOUND_LETTERS or is_particle(word):
+                # (A compound opens as its first part does: most words are no compound of it, and
+                # each alignment of a new joined pair costs as much as a whole name's comparison.)
+                if _OPENING_CLASS.get(word[0], word[0]) != opening or len(word) < COMPOUND_LETTERS or is_particle(word):
+                    continue
+                abjad_word, latin_word = (word, joined) if abjad_fused else (joined, word)
+                # (Arabic script leaves short vowels out: the Latin spelling is as long or longer,
+                # at most about twice as long.)
+                if not len(abjad_word) - 1 <= len(latin_word) <= 2 * len(abjad_word) + 1:
+                    continue
+                sim = _paired_similarity(abjad_word, "", latin_word, "", _ABJAD_QUERY)
+                if sim < FUZZY_KNEE:
                     continue
                 if abjad_fused:
-                    sim = _paired_similarity(word, "", joined, "", _ABJAD_QUERY)
                     alone = max(_paired_similarity(word, "", first, "", _ABJAD_QUERY), _paired_similarity(word, "", second, "", _ABJAD_QUERY))
                 else:
-                    sim = _paired_similarity(joined, "", word, "", _ABJAD_QUERY)
                     alone = max(_paired_similarity(first, "", word, "", _ABJAD_QUERY), _paired_similarity(second, "", word, "", _ABJAD_QUERY))
-                if sim >= FUZZY_KNEE and sim > alone:
+                if sim > alone:
                     parts, one = (k, k + 1), (j,)
                     # (Positions of the abjad side first in ``abjad_places``, then put in query order.)
                     abjad_places, latin_places = (one, parts) if abjad_fused else (parts, one)
