@@ -966,13 +966,7 @@ def _fused_pairs(
                 for i, token in enumerate(one):
                     if not token.startswith(_FUSED_ARTICLES) or len(token) - 2 < FUSED_REST_LETTERS:
                         continue
-                    rest = token[2:]
-                    if rest == name:
-                        sim = 1.0
-                    elif query_fused:
-                        sim = _paired_similarity(rest, skeleton(rest), name, skeleton(name), _LATIN)
-                    else:
-                        sim = _paired_similarity(name, skeleton(name), rest, skeleton(rest), _LATIN)
+                    sim = _part_similarity(token[2:], name, query_fused)
                     if sim >= FUZZY_KNEE:
                         found.append(((i,), (j, j + 1), sim) if query_fused else ((j, j + 1), (i,), sim))
                 continue
@@ -989,6 +983,16 @@ def _fused_pairs(
     # The best first: a word met two ways takes its closer pair.
     found.sort(key=lambda pair: -pair[2])
     return found
+
+
+def _part_similarity(part: str, name: str, query_fused: bool) -> float:
+    """The similarity of a part of a fused word and a word of the other name, the query's first
+    (``query_fused``: the fused word is the query's): 1.0 for the same letters."""
+    if part == name:
+        return 1.0
+    if query_fused:
+        return _paired_similarity(part, skeleton(part), name, skeleton(name), _LATIN)
+    return _paired_similarity(name, skeleton(name), part, skeleton(part), _LATIN)
 
 
 #: The article as romanisations write it apart in an Arabic name "X of the faith" (Badr al-Din,
@@ -1016,13 +1020,7 @@ def _faith_pairs(
             for j in range(len(other) - 2):
                 if other[j + 1] not in _FAITH_ARTICLES or other[j + 2] not in _FAITH_WORDS:
                     continue
-                name = other[j]
-                if name == stem:
-                    sim = 1.0
-                elif query_fused:
-                    sim = _paired_similarity(stem, skeleton(stem), name, skeleton(name), _LATIN)
-                else:
-                    sim = _paired_similarity(name, skeleton(name), stem, skeleton(stem), _LATIN)
+                sim = _part_similarity(stem, other[j], query_fused)
                 if sim >= FUZZY_KNEE:
                     found.append(((i,), (j, j + 1, j + 2), sim) if query_fused else ((j, j + 1, j + 2), (i,), sim))
     return found
