@@ -38,7 +38,7 @@ from itertools import product
 
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from tradewarden.names.phonetic import skeleton
+from tradewarden.names.phonetic import SOFT_C, skeleton
 
 # -- romanisation --------------------------------------------------------------------------
 
@@ -265,23 +265,18 @@ def _doubled_units(token: str) -> tuple[tuple[int, str], ...] | None:
     return None if units == _abjad_units(token, token == "al") else units
 
 
-#: The vowels after which a Latin c is an s (``_latin_units``).
-_SOFT_C_VOWELS: Final = frozenset("eiy")
-
-
 @lru_cache(maxsize=65536)
 def _latin_units(token: str) -> tuple[tuple[int, str], ...]:
     text = token
     for spelling, sound in _LATIN_FOLD:
         if spelling in text:
             text = text.replace(spelling, sound)
+    if "c" in text:
+        text = SOFT_C.sub("s", text)  # (Lounici لونيسي; any other c is a k, below)
     units: list[tuple[int, str]] = []
-    letters = _split(text)
-    for place, letter in enumerate(letters):
+    for letter in _split(text):
         if letter == "c":
-            # c before e, i or y is an s in the languages that write Arabic names with it (French
-            # Lounici لونيسي, Spanish, Portuguese), a k elsewhere.
-            letter = "s" if place + 1 < len(letters) and letters[place + 1] in _SOFT_C_VOWELS else "k"
+            letter = "k"
         if units and units[-1][1] == letter:
             continue  # doubled letters are one letter in Arabic script (shadda)
         kind = V if letter in _VOWELS else S if letter in ("y", "w") else C

@@ -1095,16 +1095,24 @@ def _abjad_compound_pairs(
     abjad_tokens, latin_tokens = (query_tokens, listed_tokens) if query_abjad else (listed_tokens, query_tokens)
     found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for fused_side, parts_side, abjad_fused in ((latin_tokens, abjad_tokens, False), (abjad_tokens, latin_tokens, True)):
+        # The words that may be a compound, with the class of their first letter (worked out once).
+        words = [
+            (j, word, _OPENING_CLASS.get(word[0], word[0]))
+            for j, word in enumerate(fused_side)
+            if len(word) >= COMPOUND_LETTERS and not is_particle(word)
+        ]
+        if not words:
+            continue
         for k in range(len(parts_side) - 1):
             first, second = parts_side[k], parts_side[k + 1]
             if min(len(first), len(second)) < COMPOUND_PART_LETTERS or is_particle(first) or is_particle(second):
                 continue
             joined = first + second
             opening = _OPENING_CLASS.get(first[0], first[0])
-            for j, word in enumerate(fused_side):
+            for j, word, word_opening in words:
                 # (A compound opens as its first part does: most words are no compound of it, and
                 # each alignment of a new joined pair costs as much as a whole name's comparison.)
-                if _OPENING_CLASS.get(word[0], word[0]) != opening or len(word) < COMPOUND_LETTERS or is_particle(word):
+                if word_opening != opening:
                     continue
                 abjad_word, latin_word = (word, joined) if abjad_fused else (joined, word)
                 # (Arabic script leaves short vowels out: the Latin spelling is as long or longer,

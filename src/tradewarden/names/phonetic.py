@@ -193,7 +193,10 @@ _FRENCH_SPELLINGS: Final = (
 _FRENCH_OU_GLIDE: Final = re.compile("ou(?=[aeiy])")  # ou before a vowel is English w (Ouaz / Waz, Thouaib / Thweib)
 _FRENCH_SS: Final = re.compile("(?<=[aeiouy])ss(?=[aeiouy])")  # ss between vowels is s (Youssef / Yusuf, Moussa / Musa)
 _FRENCH_GU: Final = re.compile("gu(?=[eiy])")  # gu before e, i is g (Guelma)
-_FRENCH_SOFT_C: Final = re.compile("c(?=[eiy])")  # c before e, i is s (Lounici / Lunisi, Boucetta / Busetta)
+#: c before e, i or y, an s in the languages that write Arabic names with it (French Lounici / Lunisi,
+#: Boucetta / Busetta; Spanish, Portuguese): the French reading, and a Latin name against Arabic
+#: script (``abjad._latin_units``).
+SOFT_C: Final = re.compile("c(?=[eiy])")
 _FRENCH_SILENT_E: Final = re.compile("(?<=[^aeiouy])e$")  # a final e after a consonant is silent (Cherife / Sharif)
 #: Tokens shorter than this are not read so (a short word respelt is another word: Chen / Shen).
 FRENCH_MIN_LETTERS: Final = 4
@@ -231,7 +234,7 @@ def french_reading(token: str) -> str:
     if "gu" in text:
         text = _FRENCH_GU.sub("g", text)
     if "c" in text:
-        text = _FRENCH_SOFT_C.sub("s", text)
+        text = SOFT_C.sub("s", text)
     if len(text) > FRENCH_MIN_LETTERS:
         text = _FRENCH_SILENT_E.sub("", text)
     return text
