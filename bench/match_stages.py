@@ -71,8 +71,8 @@ def _staged(index: Any, singles: list[Any]) -> dict[str, float]:
     seconds["blocking"] = time.process_time() - started
     started = time.process_time()
     for each in prepared:
-        for name, form in each.names:
-            _shortlist(index, form, name, each.schema != "Person")
+        for _, texts, form in each.written_names():
+            _shortlist(index, form, texts, each.schema != "Person")
     shortlist = time.process_time() - started
     started = time.process_time()
     for each, query in zip(prepared, singles):

@@ -29,8 +29,8 @@ from tradewarden.cases.delta import comparable
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.exact import (
-    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, is_written_but_for_legal_form,
-    written_key,
+    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
+    is_written_as, is_written_but_for_legal_form, written_key,
 )
 
 from followthemoney.proxy import EntityProxy
@@ -375,6 +375,63 @@ def test_a_listed_name_but_for_its_legal_form_reaches_the_threshold(query: str, 
         assert floored.score == LEGAL_FORM_NAME_SCORE >= DEFAULT_THRESHOLD and "legal form" in floored.detail
     elif query != listed:
         assert floored == comparison
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "read"),
+    # A short word one script reads as a legal form and the other as part of the name (EK, the
+    # German sole trader's form in Latin letters; ПК, a production cooperative, in Cyrillic).
+    [("OOO Ultran EK", "ООО «Ультран ЭК»", True), ("АО «ПК «Ахтуба»", "AO PK Akhtuba", True),
+     ("Ul'tran EK OOO", "ООО «Ультран ЭК»", False),  # another word order: the comparison's
+     ("Tyfun", "АО ‘Тайфун’", False),  # a slip: the comparison's
+     ("Ivan", "Иван", True), ("Ян", "Yan", False),  # too short a name
+     ("محمد رضا", "Mhmd Rda", False),  # Arabic script leaves the vowels out: no reading to equal
+     ("OOO Ultran EK", "OOO Ultran EK", False)],  # one script: the exact floor's
+)
+def test_a_listed_name_as_its_letters_read_in_latin_reaches_the_threshold(query: str, listed: str, read: bool) -> None:
+    comparison = compare_names(analyze_name(query, False), analyze_name(listed, False), lambda token: 0.3)
+    floored = matching.exact_floor(comparison, query, listed)
+    assert is_transliterated_as(query, listed) == read
+    if read:
+        assert comparison.score < DEFAULT_THRESHOLD  # a legal form read in one script only
+        assert floored.score == TRANSLITERATED_NAME_SCORE and "read in Latin" in floored.detail
+        assert matching.written_alike(query, listed)
+    elif query != listed:
+        assert floored == comparison
+
+
+def test_a_latin_name_as_a_cyrillic_listed_name_reads_alerts_through_the_index(e: Factory) -> None:
+    """The Latin spelling of a Cyrillic listed name whose short word one script takes for a legal
+    form reaches the alert threshold through the index, among listed names sharing its words."""
+    make = e
+    entities = [make("Company", "u", name="ООО «Ультран ЭК»")]
+    entities += [make("Company", f"s{n}", name=f"Ultran Division{n:02d} LLC") for n in range(30)]
+    entities += [make("Company", f"f{n}", name=f"Filler{n:03d} Trading{n:03d} LLC") for n in range(200)]
+    found = MatchIndex.build(entities).match(Query(names=["OOO Ultran EK"], schema="Organization"))
+    assert found[0].source_id == "u" and found[0].score >= DEFAULT_THRESHOLD
+    assert "read in Latin" in found[0].explanation
+
+
+def test_a_variant_of_the_query_written_as_a_listed_name_alerts(e: Factory) -> None:
+    """The written-name floors test each variant of the query name (here its short form in
+    brackets, of the same analysed form as its long one), not only the query name as given."""
+    make = e
+    entities = [make("Company", "r", name="AO Radiant-EK")]
+    entities += [make("Company", f"s{n}", name=f"Radiant Division{n:02d} LLC") for n in range(30)]
+    index = MatchIndex.build(entities)
+    query = Query(names=["Акционерное Общество «Радиант-ЭК» (АО «Радиант-ЭК»)"], schema="Organization")
+    found = index.match(query)
+    assert found[0].source_id == "r" and found[0].score >= DEFAULT_THRESHOLD
+    assert "read in Latin" in found[0].explanation
+    texts = [texts for _, texts, _ in matching.prepare_query(query).written_names()]
+    assert ("Акционерное Общество «Радиант-ЭК»", "АО «Радиант-ЭК»") in texts
+    # Not a one-word part: an acronym in brackets is the written name of many listed bodies.
+    name = "Zorkon Shipbuilding Group (ZSGC) 7th Academy"
+    entities = [make("Company", "z", name="Zorkon Shipbuilding Group 7th Academy")]
+    entities += [make("Company", f"a{n}", name="ZSGC") for n in range(12)]
+    found = MatchIndex.build(entities).match(Query(names=[name], schema="Organization"))
+    assert "z" in {match.source_id for match in found}
+    assert all(match.score < EXACT_NAME_SCORE for match in found if match.source_id != "z")
 
 
 def test_a_group_name_without_its_legal_form_alerts_through_the_index(e: Factory) -> None:
@@ -890,3 +947,17 @@ def test_a_name_of_the_faith_is_found_fused_or_apart(e: Factory, query: str, sou
     found = index.match(Query(names=[query], schema="Person"))
     assert [match.source_id for match in found][:1] == [source_id]
     assert "other" not in {match.source_id for match in found}
+
+
+def test_a_servant_of_name_is_found_fused_or_apart(e: Factory) -> None:
+    # Abd al-Rahman / Abderrahmane: the fused name is filed under its divine name's skeleton, so the
+    # listed name stands out in blocking among the many sharing the query's other words.
+    entities = [e("Person", "apart", name="ABD AL-RAHMAN, Mohamed Salem")]
+    entities += [e("Person", f"f{n}", name=f"{word} Mohamed Salem") for n, word in enumerate(_WORDS)]
+    index = MatchIndex.build(entities)
+    form = analyze_name("Abderrahmane Mohamed Salem", True)
+    blocked = index.blocked_names(form, limit=5)[0]
+    assert index.record(index.name_entity(blocked[0][0])).source_id == "apart"
+    assert blocked[0][1] > blocked[1][1]
+    found = index.match(Query(names=["Abderrahmane Mohamed Salem"], schema="Person"))
+    assert [match.source_id for match in found][:1] == ["apart"]

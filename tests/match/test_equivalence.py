@@ -181,12 +181,14 @@ def reference_match(index: MatchIndex, query: Query, limit: int, min_score: floa
     prepared = matching.prepare_query(query)
     best: dict[int, tuple[float, int, str, str]] = {}
     organisation = prepared.schema != "Person"
-    for query_name, form in prepared.names:
-        for name_idx in matching._shortlist(index, form, query_name, organisation):
+    for query_name, texts, form in prepared.written_names():
+        for name_idx in matching._shortlist(index, form, texts, organisation):
             both = organisation and index.is_organisation(index.name_entity(name_idx))
             compare = compare_organisations if both else compare_names
-            comparison = compare(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
-            comparison = matching.exact_floor(comparison, query_name, index.name_text(name_idx))
+            compared = compare(form, NameForm.parse(index.form_key(name_idx)), index.rarity)
+            comparison = max(
+                (matching.exact_floor(compared, text, index.name_text(name_idx)) for text in texts), key=lambda c: c.score
+            )
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             if entity_idx not in best or score > best[entity_idx][0]:

@@ -9,6 +9,7 @@ import pytest
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import ARTICLE_ALIKE, PERSIAN_Q_SPELLING, ROMANISED_ALIKE, _in_nasab, _married_name, compare_names, token_similarity
 from tradewarden.names.phonetic import compared_respelling, respell, skeleton
+from tradewarden.names.parts import servant_name
 
 THRESHOLD = 0.8
 
@@ -182,6 +183,28 @@ def test_other_names_ending_in_din_are_not_read_so() -> None:
     assert _score("NUREDDINE, Mustafa", "BADR AL DIN, Mustafa", True) < THRESHOLD
     assert "+" not in _detail("BORODIN Ivan", "BOR AL DIN Ivan")
     assert "+" not in _detail("Aladdin SAID", "Al Al Din SAID")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abdarrahmane ould Mohamed el Houcein ould Mohamed Salem", "Abd Al-Rahman Ould Muhammad Al- Husayn Ould Muhammad Salim"),
+        ("Abderrahmane SALEM", "ABD AL-RAHMAN, Salim"),  # the article assimilated and fused
+        ("ABD AL-AZIZ Karim", "Abdelaziz KARIM"),  # the article fused (the listed name's)
+        ("Abdourahmane SALEM", "Abdul Rahman SALEM"),  # the vowel alone; Abdul apart
+    ],
+)
+def test_a_servant_of_name_meets_its_fused_spelling(query: str, listed: str) -> None:
+    # Abd al-Rahman, Abderrahmane: "servant of" and a divine name, as one word or apart.
+    assert _score(query, listed, True) >= THRESHOLD
+    assert "abd+" in _detail(query, listed) or "abdul+" in _detail(query, listed)
+
+
+def test_other_servant_of_names_are_not_read_so() -> None:
+    # Another divine name is another name; Abdul alone is no fused name.
+    assert _score("Abdelaziz SALEM", "Abd al-Karim SALEM", True) < THRESHOLD
+    assert servant_name("abdelaziz") == "aziz" and servant_name("abderrahmane") == "rahmane"
+    assert servant_name("abdul") is None and servant_name("abdrakhmanov") is None
 
 
 def _detail(query: str, listed: str) -> str:

@@ -65,7 +65,14 @@ def test_respelling_keeps_the_rest_of_the_name() -> None:
      ("Zorkon FZC", ("zorkon",), ("llc",)),
      ("Zorkon W.L.L.", ("zorkon",), ("llc",)),
      ("Zorkon Q.P.S.C.", ("zorkon",), ("jsc",)),
-     ("Zorkon BSC", ("zorkon",), ("jsc",))],
+     ("Zorkon BSC", ("zorkon",), ("jsc",)),
+     ("NJSC Zorkon", ("zorkon",), ("jsc",)), ("НАО «Зоркон»", ("zorkon",), ("jsc",)),  # non-public JSC
+     # Bulgarian and Kazakh forms romanised (rigour folds them in Cyrillic only), Hungarian and
+     # Indonesian forms.
+     ("Zorkon EOOD", ("zorkon",), ("llc",)), ("Зоркон ЕООД", ("zorkon",), ("llc",)),
+     ("Zorkon EAD", ("zorkon",), ("jsc",)), ("Zorkon TOO", ("zorkon",), ("llp",)),
+     ("Zorkon Zrt.", ("zorkon",), ("jsc",)),
+     ("PT Zorkon", ("zorkon",), ("llc",)), ("PT. Zorkon Tbk", ("zorkon",), ("jsc", "llc"))],
 )
 def test_a_legal_form_in_a_spelling_rigour_lacks_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
     form = analyze_name(name, False)
@@ -79,3 +86,4 @@ def test_what_is_not_a_known_spelling(text: str) -> None:
 
 def test_a_person_keeps_the_words() -> None:
     assert analyze_name("Cong Ty", True).tokens == ("cong", "ty")
+    assert analyze_name("Pt Nasr ad-Din", True).tokens == ("pt", "nasr", "ad", "din")

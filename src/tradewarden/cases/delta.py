@@ -217,7 +217,7 @@ class DeltaMatcher:
         if not within:
             return False  # not even an equal name would do (a person against a company ...)
         rarity = self.reference.rarity
-        forms = [(name, form, " ".join(form.tokens)) for name, form in prepare_query(query).names]
+        forms = [(text, form, " ".join(form.tokens)) for _, texts, form in prepare_query(query).written_names() for text in texts]
         organisation = query.schema != "Person"
         for score, names in within:
             for name_idx in names:

@@ -17,6 +17,9 @@ The whole-skeleton key also folds j / ch and z / s (``folded_skeletons``), which
 write for one sound. A token starting with kh also gets the skeleton of its spelling with h
 (``~hldng`` from ``kholding``): Cyrillic х is kh in BGN/PCGN and h in other romanisations and
 in the English loanwords it writes (Холдинг / Holding, Khabarov / Habarov).
+A fused Arabic name "X of the faith" (Badreddine) is also filed under its stem, and a fused
+"servant of" name (Abderrahmane) under its divine name's skeleton (``~rhmn``), as the names
+written apart are.
 A listed token read as a French transcription of an Arabic name is also filed under its English
 spelling and that one's skeleton (``english_keys``: ``sherif`` and ``~srf`` from ``cherif``), as a query's
 token the index does not know asks for them.
@@ -33,7 +36,7 @@ from tradewarden.names.acronyms import initials_keys
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.east_asian import CHINESE, is_korean_name, korean_key, romanisation_family, wade_giles_word
 from tradewarden.names.french import english_reading
-from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, faith_stem
+from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, faith_stem, servant_name
 from tradewarden.names.phonetic import respell, skeleton
 from tradewarden.names.transcribed import blocking_keys as transcribed_keys
 from tradewarden.names.wade_giles import wade_giles
@@ -130,6 +133,11 @@ def name_keys(form: NameForm, affixes: bool = True) -> set[str]:
             # A fused "X of the faith" name (Badreddine) is also filed under its stem, as the name
             # written apart is (Badr al-Din): the two meet (``compare._faith_pairs``).
             keys.add(stem)
+        servant = servant_name(token)
+        if servant is not None and len(servant_skeleton := skeleton(servant)) >= 2:
+            # So is a fused "servant of" name (Abderrahmane) under its name's skeleton, as the name
+            # written apart is (Abd al-Rahman: ``~rhmn``; ``compare._servant_pairs``).
+            keys.add("~" + servant_skeleton)
         if affixes:
             keys.update(affix_keys(token))
             # A French transcription of an Arabic name (``french.english_reading``: Ouaz / al-Waz)

@@ -42,6 +42,17 @@ class PreparedQuery:
     countries: frozenset[str]
     birth_dates: tuple[str, ...]
     identifier_keys: frozenset[str]
+    #: The texts each of ``names`` was analysed from: the query name, or its variants of that
+    #: form (``names.variants.name_variants``: ``Акционерное Общество «Радиант-ЭК»`` and ``АО
+    #: «Радиант-ЭК»`` of ``Акционерное Общество «Радиант-ЭК» (АО «Радиант-ЭК»)``), which the
+    #: written-name floors test (``names.exact``): those of two words or more, else the query name
+    #: itself; empty: the query names themselves.
+    texts: tuple[tuple[str, ...], ...] = ()
+
+    def written_names(self) -> list[tuple[str, tuple[str, ...], NameForm]]:
+        """(query name, the texts analysed to the form, the form) for each analysed name."""
+        texts = self.texts or tuple((name,) for name, _ in self.names)
+        return [(name, text, form) for (name, form), text in zip(self.names, texts, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

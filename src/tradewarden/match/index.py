@@ -95,7 +95,10 @@ from tradewarden.names.variants import name_variants
 #: 24: a fused Arabic name "X of the faith" also filed under its stem (``parts.faith_stem``:
 #: Badreddine under badr); новый also written novy (``data/org_terms.txt``); a French c before e or
 #: i read as s (``phonetic.french_reading``: Lounici filed under lunisi too).
-FORMAT_VERSION = 24
+#: 25: more legal forms (NJSC, EOOD, EAD, TOO, Zrt, Nyrt, PT, Tbk: ``data/legal_forms_extra.txt``)
+#: and organisation words (academia, technique: ``data/org_terms.txt``) folded; a fused "servant of"
+#: name also filed under its divine name's skeleton (``parts.servant_name``: Abderrahmane under ~rhmn).
+FORMAT_VERSION = 25
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -29,7 +29,8 @@ from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, 
 from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names, token_similarity
 from tradewarden.names.exact import (
-    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, is_slip_of, is_written_as, is_written_but_for_legal_form,
+    EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
+    is_written_as, is_written_but_for_legal_form, written_key,
 )
 from tradewarden.names.organisations import compare_organisations, holds_whole_words
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
@@ -156,7 +157,7 @@ def prepare_query(query: Query) -> PreparedQuery:
     """
     person = None if query.schema in (None, "LegalEntity", "Thing") else query.schema == "Person"
     names = []
-    seen: set[NameForm] = set()
+    texts: dict[NameForm, list[str]] = {}
     for name in query.names:
         for text in name_variants(name):
             # An organisation name in Chinese characters may also be a foreign name written by
@@ -165,9 +166,16 @@ def prepare_query(query: Query) -> PreparedQuery:
             # read as Russian spells it (ДЗЯМIДАЎ: Demidov beside Dzyamidau: ``east_slavic_form``).
             # Every reading is compared.
             for form in (analyze_name(text, person), sound_form(text, person), east_slavic_form(text, person)):
-                if form is not None and not form.empty and form not in seen:
-                    seen.add(form)
+                if form is None or form.empty:
+                    continue
+                if form not in texts:
+                    texts[form] = []
                     names.append((name, form))
+                # The written-name floors test a variant of two words or more, not a one-word part
+                # (an acronym in brackets, CSIC, is the written name of many bodies: listed so, each
+                # reached the exact floor and pushed the party's own record out of the results).
+                if text not in texts[form] and (text == name or " " in written_key(text)):
+                    texts[form].append(text)
     countries = frozenset(code for code in (country_code(c) for c in query.countries) if code)
     return PreparedQuery(
         names=tuple(names),
@@ -175,6 +183,7 @@ def prepare_query(query: Query) -> PreparedQuery:
         countries=countries,
         birth_dates=tuple(d.strip() for d in query.birth_dates if d.strip()[:4].isdigit()),
         identifier_keys=frozenset(shared_keys(IdentifierKind.IDENTIFIER, query.identifiers)),
+        texts=tuple(tuple(texts[form]) or (name,) for name, form in names),
     )
 
 
@@ -222,10 +231,10 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     best: dict[int, tuple[float, int, str, str]] = {}
     rarity = index.rarity_of
     organisation = prepared.schema != "Person"
-    for query_name, form in prepared.names:
+    for query_name, texts, form in prepared.written_names():
         compared: dict[tuple[str, bool], NameComparison] = {}
         exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
-        for name_idx in _shortlist(index, form, query_name, organisation):
+        for name_idx in _shortlist(index, form, texts, organisation):
             # Two organisation names are also compared with an acronym written out (``names.acronyms``).
             both = organisation and index.is_organisation(index.name_entity(name_idx))
             key = index.form_key(name_idx)
@@ -237,13 +246,13 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
                 compared[key, both] = comparison
             listed_text = index.name_text(name_idx)
             if comparison.score > floor:
-                comparison = exact_floor(comparison, query_name, listed_text, form, listed)
-            elif written_alike(query_name, listed_text, form, listed):
+                comparison = _texts_floor(comparison, texts, listed_text, form, listed)
+            elif any(written_alike(text, listed_text, form, listed) for text in texts):
                 # (Not written alike, exact_floor would leave the comparison as it is.)
                 full = exact.get(key)
                 if full is None:
                     full = exact[key] = (compare_organisations if both else compare_names)(form, listed, rarity)
-                comparison = exact_floor(full, query_name, listed_text, form, listed)
+                comparison = _texts_floor(full, texts, listed_text, form, listed)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
             current = best.get(entity_idx)
@@ -252,11 +261,26 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     return best
 
 
+def _texts_floor(
+    comparison: NameComparison, texts: tuple[str, ...], listed_text: str, query: NameForm, listed: NameForm
+) -> NameComparison:
+    """``exact_floor`` for the query name written as the first of ``texts`` that raises it most
+    (the texts of one analysed form: the query name and its variants of that form)."""
+    best = comparison
+    for text in texts:
+        floored = exact_floor(comparison, text, listed_text, query, listed)
+        if floored.score > best.score:
+            best = floored
+    return best
+
+
 def exact_floor(
     comparison: NameComparison, query_name: str, listed_text: str, query: NameForm | None = None, listed: NameForm | None = None
 ) -> NameComparison:
     """``comparison`` raised to ``EXACT_NAME_SCORE`` when the query name is the listed name as
-    written (``names.exact``): an exact listed name reaches the alert threshold; and to
+    written (``names.exact``): an exact listed name reaches the alert threshold; to
+    ``TRANSLITERATED_NAME_SCORE`` when the one is the other as its Cyrillic (Greek, Armenian,
+    Georgian) letters read in Latin ones (``names.exact.is_transliterated_as``); to
     ``SLIP_NAME_SCORE`` when it is the listed name as written but for one slip in one word
     (``names.exact.is_slip_of``); and to ``LEGAL_FORM_NAME_SCORE`` when it is the listed name as
     written but for its legal form (``names.exact.is_written_but_for_legal_form``).
@@ -273,6 +297,11 @@ def exact_floor(
         return comparison
     if is_written_as(query_name, listed_text):
         return NameComparison(EXACT_NAME_SCORE, f"{comparison.detail}; the listed name as written, at least {EXACT_NAME_SCORE:.2f}")
+    if comparison.score < TRANSLITERATED_NAME_SCORE and is_transliterated_as(query_name, listed_text):
+        return NameComparison(
+            TRANSLITERATED_NAME_SCORE,
+            f"{comparison.detail}; the listed name as its letters read in Latin ones, at least {TRANSLITERATED_NAME_SCORE:.2f}",
+        )
     if comparison.score < SLIP_NAME_SCORE and is_slip_of(query_name, listed_text):
         return NameComparison(SLIP_NAME_SCORE, f"{comparison.detail}; the listed name as written but for one slip, at least {SLIP_NAME_SCORE:.2f}")
     if comparison.score < LEGAL_FORM_NAME_SCORE and (
@@ -287,13 +316,15 @@ def exact_floor(
     return comparison
 
 
-def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisation: bool = False) -> list[int]:
+def _shortlist(
+    index: MatchIndex, form: NameForm, query_name: str | tuple[str, ...] = "", organisation: bool = False
+) -> list[int]:
     """Blocked names worth a full comparison: strong enough blocking weight, then a quick
     C-level string similarity (``MAX_FULL_COMPARISONS`` distinct names, each with its copies on
     other lists among the ``QUICK_RANKED`` best), plus the best blocked names when that similarity
     ranked them below its limit, and any of the best ``WRITTEN_ALIKE_BLOCKED`` blocked names (and
-    those tied with the last of them) about as long as the query name as written that are
-    ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
+    those tied with the last of them) about as long as the query name as written (or one of its
+    variants of this form: ``PreparedQuery.texts``) that are ``written_alike`` it (when given), and up to ``RESPELT_ALIKE_BLOCKED`` names of the query's
     skeletons (``_respelt_alike``), ``UNKNOWN_WORD_BLOCKED`` names sharing the skeleton of a word
     the index does not know (``_unknown_word_respelt``) and ``PARTICLE_FREE_BLOCKED`` names of the
     query's skeletons without its particles (``_particle_free_alike``), and for an organisation query up to ``ACRONYM_BLOCKED``
@@ -344,12 +375,14 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
     if organisation:
         chosen.extend(acronym_alike(index, form, blocked_ids, chosen))
         chosen.extend(_held_whole(index, form, names, chosen))
-    if query_name:
-        # A listed name written as the query, or so but for one slip, is compared whatever the
-        # quick filter says (a misspelt legal form stays in the query's tokens and lowers it).
-        # (Punctuation and spacing aside, such a name is as long as the query: a loose bound on the
-        # lengths as written spares the written keys of the others.)
-        kept, length, slack = set(chosen), len(query_name), 2 + len(query_name) // 5
+    texts = tuple(text for text in ((query_name,) if isinstance(query_name, str) else query_name) if text)
+    if texts:
+        # A listed name written as the query (or a variant of it of this form), or so but for one
+        # slip, is compared whatever the quick filter says (a misspelt legal form stays in the
+        # query's tokens and lowers it). (Punctuation and spacing aside, such a name is as long as
+        # the query: a loose bound on the lengths as written spares the written keys of the others.)
+        kept = set(chosen)
+        bounds = [(text, len(text), 2 + len(text) // 5) for text in texts]
         verdicts: dict[str, bool] = {}  # one check per text as written (a name on several lists)
         # Names tied with the last of the best places go on: a tie is ordered by word count
         # alone (``ranking.rank_blocked``), which puts a shorter other name before the slipped one.
@@ -358,13 +391,14 @@ def _shortlist(index: MatchIndex, form: NameForm, query_name: str = "", organisa
             if place >= WRITTEN_ALIKE_BLOCKED and blocked[place][1] < last:
                 break
             listed_text = index.name_text(name_idx)
-            if name_idx in kept or abs(len(listed_text) - length) > slack:
+            near = [text for text, length, slack in bounds if abs(len(listed_text) - length) <= slack]
+            if name_idx in kept or not near:
                 continue
             alike = verdicts.get(listed_text)
             if alike is None:
                 if len(verdicts) == WRITTEN_ALIKE_BLOCKED:
                     continue
-                alike = verdicts[listed_text] = written_alike(query_name, listed_text)
+                alike = verdicts[listed_text] = any(written_alike(text, listed_text) for text in near)
             if alike:
                 chosen.append(name_idx)
     return chosen
@@ -636,11 +670,13 @@ def _abjad_shortlist(index: MatchIndex, form: NameForm, ranked: list[int]) -> li
 
 
 def written_alike(query_name: str, listed_text: str, query: NameForm | None = None, listed: NameForm | None = None) -> bool:
-    """Whether the query name is the listed name as written, or so but for one slip (``names.exact``);
-    given the analysed names, also so but for its legal form (``bare_alike``)."""
+    """Whether the query name is the listed name as written, or so but for one slip, or as its
+    Cyrillic (Greek, Armenian, Georgian) letters read in Latin ones (``names.exact``); given the
+    analysed names, also so but for its legal form (``bare_alike``)."""
     return (
         is_written_as(query_name, listed_text)
         or is_slip_of(query_name, listed_text)
+        or is_transliterated_as(query_name, listed_text)
         or (query is not None and listed is not None and bare_alike(query_name, listed_text, query, listed))
     )
 
@@ -733,10 +769,10 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
     rarity = index.rarity_of
     compare = compare_organisations if prepared.schema != "Person" and index.is_organisation(entity_idx) else compare_names
-    for query_name, form in prepared.names:
+    for query_name, texts, form in prepared.written_names():
         for name_idx in names:
             listed = index.form(name_idx)
-            comparison = exact_floor(compare(form, listed, rarity), query_name, index.name_text(name_idx), form, listed)
+            comparison = _texts_floor(compare(form, listed, rarity), texts, index.name_text(name_idx), form, listed)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best

@@ -88,7 +88,7 @@ from tradewarden.names.east_asian import (
 )
 from tradewarden.names.french import diphthong_reading, english_reading, has_diphthong
 from tradewarden.names.given_names import given_name, patronymic_of
-from tradewarden.names.parts import GENDERED_MIN_LETTERS, faith_stem, is_particle, name_role
+from tradewarden.names.parts import GENDERED_MIN_LETTERS, faith_stem, is_particle, name_role, servant_name
 from tradewarden.names.phonetic import RESPELL_MIN_LETTERS, compared_respelling, respell, skeleton, vowel_shape
 from tradewarden.names.transcribed import transcribed_similarity
 from tradewarden.names.wade_giles import same_syllable
@@ -490,6 +490,9 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             or (qf.role is not None and cf.role is not None and qf.role != cf.role)
         ):
             return _NOT_PAIRED
+        if sim < INITIAL and _short_form(q, c):
+            # A name cut short (Alex / Alexander, Tina / Tinatin) says at least what its initial says.
+            return INITIAL
         return sim
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
@@ -510,6 +513,35 @@ _FEMININE_SUFFIX: Final = "ova"
 #: person listed both ways. The rest must have this many letters (Abd is not Abdullah).
 _THEOPHORIC_SUFFIXES: Final = ("ollah", "ullah", "allah", "olla", "ulla", "alla")
 THEOPHORIC_REST_LETTERS: Final = 4
+
+
+#: A word is taken for another cut short (``_short_form``) when it has at least this many letters.
+SHORT_FORM_LETTERS: Final = 4
+
+
+#: What a family name or a patronymic adds to the given name it is made from (Ivan / Ivanov, Boris /
+#: Borisovich, Petro / Petrenko, John / Johnson, Hassan / Hassanzadeh), and a feminine ending
+#: (Kovo / Kovova, Ivan / Ivanna): no name cut short.
+_DERIVED_FROM_NAME: Final = re.compile(
+    r"(?:y?ev|ov|in|yn|ich|ych|ovn|evn|ivn|enko|chuk|uk|sk|son|sen|zad|yan|ian|pour|nej|[vny]?a$)"
+)
+
+
+def _short_form(q: str, c: str) -> bool:
+    """Whether one token is the other cut short, of ``SHORT_FORM_LETTERS`` letters or more, the
+    other longer by two letters or more but at most 2.5 times as long (Alex / Alexander, Chris /
+    Christopher; not a compound's first part, Micro / Microelectronics, which the comparison of
+    organisation names reads), and not by what makes a family name or a patronymic of a given
+    name (``_DERIVED_FROM_NAME``)."""
+    short, long = (q, c) if len(q) < len(c) else (c, q)
+    return (
+        len(short) >= SHORT_FORM_LETTERS
+        and len(short) + 2 <= len(long)
+        and 2 * len(long) <= 5 * len(short)
+        and long.startswith(short)
+        and short.isalpha()
+        and _DERIVED_FROM_NAME.match(long, len(short)) is None
+    )
 
 
 def _affixed_similarity(q: str, c: str) -> float:
@@ -980,6 +1012,7 @@ def _fused_pairs(
                 elif family and same_romanised(token, joined, family):
                     found.append(((i,), (j, j + 1), ROMANISED_SYLLABLE) if query_fused else ((j, j + 1), (i,), ROMANISED_SYLLABLE))
     found.extend(_faith_pairs(query_tokens, listed_tokens))
+    found.extend(_servant_pairs(query_tokens, listed_tokens))
     # The best first: a word met two ways takes its closer pair.
     found.sort(key=lambda pair: -pair[2])
     return found
@@ -1023,6 +1056,41 @@ def _faith_pairs(
                 sim = _part_similarity(stem, other[j], query_fused)
                 if sim >= FUZZY_KNEE:
                     found.append(((i,), (j, j + 1, j + 2), sim) if query_fused else ((j, j + 1, j + 2), (i,), sim))
+    return found
+
+
+def _servant_pairs(
+    query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of each "servant of" name written as one
+    word in one name (``parts.servant_name``) and apart in the other: Abd, the article (two
+    letters, a vowel and l or the name's first letter, assimilated) and the name (Abderrahmane /
+    ABD AL-RAHMAN, Abdelaziz / Abd al-Aziz), or Abdul (as the analysis folds Abdel, Abdol) and the
+    name (Abdourahmane / Abdul Rahman): the names' similarity, from ``FUZZY_KNEE``."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
+        if len(other) < 2 or not any(token in _COMPOUND_HEADS for token in other):
+            continue
+        for i, token in enumerate(one):
+            name = servant_name(token)
+            if name is None:
+                continue
+            for j in range(len(other) - 1):
+                if other[j] not in _COMPOUND_HEADS:
+                    continue
+                article = other[j + 1]
+                if (
+                    j + 2 < len(other)
+                    and len(article) == 2
+                    and article[0] in _LATIN_VOWELS
+                    and (article[1] == "l" or article[1] == other[j + 2][0])
+                ):
+                    positions: tuple[int, ...] = (j, j + 1, j + 2)
+                else:
+                    positions = (j, j + 1)
+                sim = _part_similarity(name, other[positions[-1]], query_fused)
+                if sim >= FUZZY_KNEE:
+                    found.append(((i,), positions, sim) if query_fused else (positions, (i,), sim))
     return found
 
 

@@ -37,11 +37,16 @@ from rapidfuzz.distance import OSA
 from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.east_asian import CHINESE, chinese_readings, is_chinese_name, same_romanised
 from tradewarden.names.legal_forms import split_legal_forms
+from tradewarden.names.script import VOWELLED, Script, scripts_of
+from tradewarden.names.translit import to_ascii
 
 #: The least name score of a query name written as a listed name ...
 EXACT_NAME_SCORE = 0.95
 #: ... unless that name is one word of fewer letters than this (``Ali``, ``Sun``).
 EXACT_NAME_MIN_LETTERS = 4
+#: The least name score of a query name in Latin letters written as a listed name in Cyrillic (or
+#: Greek, Armenian, Georgian) letters reads in Latin ones, or the other way (``is_transliterated_as``).
+TRANSLITERATED_NAME_SCORE = 0.9
 #: The least name score of a query name written as a listed name but for one slip (``is_slip_of``).
 SLIP_NAME_SCORE = 0.85
 #: The least name score of a query name written as a listed name but for its legal form
@@ -103,6 +108,40 @@ def is_written_as(query: str, listed: str) -> bool:
     if " " not in key and len(key) < EXACT_NAME_MIN_LETTERS:
         return False
     return written_key(query) == key
+
+
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def _romanised_key(name: str) -> str:
+    """A name written in an alphabet that writes its vowels (``script.VOWELLED``: Cyrillic, Greek,
+    Armenian, Georgian) and no other script than Latin, in lower-case ASCII words
+    (``translit.to_ascii``); "" for a name in any other script."""
+    scripts = scripts_of(name)
+    if not scripts & VOWELLED or scripts & ~(VOWELLED | Script.LATIN):
+        return ""
+    return to_ascii(name)
+
+
+def is_transliterated_as(query: str, listed: str) -> bool:
+    """Whether one of the two names is in Latin letters and the other, in Cyrillic (Greek,
+    Armenian, Georgian) letters, reads so in Latin ones (``translit.to_ascii`` of both equal:
+    ``OOO Ultran EK`` / ``ООО «Ультран ЭК»``, where the Latin name reads ``EK`` as a legal form and
+    the Cyrillic one ``ПК`` in ``АО «ПК «Ахтуба»``), and that name more than one very short word.
+    Not Arabic, Hebrew or Chinese script: their romanisation leaves out vowels or picks one of
+    many readings, so a Latin name equal to it is one guess among several.
+
+    Args:
+        query: the query name as written.
+        listed: the listed name as written.
+    """
+    if query.isascii() == listed.isascii():
+        return False
+    latin, other = (query, listed) if query.isascii() else (listed, query)
+    key = written_key(latin)
+    if not key or (" " not in key and len(key) < EXACT_NAME_MIN_LETTERS):
+        return False
+    if key.count(" ") != written_key(other).count(" "):
+        return False  # (sooner: a romanisation keeps the words)
+    return _romanised_key(other) == to_ascii(latin)
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)

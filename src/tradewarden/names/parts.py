@@ -227,6 +227,34 @@ def strip_titles(text: str) -> str:
 _FAITH_FUSED = re.compile(r"([a-z]{3,}?)[aeiou]dd(?:in|ine|een)")
 
 
+#: Arabic given names "servant of" a divine name (Abd al-Rahman, Abd al-Aziz; Wikipedia "Arabic
+#: name", "Abd") as lists also write them in one word: with the article (Abdelrahman, Abdolrahim,
+#: Abdellatif), assimilated to the name's first letter (Abderrahmane, Abdussalam), or its vowel
+#: alone (Abdourahmane, Abdirahman); the name after it of four letters or more.
+_SERVANT_FUSED = (
+    re.compile(r"abd[aeiou]l([a-z]{4,})"),
+    re.compile(r"abd[aeiou]([b-df-hj-np-tv-z])(\1[a-z]{3,})"),
+    re.compile(r"abd(?:ou|[aeiou])([b-df-hj-np-tv-z][a-z]{3,})"),
+)
+
+
+def servant_name(token: str) -> str | None:
+    """The divine name of a fused "servant of" name (``rahmane`` for ``abderrahmane``), else None.
+
+    Args:
+        token: one lower-case ASCII token.
+    Returns:
+        The name after the article, or None for a token not so written.
+    """
+    if not token.startswith("abd"):
+        return None
+    for pattern in _SERVANT_FUSED:
+        found = pattern.fullmatch(token)
+        if found is not None:
+            return found.group(found.lastindex or 1)
+    return None
+
+
 def faith_stem(token: str) -> str | None:
     """The stem of a fused "X of the faith" name (``badr`` for ``badreddine``), else None.
 
