@@ -264,8 +264,9 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
 def _texts_floor(
     comparison: NameComparison, texts: tuple[str, ...], listed_text: str, query: NameForm, listed: NameForm
 ) -> NameComparison:
-    """``exact_floor`` for the query name written as the first of ``texts`` that raises it most
-    (the texts of one analysed form: the query name and its variants of that form)."""
+    """``exact_floor`` for the query name written as whichever of ``texts`` raises it most (the
+    first of two that raise it alike): the texts of one analysed form, the query name or its
+    variants of that form (``PreparedQuery.texts``)."""
     best = comparison
     for text in texts:
         floored = exact_floor(comparison, text, listed_text, query, listed)
