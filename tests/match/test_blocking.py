@@ -382,6 +382,7 @@ def test_a_listed_name_but_for_its_legal_form_reaches_the_threshold(query: str, 
     # A short word one script reads as a legal form and the other as part of the name (EK, the
     # German sole trader's form in Latin letters; ПК, a production cooperative, in Cyrillic).
     [("OOO Ultran EK", "ООО «Ультран ЭК»", True), ("АО «ПК «Ахтуба»", "AO PK Akhtuba", True),
+     ("OOO Ul'tran EK", "ООО «Ультран ЭК»", True),  # the soft sign romanised as an apostrophe
      ("Ul'tran EK OOO", "ООО «Ультран ЭК»", False),  # another word order: the comparison's
      ("Tyfun", "АО ‘Тайфун’", False),  # a slip: the comparison's
      ("Ivan", "Иван", True), ("Ян", "Yan", False),  # too short a name

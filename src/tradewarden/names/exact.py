@@ -136,12 +136,14 @@ def is_transliterated_as(query: str, listed: str) -> bool:
     if query.isascii() == listed.isascii():
         return False
     latin, other = (query, listed) if query.isascii() else (listed, query)
-    key = written_key(latin)
+    # (``to_ascii``, not ``written_key``, on the Latin side: a romanisation's apostrophe for the
+    # soft sign, Ul'tran, is no word break.)
+    key = to_ascii(latin)
     if not key or (" " not in key and len(key) < EXACT_NAME_MIN_LETTERS):
         return False
     if key.count(" ") != written_key(other).count(" "):
         return False  # (sooner: a romanisation keeps the words)
-    return _romanised_key(other) == to_ascii(latin)
+    return _romanised_key(other) == key
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
