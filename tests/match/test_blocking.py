@@ -401,13 +401,19 @@ def test_a_listed_name_as_its_letters_read_in_latin_reaches_the_threshold(query:
         assert floored == comparison
 
 
+def _with_subsidiaries(make: Factory, listed: EntityProxy, word: str, count: int) -> list[EntityProxy]:
+    """``listed``, ``count`` listed companies named ``word`` and a division (its one word common in
+    the index), and 200 companies of other words."""
+    entities = [listed]
+    entities += [make("Company", f"s{n}", name=f"{word} Division{n:02d} LLC") for n in range(count)]
+    entities += [make("Company", f"f{n}", name=f"Filler{n:03d} Trading{n:03d} LLC") for n in range(200)]
+    return entities
+
+
 def test_a_latin_name_as_a_cyrillic_listed_name_reads_alerts_through_the_index(e: Factory) -> None:
     """The Latin spelling of a Cyrillic listed name whose short word one script takes for a legal
     form reaches the alert threshold through the index, among listed names sharing its words."""
-    make = e
-    entities = [make("Company", "u", name="ООО «Ультран ЭК»")]
-    entities += [make("Company", f"s{n}", name=f"Ultran Division{n:02d} LLC") for n in range(30)]
-    entities += [make("Company", f"f{n}", name=f"Filler{n:03d} Trading{n:03d} LLC") for n in range(200)]
+    entities = _with_subsidiaries(e, e("Company", "u", name="ООО «Ультран ЭК»"), "Ultran", 30)
     found = MatchIndex.build(entities).match(Query(names=["OOO Ultran EK"], schema="Organization"))
     assert found[0].source_id == "u" and found[0].score >= DEFAULT_THRESHOLD
     assert "read in Latin" in found[0].explanation
@@ -439,10 +445,7 @@ def test_a_group_name_without_its_legal_form_alerts_through_the_index(e: Factory
     """A company listed with many subsidiaries makes its one word common in the index (GAZPROM
     under forty names): the bare name still reaches the alert threshold, and the other subsidiaries
     stay below it."""
-    make = e
-    entities = [make("Company", "g", name="PUBLIC JOINT STOCK COMPANY GAZPROM")]
-    entities += [make("Company", f"s{n}", name=f"Gazprom Division{n:02d} LLC") for n in range(40)]
-    entities += [make("Company", f"f{n}", name=f"Filler{n:03d} Trading{n:03d} LLC") for n in range(200)]
+    entities = _with_subsidiaries(e, e("Company", "g", name="PUBLIC JOINT STOCK COMPANY GAZPROM"), "Gazprom", 40)
     found = MatchIndex.build(entities).match(Query(names=["GAZPROM"], schema="Organization"))
     assert found[0].source_id == "g" and found[0].score >= DEFAULT_THRESHOLD
     assert all(match.score < DEFAULT_THRESHOLD for match in found[1:])

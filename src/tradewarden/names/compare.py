@@ -1034,6 +1034,43 @@ _FAITH_ARTICLES: Final = frozenset({"al", "el", "ul", "il", "ad", "ed", "ud", "i
 _FAITH_WORDS: Final = frozenset({"din", "dine", "deen"})
 
 
+def _apart_pairs(
+    query_tokens: tuple[str, ...],
+    listed_tokens: tuple[str, ...],
+    fused_part: Callable[[str], str | None],
+    apart_spans: Callable[[tuple[str, ...]], list[tuple[tuple[int, ...], str]]],
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """(query positions, listed positions, similarity) of each compound name written as one word
+    in one name and as words apart in the other: ``fused_part`` reads the part of a fused word to
+    compare (or None), ``apart_spans`` finds in the other name the words written apart (their
+    positions) and the word to compare with it; the two parts' similarity, from ``FUZZY_KNEE``."""
+    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
+        spans = apart_spans(other)
+        if not spans:
+            continue
+        for i, token in enumerate(one):
+            part = fused_part(token)
+            if part is None:
+                continue
+            for positions, word in spans:
+                sim = _part_similarity(part, word, query_fused)
+                if sim >= FUZZY_KNEE:
+                    found.append(((i,), positions, sim) if query_fused else (positions, (i,), sim))
+    return found
+
+
+def _faith_spans(tokens: tuple[str, ...]) -> list[tuple[tuple[int, ...], str]]:
+    """X, the article and din written apart (``_faith_pairs``), and X."""
+    if len(tokens) < 3 or not any(token in _FAITH_WORDS for token in tokens):
+        return []
+    return [
+        ((j, j + 1, j + 2), tokens[j])
+        for j in range(len(tokens) - 2)
+        if tokens[j + 1] in _FAITH_ARTICLES and tokens[j + 2] in _FAITH_WORDS
+    ]
+
+
 def _faith_pairs(
     query_tokens: tuple[str, ...], listed_tokens: tuple[str, ...]
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
@@ -1042,21 +1079,29 @@ def _faith_pairs(
     (BADREDDINE / BADR AL DIN, Baishiruddin / Bashir-ud-Din): the stems' similarity, from
     ``FUZZY_KNEE``. A pair the alignment may take, not a rewriting of either name: the stem
     alone may be a given name and the rest a family name of its own (Nasser AL-DIN)."""
-    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
-        if len(other) < 3 or not any(token in _FAITH_WORDS for token in other):
+    return _apart_pairs(query_tokens, listed_tokens, faith_stem, _faith_spans)
+
+
+def _servant_spans(tokens: tuple[str, ...]) -> list[tuple[tuple[int, ...], str]]:
+    """Abd, the article and the name written apart, or Abd (Abdul) and the name (``_servant_pairs``),
+    and the name."""
+    if len(tokens) < 2 or not any(token in _COMPOUND_HEADS for token in tokens):
+        return []
+    spans: list[tuple[tuple[int, ...], str]] = []
+    for j in range(len(tokens) - 1):
+        if tokens[j] not in _COMPOUND_HEADS:
             continue
-        for i, token in enumerate(one):
-            stem = faith_stem(token)
-            if stem is None:
-                continue
-            for j in range(len(other) - 2):
-                if other[j + 1] not in _FAITH_ARTICLES or other[j + 2] not in _FAITH_WORDS:
-                    continue
-                sim = _part_similarity(stem, other[j], query_fused)
-                if sim >= FUZZY_KNEE:
-                    found.append(((i,), (j, j + 1, j + 2), sim) if query_fused else ((j, j + 1, j + 2), (i,), sim))
-    return found
+        article = tokens[j + 1]
+        if (
+            j + 2 < len(tokens)
+            and len(article) == 2
+            and article[0] in _LATIN_VOWELS
+            and (article[1] == "l" or article[1] == tokens[j + 2][0])
+        ):
+            spans.append(((j, j + 1, j + 2), tokens[j + 2]))
+        else:
+            spans.append(((j, j + 1), article))
+    return spans
 
 
 def _servant_pairs(
@@ -1067,31 +1112,7 @@ def _servant_pairs(
     letters, a vowel and l or the name's first letter, assimilated) and the name (Abderrahmane /
     ABD AL-RAHMAN, Abdelaziz / Abd al-Aziz), or Abdul (as the analysis folds Abdel, Abdol) and the
     name (Abdourahmane / Abdul Rahman): the names' similarity, from ``FUZZY_KNEE``."""
-    found: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    for one, other, query_fused in ((query_tokens, listed_tokens, True), (listed_tokens, query_tokens, False)):
-        if len(other) < 2 or not any(token in _COMPOUND_HEADS for token in other):
-            continue
-        for i, token in enumerate(one):
-            name = servant_name(token)
-            if name is None:
-                continue
-            for j in range(len(other) - 1):
-                if other[j] not in _COMPOUND_HEADS:
-                    continue
-                article = other[j + 1]
-                if (
-                    j + 2 < len(other)
-                    and len(article) == 2
-                    and article[0] in _LATIN_VOWELS
-                    and (article[1] == "l" or article[1] == other[j + 2][0])
-                ):
-                    positions: tuple[int, ...] = (j, j + 1, j + 2)
-                else:
-                    positions = (j, j + 1)
-                sim = _part_similarity(name, other[positions[-1]], query_fused)
-                if sim >= FUZZY_KNEE:
-                    found.append(((i,), positions, sim) if query_fused else (positions, (i,), sim))
-    return found
+    return _apart_pairs(query_tokens, listed_tokens, servant_name, _servant_spans)
 
 
 _LATIN_VOWELS: Final = frozenset("aeiou")

@@ -232,9 +232,9 @@ _FAITH_FUSED = re.compile(r"([a-z]{3,}?)[aeiou]dd(?:in|ine|een)")
 #: Abdellatif), assimilated to the name's first letter (Abderrahmane, Abdussalam), or its vowel
 #: alone (Abdourahmane, Abdirahman); the name after it of four letters or more.
 _SERVANT_FUSED = (
-    re.compile(r"abd[aeiou]l([a-z]{4,})"),
-    re.compile(r"abd[aeiou]([b-df-hj-np-tv-z])(\1[a-z]{3,})"),
-    re.compile(r"abd(?:ou|[aeiou])([b-df-hj-np-tv-z][a-z]{3,})"),
+    re.compile(r"abd[aeiou]l(?P<name>[a-z]{4,})"),
+    re.compile(r"abd[aeiou](?P<sun>[b-df-hj-np-tv-z])(?P<name>(?P=sun)[a-z]{3,})"),
+    re.compile(r"abd(?:ou|[aeiou])(?P<name>[b-df-hj-np-tv-z][a-z]{3,})"),
 )
 
 
@@ -251,7 +251,7 @@ def servant_name(token: str) -> str | None:
     for pattern in _SERVANT_FUSED:
         found = pattern.fullmatch(token)
         if found is not None:
-            return found.group(found.lastindex or 1)
+            return found.group("name")
     return None
 
 
