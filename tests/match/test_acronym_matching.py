@@ -59,3 +59,19 @@ def test_a_short_name_held_whole_in_the_query_is_compared(e: Factory, monkeypatc
     # (The best blocked names holding every word of a listed name are compared too: not those.)
     monkeypatch.setattr(matching, "BEST_BLOCKED", 0)
     assert _best(index, query).get("test-h", 0.0) < 0.8
+
+
+def test_a_query_of_a_rare_brand_finds_the_body_named_with_it(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists give a company's brand as its alias (Hikmicro / Hangzhou Hikmicro Sensing Technology
+    Co.): one rare long word of the query held in a listed body's name, which the quick filter
+    rules out (most of its letters are not the query's), is compared and found; a person's name
+    listed as a body's is not (Vinogradov Limited / Mikhail Vinogradov)."""
+    index = MatchIndex.build([
+        e("Company", "b", name="Hangzhou Zorbavision Sensing Technology Co."),
+        e("LegalEntity", "p", name="Mikhail Vinogradov"),
+        e("Company", "x", name="Hangzhou Trading Co."),
+    ])
+    assert _best(index, "Zorbavision").get("test-b", 0.0) >= 0.8
+    assert _best(index, "Vinogradov Limited").get("test-p", 0.0) < 0.8
+    monkeypatch.setattr(matching, "HELD_WHOLE_BLOCKED", 0)
+    assert _best(index, "Zorbavision").get("test-b", 0.0) < 0.8

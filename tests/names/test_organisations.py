@@ -86,13 +86,38 @@ def test_one_rare_long_word_held_in_a_longer_name() -> None:
 
     found = contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC"), rarity)
     assert found is not None and found.score >= 0.8
-    # Only the listed name held in the query: a query of one word (a family name with a legal
-    # form) is not held in a longer listed name so.
-    assert contained_comparison(_org("ZORBATEX DMCC"), _org("ZORBATEX GENERAL TRADING DMCC"), rarity) is None
+    # A query of that one word is the brand of a listed body that carries it (next test).
+    brand = contained_comparison(_org("ZORBATEX DMCC"), _org("ZORBATEX GENERAL TRADING DMCC"), rarity)
+    assert brand is not None and brand.score >= 0.8
     # Without rarity, a common word, or a short word: one word names too little.
     assert contained_comparison(_org("ZORBATEX GENERAL TRADING DMCC"), _org("ZORBATEX DMCC")) is None
     assert contained_comparison(_org("KHAZAROV STEEL ROLLING"), _org("KHAZAROV"), rarity) is None
     assert contained_comparison(_org("KOVI STEEL ROLLING"), _org("KOVI"), rarity) is None
+
+
+def test_a_query_of_one_rare_long_word_is_the_brand_of_a_body_holding_it() -> None:
+    def rarity(token: str) -> float:
+        return 1.0 if token in ("zorbatex", "vinogradov", "kalashnikova", "kalashnikov", "kovi") else 0.3
+
+    for listed in ("Hangzhou Zorbatex Sensing Technology Co.", "ZORBATEX ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V."):
+        found = contained_comparison(_org("Zorbatex"), _org(listed), rarity)
+        assert found is not None and found.score >= 0.8, listed
+        assert holds_whole(_org("Zorbatex"), _org(listed), rarity)
+    # Not a person's name listed as a body's (no legal form, no organisation word), nor a body
+    # named after a person (the word after an initial or "named after"), nor a word spelt
+    # otherwise, nor a short or common word, nor without rarity.
+    for query, listed in (
+        ("Vinogradov Limited", "Mikhail Vinogradov"),
+        ("Vinogradov Limited", "Institute of Physics named after V.I. Vinogradov"),
+        ("Vinogradov Limited", "FAU TsIAM im. P. Vinogradov"),
+        ("NPO Kalashnikova", "JSC Kalashnikov Concern"),
+        ("Kovi", "Kovi Steel Rolling LLC"),
+        ("Khazarov", "Khazarov Steel Rolling LLC"),
+    ):
+        assert contained_comparison(_org(query), _org(listed), rarity) is None, (query, listed)
+    assert contained_comparison(_org("Zorbatex"), _org("Zorbatex Sensing Technology Co.")) is None
+    # The cheap shortlist test reads the query's one word only, not a listed name's.
+    assert not holds_whole(_org("Zorbatex General Trading"), _org("Zorbatex"), rarity)
 
 
 def test_a_short_word_for_consecutive_words_of_the_other_name() -> None:

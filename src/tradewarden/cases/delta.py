@@ -228,7 +228,7 @@ class DeltaMatcher:
                 compare = compare_organisations if both else compare_names
                 for name, form, text in forms:
                     if not comparable(form, text, listed_text, name, written, listed) and not (
-                        both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed))
+                        both and (acronym_comparison(form, listed) is not None or holds_whole(form, listed, rarity))
                     ):
                         continue
                     if exact_floor(compare(form, listed, rarity), name, written, form, listed).score >= score:

@@ -632,14 +632,15 @@ def acronym_alike(index: MatchIndex, form: NameForm, blocked: list[int], chosen:
 
 def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: list[int]) -> list[int]:
     """Of the ``names`` within the share of the best blocking weight (best first) not ``chosen``,
-    the organisation names that hold every word of the query, or whose every word the query
-    holds (``names.organisations.holds_whole``, read from the index's text): their ``HELD_WHOLE_BLOCKED`` distinct forms,
+    the organisation names that hold every word of the query (or its one rare long word), or whose
+    every word the query holds (``names.organisations.holds_whole``, read from the index's text): their ``HELD_WHOLE_BLOCKED`` distinct forms,
     with their copies. The quick filter rules out a short name held in a long one (EBLA HOTEL /
     EBLA HOTEL AND OMAYAD PALACE FOR CONFERENCES): most of the long one's letters are not the
     short one's."""
     kept = set(chosen)
     found: list[int] = []
     verdicts: dict[str, bool] = {}
+    rarity = index.rarity_of
     for name_idx in names:
         if name_idx in kept:
             continue
@@ -649,7 +650,7 @@ def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: lis
             if len(verdicts) == HELD_WHOLE_CHECKED:
                 break
             # (Read from the form's text: most of these names are never compared, nor parsed.)
-            whole = verdicts[key] = holds_whole_words(form, *NameForm.dumped_words(key))
+            whole = verdicts[key] = holds_whole_words(form, *NameForm.dumped_words(key), rarity)
         if whole and index.is_organisation(index.name_entity(name_idx)):
             found.append(name_idx)
     return _distinct_forms(index, found, HELD_WHOLE_BLOCKED)

@@ -8,7 +8,7 @@ what kind of body it is: KHAZAR STEEL ROLLING / KHAZAR STEEL CO., UNIQUE STARS L
 MOBILE PHONES LLC, TORCH ELECTRON / Fujian Torch Electron Technology. The alignment
 (``compare.compare_names``) charges every extra word as it would a person's extra given name.
 Here, when every fully counting word of the shorter name (two different words at least, or one
-rare word of seven letters or more, the listed name's: a coined trade name, BENEATHCO DMCC) meets a word of the
+rare word of seven letters or more: a coined trade name, BENEATHCO DMCC, Hikmicro) meets a word of the
 longer one closely (``CLOSE_WORD``), the names are also compared with the longer one cut to
 those words, scaled by how many words were cut (``CONTAINED_SHARE``): a name held whole in
 another is that body or one of its branches. The comparison of the cut names keeps the
@@ -22,6 +22,7 @@ from __future__ import annotations
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
+from tradewarden.names.org_terms import ORG_TERMS
 from tradewarden.names.parts import is_particle
 
 #: A word of the shorter name meets one of the longer name at this token similarity or more
@@ -49,16 +50,21 @@ TRUNCATED_CUT = 3
 #: The share of the comparison with the long word written short that is kept: a word cut short
 #: is a little less sure than one written out.
 TRUNCATED_SHARE = 0.95
+#: The organisation vocabulary (``org_terms``, folded: plant, technology, institute, bank ...).
+_BODY_WORDS = frozenset(ORG_TERMS.values())
 
 
-def holds_whole(query: NameForm, listed: NameForm) -> bool:
-    """Whether every fully counting word (two different ones or more) of the shorter of two names is written
-    alike among the longer one's words: a cheap test of ``contained_comparison``'s premise, for
-    picking names worth comparing."""
-    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad)
+def holds_whole(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> bool:
+    """Whether every fully counting word (two different ones or more, or the query's one rare long
+    word: ``_rare_long_word``, given ``rarity``) of the shorter of two names is written alike among the
+    longer one's words: a cheap test of ``contained_comparison``'s premise, for picking names
+    worth comparing."""
+    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad, rarity)
 
 
-def holds_whole_words(query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool) -> bool:
+def holds_whole_words(
+    query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool, rarity: Rarity | None = None
+) -> bool:
     """``holds_whole`` of ``query`` and a listed name given by its tokens, weights and abjad flag
     (``NameForm.dumped_words``: the matcher tests many listed names it never compares, and reading
     these three from the index's text is a fraction of parsing the whole form)."""
@@ -71,31 +77,50 @@ def holds_whole_words(query: NameForm, tokens: tuple[str, ...], weights: tuple[f
     else:
         (shorter_tokens, shorter_weights), longer_tokens = (tokens, weights), query.tokens
         shorter_significant, longer_significant = listed_significant, query.significant
-    if (
-        _distinct(shorter_tokens, shorter_weights) < 2 or longer_significant <= shorter_significant
-        or query.abjad or abjad
+    if longer_significant <= shorter_significant or query.abjad or abjad:
+        return False
+    if _distinct(shorter_tokens, shorter_weights) < 2 and (
+        shorter_tokens is not query.tokens or not _rare_long_word(shorter_tokens, shorter_weights, rarity)
     ):
+        # (One rare word of the query's only, as ``contained_comparison`` reads it: a listed name
+        # of one such word, Mikoyan, is compared when the quick filter keeps it.)
         return False
     words = set(longer_tokens)
     return all(t in words for t, w in zip(shorter_tokens, shorter_weights) if w >= 1.0)
 
 
-def _rare_long_word(form: NameForm, rarity: Rarity | None) -> bool:
-    """Whether a listed name of one fully counting word is that word alone naming a body: a word
-    of ``ONE_WORD_LETTERS`` letters or more, rare among the listed names (``rarity`` 1.0), a
-    coined trade name rather than a common word (BENEATHCO DMCC / BENEATHCO GENERAL TRADING DMCC;
-    AO TRANSNEFTEPRODUKT / AO AK TRUBOPROVODNOGO TRANSPORTA NEFTEPRODUKTOV TRANSNEFTEPRODUKT).
-    Only a listed name so held in the query counts: a query of one word held in a longer listed
-    name is most often a family name with a legal form (Vinogradov Limited / Mikhail Vinogradov,
-    four clean alerts on bench/match_quality.py's default draw). Without ``rarity`` nothing tells
-    such a word from a common one."""
-    if rarity is None or form.abjad or form.han:
+def _rare_long_word(tokens: tuple[str, ...], weights: tuple[float, ...], rarity: Rarity | None) -> bool:
+    """Whether a name of one fully counting word (its tokens and weights, Latin or Cyrillic
+    script) is that word alone naming a body: a word of ``ONE_WORD_LETTERS`` letters or more,
+    rare among the listed names (``rarity`` 1.0), a coined trade name rather than a common word
+    (BENEATHCO DMCC / BENEATHCO GENERAL TRADING DMCC; AO TRANSNEFTEPRODUKT / AO AK
+    TRUBOPROVODNOGO TRANSPORTA NEFTEPRODUKTOV TRANSNEFTEPRODUKT; a query Hikmicro / Hangzhou
+    Hikmicro Sensing Technology Co., KONTROLES / KONTROLES ELECTRONICOS DE BAJA CALIFORNIA: lists
+    give a company's brand as its alias). Without ``rarity`` nothing tells such a word from a
+    common one."""
+    if rarity is None:
         return False
-    words = {t for t, w in zip(form.tokens, form.weights) if w >= 1.0}
+    words = {t for t, w in zip(tokens, weights) if w >= 1.0}
     if len(words) != 1:
         return False
     (word,) = words
     return len(word) >= ONE_WORD_LETTERS and word.isalpha() and rarity(word) >= 1.0
+
+
+def _brand_held(brand: NameForm, body: NameForm) -> bool:
+    """Whether a query of one rare long word (``_rare_long_word``) is the brand of the longer
+    listed name: that word written alike among the listed name's, which reads as a body's (a legal
+    form or a word of the organisation vocabulary, ``org_terms``: Hikmicro / Hangzhou Hikmicro
+    Sensing Technology Co.), not after a word that does not count fully (an initial, a particle,
+    a function word). Lists carry persons' names as bodies' (Gotthard Lerch, Mikhail Vinogradov
+    under the screening list's LegalEntity) and bodies named after a person (Aviaavtomatika
+    named after V.V. Tarasov, ЦИАМ им. П.И. Баранова): a company named after a family
+    (Vinogradov Limited, ИП «Тарасова», Баранова Лимитед) is not theirs; nor is a word spelt
+    otherwise (NPO Kalashnikova / JSC Kalashnikov Concern)."""
+    (word,) = {t for t, w in zip(brand.tokens, brand.weights) if w >= 1.0}
+    if not body.legal_forms and not any(token in _BODY_WORDS for token in body.tokens):
+        return False
+    return any(token == word and (place == 0 or body.weights[place - 1] >= 1.0) for place, token in enumerate(body.tokens))
 
 
 def _distinct_words(form: NameForm) -> int:
@@ -226,7 +251,11 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     shorter, longer = (query, listed) if query_shorter else (listed, query)
     if longer.significant <= shorter.significant:
         return None
-    if _distinct_words(shorter) < 2 and (query_shorter or not _rare_long_word(shorter, rarity)):
+    if _distinct_words(shorter) < 2 and (
+        shorter.han
+        or not _rare_long_word(shorter.tokens, shorter.weights, rarity)
+        or (query_shorter and not _brand_held(shorter, longer))
+    ):
         return None
     used: list[int] = []
     for token, skel, weight in zip(shorter.tokens, shorter.skeletons, shorter.weights):
