@@ -86,6 +86,24 @@ def test_two_comma_separated_names_of_one_body_split() -> None:
     assert name_variants("MOHAMMED ALI, Mohammed Ali Hassan") == ("MOHAMMED ALI, Mohammed Ali Hassan",)
 
 
+def test_comma_separated_persons_names_split() -> None:
+    # Three parts or more, each of two words or more: spellings of one person's name, each a name.
+    assert name_variants("Fadey SAKRO, Fadi SAQERO, Fadi SAQIRO")[1:] == ("Fadey SAKRO", "Fadi SAQERO", "Fadi SAQIRO")
+    # A family name, a generational suffix and a given name: one name.
+    assert name_variants("KNOWLESTON, JR., Samuel") == ("KNOWLESTON, JR., Samuel",)
+    assert name_variants("PETROVSKY, Ivan Ivanovich, Dr") == ("PETROVSKY, Ivan Ivanovich, Dr",)
+    # Spellings of one given name, hyphenated: not names of their own.
+    assert "Nejm-eddeen" not in name_variants("Najm-eddin (a.k.a. Nejm-eddin, Nejm-eddeen, Najm-addin) KHREITO")
+    # Commas inside brackets: the names listed there, not the text split across the brackets.
+    assert name_variants("Nabeulo AL-ABDULLAH (Nabelo AL-ABDULLAH, Nabelo ABDALLAH, Nabelo ABDULLAH)")[1:] == (
+        "Nabeulo AL-ABDULLAH",
+        "Nabelo AL-ABDULLAH, Nabelo ABDALLAH, Nabelo ABDULLAH",
+        "Nabelo AL-ABDULLAH",
+        "Nabelo ABDALLAH",
+        "Nabelo ABDULLAH",
+    )
+
+
 def test_commas_that_do_not_list_names() -> None:
     assert name_variants("SMITH, John Paul") == ("SMITH, John Paul",)
     assert name_variants("Acme Trading, Ltd") == ("Acme Trading, Ltd",)

@@ -10,7 +10,8 @@ second name with its language or kind (``Александр ЛУКЬЯНОВ Bel
 the name without its bracketed part too. A field listing several organisation names between
 commas (``Alpha Shipping Company, Beta Ship Management Company, Gamma``) is split into them when
 it has three parts or more and two of them are organisation names of their own (a legal form or
-a generic organisation word, and another word), or two parts that share a word naming something,
+a generic organisation word, and another word) or each is of two words or more (persons' names:
+``Fady SAKR, Fadi SAQER, Fadi SAQIR``), or two parts that share a word naming something,
 one of them an organisation name (two names of one body: ``Dav Group Co. Ltd, Cong Ty TNHH Dav
 Group``); a comma before a legal form (``Acme Trading, Ltd``), inside a person's name (``SMITH,
 John``) or between two parts sharing no such word (a parent and its unit: ``Tactical Missile
@@ -103,12 +104,13 @@ def _generic_word(word: str) -> bool:
 
 
 def comma_names(name: str) -> list[str]:
-    """The organisation names a comma-separated field lists, or ``[]`` when it is one name.
+    """The names a comma-separated field lists, or ``[]`` when it is one name.
 
     Parts that are only a legal form join the part before (``Yantai Co., Ltd``); the field is a
     list when ``_MIN_LIST_PARTS`` parts or more remain and ``_MIN_ORG_PARTS`` of them name an
-    organisation of their own. Then every part is a name (``Sealeaders`` too, listed beside two
-    company names).
+    organisation of their own, or each of them holds two words or more (persons' names: ``Fady
+    SAKR, Fadi SAQER, Fadi SAQIR``). Then every part is a name (``Sealeaders`` too, listed beside
+    two company names).
     """
     if "," not in name:
         return []
@@ -120,9 +122,18 @@ def comma_names(name: str) -> list[str]:
             parts.append(part)
     if len(parts) == 2 and _two_names_of_one_body(parts[0], parts[1]):
         return parts
-    if len(parts) < _MIN_LIST_PARTS or sum(1 for part in parts if _names_organisation(part)) < _MIN_ORG_PARTS:
+    if len(parts) < _MIN_LIST_PARTS:
         return []
-    return parts
+    if sum(1 for part in parts if _names_organisation(part)) >= _MIN_ORG_PARTS:
+        return parts
+    # Persons' names listed so, each of two words or more apart (Fady SAKR, Fadi SAQER, Fadi
+    # SAQIR): a person's name holds one comma, after the family name, and a generational suffix or
+    # title after it is one word (KNOWLES, JR., Samuel); spellings of one given name are one word
+    # each, hyphenated or not (a.k.a. Nejm-eddin, Nejm-eddeen, Najm-addin: not names of their own).
+    # (Not a comma inside brackets: the bracketed text is a note on the one name.)
+    if all(part.count("(") == part.count(")") and len(_BRACKETED.sub(" ", part).split()) >= _MIN_ORG_PART_WORDS for part in parts):
+        return parts
+    return []
 
 
 def _own_words(part: str) -> set[str]:
@@ -174,8 +185,8 @@ def name_variants(name: str) -> tuple[str, ...]:
     Returns:
         ``name`` first, then (if any) each ``/``- or ``;``-separated part, the name without
         bracketed text, each bracketed text, and the text before and after each label
-        (``Belarusian: ``) in any of these, and each organisation name of a comma-separated
-        list (``comma_names``); parts shorter than three characters are dropped,
+        (``Belarusian: ``) in any of these, and each name of a comma-separated list
+        (``comma_names``), within brackets too; parts shorter than three characters are dropped,
         duplicates removed.
     """
     found: list[str] = [name]
@@ -201,6 +212,10 @@ def name_variants(name: str) -> tuple[str, ...]:
                 spelling = respelt.get(inner.strip())
                 if spelling is None:
                     add(inner)
+                    # Names listed between commas inside the brackets (Nabeul AL-ABDULLAH (Nabel
+                    # AL-ABDULLAH, Nabel ABDALLAH, Nabel ABDULLAH)).
+                    for listed in comma_names(inner):
+                        add(listed)
                 else:
                     add(part[: spelling.start()] + spelling.group(2) + part[spelling.end() :])
     if ":" in name:
