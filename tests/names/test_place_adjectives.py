@@ -114,6 +114,8 @@ def test_ei_romanisation_of_table_words_folds() -> None:
 def test_other_romanisations_of_place_adjectives() -> None:
     assert place_stem("uralskij") == "ural"
     assert place_stem("donetzk") == place_stem("donetsk") == "donet"
+    # The plural -skie as other romanisations write -skiye (Izhorskie Zavody / IZHORSKIYE ZAVODY).
+    assert place_stem("izhorskie") == place_stem("izhorskiye") == "izhor"
 
 
 def test_one_word_left_after_generic_words_is_not_translated() -> None:

@@ -131,10 +131,11 @@ _COMPOUND_STEMS: dict[str, tuple[str, ...]] = {
 #: ``serovskogo``; Ukrainian ``kharkivskyi``, ``lvivska``; the English spellings ``uralsky``,
 #: ``moskovski``), or a place name ending in -sk (``chelyabinsk``): what comes before ``sk``, and
 #: the ending. Endings from Wade's adjective declension tables in BGN/PCGN romanisation, and the
-#: Ukrainian ones (-skyi, -ska, -ske, -skoho, -skykh) in the same letters; the -skij, -skaja
-#: and -zk of other romanisations (Uralskij, Donezk) too, as a variant respells them.
+#: Ukrainian ones (-skyi, -ska, -ske, -skoho, -skykh) in the same letters; the -skij, -skaja,
+#: the plural -skie (Izhorskie Zavody beside Izhorskiye) and -zk of other romanisations
+#: (Uralskij, Donezk) too, as a variant respells them.
 _PLACE_ADJECTIVE = re.compile(
-    r"^([a-z]+?)(?:sk|zk)(iy|ii|yy|yi|ij|yj|y|i|aya|aja|aia|a|oye|oje|oe|ye|e|iye|yye|ogo|oho|omu|oy|oi|om|im|ym|ikh|ykh|"
+    r"^([a-z]+?)(?:sk|zk)(iy|ii|yy|yi|ij|yj|y|i|aya|aja|aia|a|oye|oje|oe|ye|e|iye|ie|yye|ogo|oho|omu|oy|oi|om|im|ym|ikh|ykh|"
     r"uyu|u|)$"
 )
 #: The place's stem must keep this many letters: shorter ones (``omsk``, ``tomsk``, ``minsk``)
