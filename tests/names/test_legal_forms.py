@@ -72,7 +72,13 @@ def test_respelling_keeps_the_rest_of_the_name() -> None:
      ("Zorkon EOOD", ("zorkon",), ("llc",)), ("Зоркон ЕООД", ("zorkon",), ("llc",)),
      ("Zorkon EAD", ("zorkon",), ("jsc",)), ("Zorkon TOO", ("zorkon",), ("llp",)),
      ("Zorkon Zrt.", ("zorkon",), ("jsc",)),
-     ("PT Zorkon", ("zorkon",), ("llc",)), ("PT. Zorkon Tbk", ("zorkon",), ("jsc", "llc"))],
+     ("PT Zorkon", ("zorkon",), ("llc",)), ("PT. Zorkon Tbk", ("zorkon",), ("jsc", "llc")),
+     # Russian non-profit bodies in British spelling, and АНО romanised.
+     ("Non-governmental organisation ‘Zorkon’", ("zorkon",), ("ngo",)),
+     ("Общественная организация «Зоркон»", ("zorkon",), ("ngo",)),
+     ("Autonomous Non-Commercial Organisation Zorkon", ("zorkon",), ("ngo",)),
+     ("Autonomous Non-Profit Organisation ‘Zorkon’", ("zorkon",), ("ngo",)),
+     ("ANO Zorkon", ("zorkon",), ("ngo",)), ("АНО «Зоркон»", ("zorkon",), ("ngo",))],
 )
 def test_a_legal_form_in_a_spelling_rigour_lacks_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
     form = analyze_name(name, False)

@@ -21,6 +21,11 @@ THRESHOLD = 0.8
         ("мicrosoft", "microsoft"),  # a Cyrillic м in a Latin word
         ("ivan петров", "ivan петров"),  # whole words of each script stay as they are
         ("ivan petrov", "ivan petrov"),
+        # A short Latin look-alike word among Cyrillic ones: an abbreviation typed on the other
+        # layout; not a longer word, nor one beside a Latin word.
+        ("aho диалог", "ано диалог"),
+        ("texma россия", "texma россия"),
+        ("aho dialog диалог", "aho dialog диалог"),
     ],
 )
 def test_unmix_scripts(text: str, expected: str) -> None:

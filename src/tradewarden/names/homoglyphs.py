@@ -43,8 +43,25 @@ def unmix_scripts(text: str) -> str:
         text: casefolded text (``"aкционерное общество"``).
     Returns:
         The text with every word that mixes Latin and Cyrillic letters written in the script
-        most of its letters use (``"акционерное общество"``); other words are unchanged.
+        most of its letters use (``"акционерное общество"``), and, where every other word is
+        Cyrillic, a Latin word of at most ``LOOK_ALIKE_LETTERS`` look-alike letters written in
+        Cyrillic (``"aho диалог"``: ``"ано диалог"``); other words are unchanged.
     """
     if text.isascii():
         return text
-    return _WORD.sub(_unmix_word, text)
+    text = _WORD.sub(_unmix_word, text)
+    words = _WORD.findall(text)
+    if any(_is_cyrillic(word[0]) for word in words) and all(_is_cyrillic(word[0]) or _short_look_alike(word) for word in words):
+        # A short word of look-alike Latin letters among Cyrillic words is the Cyrillic
+        # abbreviation typed on the other layout (AHO Диалог: АНО, an autonomous non-profit body).
+        return _WORD.sub(lambda m: m.group().translate(_TO_CYRILLIC) if _short_look_alike(m.group()) else m.group(), text)
+    return text
+
+
+#: A Latin word of at most this many letters, all of them look-alikes, is read as Cyrillic
+#: among Cyrillic words (``unmix_scripts``): an abbreviation, not a Latin brand name.
+LOOK_ALIKE_LETTERS = 3
+
+
+def _short_look_alike(word: str) -> bool:
+    return len(word) <= LOOK_ALIKE_LETTERS and all(char in _LATIN for char in word)
