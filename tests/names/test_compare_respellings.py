@@ -53,6 +53,18 @@ def test_persian_q_written_gh_is_one_spelling() -> None:
     assert _sim("agha", "aqa") < PERSIAN_Q_SPELLING
 
 
+def test_a_silent_final_h_is_a_respelling() -> None:
+    # The ending Persian writes ه and Arabic ة, -eh or -ah beside -e or -a.
+    assert _sim("zahrah", "zahra") > _sim("zahrah", "zahro") and _sim("zahrah", "zahra") >= 0.85
+    for q, c in (("fatemeh", "fatima"), ("hamzeh", "hamza")):  # and then one skeleton
+        assert token_similarity(q, skeleton(q), c, skeleton(c), False) >= 0.8, (q, c)
+    assert _score("Fatemeh ZAHRAH", "Fatima ZAHRA", True) >= THRESHOLD
+    assert _score("ABU JHEISHEH, Mohammed", "ABU JEHEISHA, Mohammed", True) >= THRESHOLD
+    # Not a final h after a consonant, nor a word of four letters (Shah).
+    assert _sim("shah", "sha") < 0.8
+    assert _sim("fatemah", "fatemsh") < 0.9
+
+
 def test_spellings_of_the_arabic_article_are_one_word() -> None:
     for q, c in (("al", "el"), ("el", "al"), ("ul", "al"), ("il", "el")):
         assert _sim(q, c) == ARTICLE_ALIKE, (q, c)

@@ -298,6 +298,12 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
         # A name in French transcription and in English (Cherif / Sharif, Ouaz / Waz, Djamel /
         # Jamal: ``phonetic.french_reading``): as close as the readings, short of a plain respelling.
         score = max(score, min(FRENCH_SPELLING, OSA.normalized_similarity(qf.french, cf.french)))
+    if score < SKELETON_EQUAL and (q[-1] == "h" or c[-1] == "h"):
+        # A final h after a vowel is silent: the ending Persian writes ه and Arabic ة, -eh or -ah
+        # beside -e or -a (Fatemeh / Fatima, Zahrah / Zahra, Hamzeh / Hamza): a respelling.
+        q_bare, c_bare = _silent_h(q), _silent_h(c)
+        if q_bare != q or c_bare != c:
+            score = max(score, min(SKELETON_EQUAL, OSA.normalized_similarity(q_bare, c_bare)))
     if score < PERSIAN_Q_SPELLING and min(len(q), len(c)) >= RESPELL_MIN_LETTERS and (
         ("gh" in q and "q" in c) or ("q" in q and "gh" in c)
     ):
@@ -329,6 +335,13 @@ def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, c
             equal -= 0.1
         return max(score, equal)
     return score
+
+
+def _silent_h(token: str) -> str:
+    """``token`` without a final h after a vowel (four letters or more: not Shah, Pah)."""
+    if len(token) > 4 and token[-1] == "h" and token[-2] in "aeiou":
+        return token[:-1]
+    return token
 
 
 #: The most two tokens earn as one Arabic name in French and English transcription
