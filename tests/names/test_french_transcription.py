@@ -3,6 +3,8 @@ the Maghrebi nasab chain (``Ben X Ben Y``) a listed name leaves out."""
 
 from __future__ import annotations
 
+import pytest
+
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import FRENCH_SPELLING, compare_names, token_similarity
 from tradewarden.names.phonetic import french_reading
@@ -85,5 +87,9 @@ def test_nasab_chain_counts_as_one_patronymic() -> None:
     assert chain == one
     assert _score("Kamal Darraji", "Kamal Ben Mohamed Ben Ahmed Darraji") == chain
     assert _score("DARRAJI, Kamal Ben Mohamed Ben Ahmed", "DARRAJI, Kamel") >= THRESHOLD
-    # Words not marked by ben / bin / ibn are other words, and cost as such.
-    assert _score("Kamal Mohamed Ahmed Darraji", "Kamal Darraji") < chain
+    # Words not marked by ben / bin / ibn, the listed name met in full, count together as one
+    # extra name does (``compare.COVERED_WORDS``): about what the chain costs, not two names.
+    unmarked = _score("Kamal Mohamed Ahmed Darraji", "Kamal Darraji")
+    assert unmarked == _score("Kamal Mohamed Ahmed Yusuf Darraji", "Kamal Darraji") == pytest.approx(chain, abs=0.01)
+    # Not when the listed name is not met in full: then each extra word costs.
+    assert _score("Kamal Mohamed Ahmed Darraji", "Kamal Darrouj") < _score("Kamal Mohamed Darraji", "Kamal Darrouj")

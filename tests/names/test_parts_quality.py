@@ -19,6 +19,8 @@ THRESHOLD = 0.8
         ("aкционерное oбщество", "акционерное общество"),  # Latin a and o typed in Cyrillic words
         ("aо механический завод", "ао механический завод"),
         ("мicrosoft", "microsoft"),  # a Cyrillic м in a Latin word
+        # Most letters Latin look-alikes, but и and л are Cyrillic's alone: Cyrillic words.
+        ("cepвиc-texнoлoгия", "сервис-технология"),
         ("ivan петров", "ivan петров"),  # whole words of each script stay as they are
         ("ivan petrov", "ivan petrov"),
         # A short Latin look-alike word among Cyrillic ones: an abbreviation typed on the other

@@ -98,7 +98,7 @@ from tradewarden.names.variants import name_variants
 #: 25: more legal forms (NJSC, EOOD, EAD, TOO, Zrt, Nyrt, PT, Tbk: ``data/legal_forms_extra.txt``)
 #: and organisation words (academia, technique: ``data/org_terms.txt``) folded; a fused "servant of"
 #: name also filed under its divine name's skeleton (``parts.servant_name``: Abderrahmane under ~rhmn).
-FORMAT_VERSION = 28
+FORMAT_VERSION = 29
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

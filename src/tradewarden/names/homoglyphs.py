@@ -3,8 +3,9 @@
 Lists and users type names on two keyboard layouts, and letters that look alike slip across:
 ``Aкционерное`` (Latin A, then Cyrillic), ``AО`` (Latin A, Cyrillic О), ``Kонструкторское``.
 Such a word is neither script, so legal-form folding and transliteration miss it. A word
-holding letters of both scripts is written wholly in the script most of its letters use,
-replacing only letters that look the same in both (Unicode's confusables for Latin and
+holding letters of both scripts is written wholly in the script of the letters only one script
+has (и, я; r, s), or where both or neither have such letters, the script most of its letters
+use, replacing only letters that look the same in both (Unicode's confusables for Latin and
 Cyrillic lower case: a/а, c/с, e/е, o/о, p/р, x/х, y/у, k/к, m/м, t/т, h/н, b/в, i/і).
 """
 
@@ -32,6 +33,12 @@ def _unmix_word(match: re.Match[str]) -> str:
     latin = sum(1 for char in word if "a" <= char <= "z")
     if not cyrillic or not latin:
         return word
+    # A letter only one script has (и, л, я; r, s, f) says which script the word is in, whatever
+    # the count (Cepвиc, typed with Latin c, e, p: сервис); otherwise most of its letters do.
+    only_cyrillic = any(_is_cyrillic(char) and char not in _CYRILLIC for char in word)
+    only_latin = any("a" <= char <= "z" and char not in _LATIN for char in word)
+    if only_cyrillic != only_latin:
+        return word.translate(_TO_CYRILLIC if only_cyrillic else _TO_LATIN)
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
 
 
