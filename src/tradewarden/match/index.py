@@ -98,6 +98,11 @@ from tradewarden.names.variants import name_variants
 #: 25: more legal forms (NJSC, EOOD, EAD, TOO, Zrt, Nyrt, PT, Tbk: ``data/legal_forms_extra.txt``)
 #: and organisation words (academia, technique: ``data/org_terms.txt``) folded; a fused "servant of"
 #: name also filed under its divine name's skeleton (``parts.servant_name``: Abderrahmane under ~rhmn).
+#: 26: persons' names listed between commas split (``variants.comma_names``). 27: the plural -skie
+#: of a place adjective folded (``org_terms.place_stem``). 28: Russian non-profit forms in British
+#: spelling and ANO folded (``data/legal_form_spellings.txt``); a short Latin look-alike word among
+#: Cyrillic words read as Cyrillic. 29: a mixed-script word written in the script of the letters
+#: only one script has (``homoglyphs.unmix_scripts``).
 FORMAT_VERSION = 29
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3

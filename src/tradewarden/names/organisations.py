@@ -252,9 +252,7 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     if longer.significant <= shorter.significant:
         return None
     if _distinct_words(shorter) < 2 and (
-        shorter.han
-        or not _rare_long_word(shorter.tokens, shorter.weights, rarity)
-        or (query_shorter and not _brand_held(shorter, longer))
+        not _rare_long_word(shorter.tokens, shorter.weights, rarity) or (query_shorter and not _brand_held(shorter, longer))
     ):
         return None
     used: list[int] = []
