@@ -138,3 +138,26 @@ def test_research_and_production_is_scientific_production() -> None:
     assert compare_names(analyze_name("AO NPP Zorkon", False), analyze_name("JSC Research and Production Enterprise Zorkon", False)).score >= 0.9
     # A name of those words alone keeps them.
     assert analyze_name("Scientific Production Association", False).tokens
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "english"),
+    [
+        ("Акционерное Общество ‘Опытное Конструкторское бюро ‘Кристалл’’", "Joint Stock Company ‘Experimental Design Bureau ‘Crystal’’"),
+        ("ООО ‘Цитадель’", "LLC Citadel"),
+        ("OOO Меркурий", "Mercury LLC"),
+    ],
+)
+def test_an_english_word_written_in_cyrillic_as_it_sounds(cyrillic: str, english: str) -> None:
+    """Two company names with legal forms, one in Cyrillic: an English word transcribed by its
+    sound (Кристалл / Crystal, Меркурий / Mercury) meets its spelling by the shared skeleton."""
+    assert compare_names(analyze_name(cyrillic, False), analyze_name(english, False)).score >= THRESHOLD
+
+
+def test_a_shared_skeleton_with_other_vowels_stays_apart() -> None:
+    # Other vowels than English spells so (Mishina / Mosina), or without legal forms (a person's
+    # name, whose romanised vowels are its own): not one word.
+    assert compare_names(analyze_name("ООО Мишина", False), analyze_name("Mosina LLC", False)).score < THRESHOLD
+    person = compare_names(analyze_name("Дрейк Кристалл", True), analyze_name("Drake Crystal", True)).score
+    body = compare_names(analyze_name("ООО «Дрейк Кристалл»", False), analyze_name("Drake Crystal LLC", False)).score
+    assert person < THRESHOLD <= body, (person, body)

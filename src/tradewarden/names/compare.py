@@ -403,6 +403,11 @@ _SAME_SCRIPT: Final = 3
 #: compared as Latin tokens are, but a shared consonant skeleton does not make two tokens one
 #: name (Mishina / Mosina, Shakaryan / Shakirin): the vowels romanised are the name's own.
 _VOWELLED: Final = 4
+#: As ``_VOWELLED``, between two organisation names that carry a legal form, one of them in Latin
+#: letters: an English word in Cyrillic (ООО «Дрейк» / Drake LLC, Меркурий / Mercury) is written
+#: as it sounds, so a shared consonant skeleton whose vowels English spells so
+#: (``_english_vowels_alike``) makes the two one word.
+_VOWELLED_BODY: Final = 7
 #: A foreign name written in Chinese characters (``NameForm.transcribed``: 约翰·帕克 read ``johan
 #: pake``) as the query, against a Latin name or another such name: tokens compared by their
 #: consonants as transcription hears them (``transcribed.transcribed_similarity``).
@@ -434,6 +439,27 @@ def _vowels_alike(q: str, c: str) -> bool:
             if q_run != c_run and frozenset((q_run, c_run)) not in _ALIKE_VOWELS:
                 return False
     return True
+#: Vowels English spells otherwise than a Cyrillic transcription of its sound writes them, the
+#: English spelling first: a (Drake, Дрейк: ey), y and i (Style, Стайл; Mike, Майк: ay), a final y
+#: (Mercury, Меркурий: iy), ee and ea (Speed, Спид: i), oo (Moon, Мун: u).
+_ENGLISH_VOWELS: Final = frozenset({("a", "ey"), ("y", "ay"), ("i", "ay"), ("y", "iy"), ("y", "i"), ("ee", "i"), ("ea", "i"), ("oo", "u")})
+#: A silent e after a consonant at the end of an English word (Marine, Drake, Style).
+_SILENT_E: Final = re.compile("(?<=[^aeiouy])e$")
+
+
+def _english_vowels_alike(q: str, c: str) -> bool:
+    """Whether one of two tokens of one consonant skeleton is the other's English spelling as a
+    Cyrillic transcription writes its sound: a final silent e dropped, each vowel the same, alike
+    (``_ALIKE_VOWELS``) or spelt as English spells it (``_ENGLISH_VOWELS``)."""
+    for english, heard in ((q, c), (c, q)):
+        e_runs, h_runs = _VOWEL_RUN.findall(_SILENT_E.sub("", english)), _VOWEL_RUN.findall(heard)
+        if len(e_runs) == len(h_runs) and all(
+            e == h or frozenset((e, h)) in _ALIKE_VOWELS or (e, h) in _ENGLISH_VOWELS for e, h in zip(e_runs, h_runs)
+        ):
+            return True
+    return False
+
+
 #: Returned by ``_paired_similarity`` for tokens that may not pair.
 _NOT_PAIRED: Final = -1.0
 #: Keeps the floors handed to the abjad alignments safely below the scores they stand for.
@@ -453,6 +479,8 @@ def _mode(query: NameForm, listed: NameForm) -> int:
     if listed.abjad:
         return _ABJAD_LISTED
     if query.vowelled or listed.vowelled:
+        if query.vowelled != listed.vowelled and query.legal_forms and listed.legal_forms:
+            return _VOWELLED_BODY
         return _VOWELLED
     return _LATIN
 
@@ -480,6 +508,9 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             # One East Slavic given name (or patronymic) in two languages' forms (Ihar / Igor,
             # Mykolaivna / Nikolaevna: ``given_names``): a respelling, however far apart.
             sim = SKELETON_EQUAL
+        if mode == _VOWELLED_BODY and sim < SKELETON_EQUAL and qs == cs and len(qs) >= 3 and _english_vowels_alike(q, c):
+            # An English word written in Cyrillic as it sounds (Дрейк / Drake, Стайл / Style).
+            sim = max(sim, SKELETON_EQUAL - (0.1 if len(qs) == 3 else 0.0))
         if sim < ROMANISED_ALIKE and _vowel_respelt(q, c):
             sim = ROMANISED_ALIKE
         if sim < SKELETON_EQUAL and qf.compound_head and cf.compound_head:
@@ -774,7 +805,7 @@ def _align(
             for j, (c, cs) in listed_tokens
             if (sim := 1.0 if q == c else similarity(q, qs, c, cs, mode)) >= MIN_TOKEN_SIMILARITY
         ]
-    if not han and rarity is not None and (mode == _LATIN or mode == _VOWELLED):
+    if not han and rarity is not None and (mode == _LATIN or mode == _VOWELLED or mode == _VOWELLED_BODY):
         # Two common names one sounded consonant apart are two names (``_other_common_name``),
         # also in a name of pinyin syllables (Maria Chen / Marina Chen: ma ri a, ma ri na).
         pairs = [
