@@ -32,7 +32,7 @@ from tradewarden.names.exact import (
     EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
     is_written_as, is_written_but_for_legal_form, written_key,
 )
-from tradewarden.names.organisations import compare_organisations, holds_whole_words
+from tradewarden.names.organisations import compare_organisations, holds_whole_words, is_brand_word
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
 from tradewarden.names.variants import name_variants
 
@@ -640,7 +640,7 @@ def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: lis
     kept = set(chosen)
     found: list[int] = []
     verdicts: dict[str, bool] = {}
-    rarity = index.rarity_of
+    brand = is_brand_word(form, index.rarity_of)
     for name_idx in names:
         if name_idx in kept:
             continue
@@ -650,7 +650,7 @@ def _held_whole(index: MatchIndex, form: NameForm, names: list[int], chosen: lis
             if len(verdicts) == HELD_WHOLE_CHECKED:
                 break
             # (Read from the form's text: most of these names are never compared, nor parsed.)
-            whole = verdicts[key] = holds_whole_words(form, *NameForm.dumped_words(key), rarity)
+            whole = verdicts[key] = holds_whole_words(form, *NameForm.dumped_words(key), brand)
         if whole and index.is_organisation(index.name_entity(name_idx)):
             found.append(name_idx)
     return _distinct_forms(index, found, HELD_WHOLE_BLOCKED)

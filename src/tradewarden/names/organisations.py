@@ -56,22 +56,30 @@ _BODY_WORDS = frozenset(ORG_TERMS.values())
 
 def holds_whole(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> bool:
     """Whether every fully counting word (two different ones or more, or the query's one rare long
-    word: ``_rare_long_word``, given ``rarity``) of the shorter of two names is written alike among the
+    word: ``is_brand_word``, given ``rarity``) of the shorter of two names is written alike among the
     longer one's words: a cheap test of ``contained_comparison``'s premise, for picking names
     worth comparing."""
-    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad, rarity)
+    return holds_whole_words(query, listed.tokens, listed.weights, listed.abjad, is_brand_word(query, rarity))
+
+
+def is_brand_word(query: NameForm, rarity: Rarity | None) -> bool:
+    """Whether a query name is one rare long word (``_rare_long_word``), which ``holds_whole_words``
+    then looks for in longer listed names: worked out once per query, not per listed name."""
+    return _rare_long_word(query.tokens, query.weights, rarity)
 
 
 def holds_whole_words(
-    query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool, rarity: Rarity | None = None
+    query: NameForm, tokens: tuple[str, ...], weights: tuple[float, ...], abjad: bool, brand: bool = False
 ) -> bool:
     """``holds_whole`` of ``query`` and a listed name given by its tokens, weights and abjad flag
     (``NameForm.dumped_words``: the matcher tests many listed names it never compares, and reading
-    these three from the index's text is a fraction of parsing the whole form)."""
+    these three from the index's text is a fraction of parsing the whole form), ``brand`` telling
+    whether the query is one rare long word (``is_brand_word``)."""
     query_words = (query.tokens, query.weights)
     # ``NameForm.significant``: the fully counting words.
     listed_significant = sum(1 for w in weights if w >= 1.0)
-    if query.significant <= listed_significant:
+    query_shorter = query.significant <= listed_significant
+    if query_shorter:
         (shorter_tokens, shorter_weights), longer_tokens = query_words, tokens
         shorter_significant, longer_significant = query.significant, listed_significant
     else:
@@ -79,9 +87,7 @@ def holds_whole_words(
         shorter_significant, longer_significant = listed_significant, query.significant
     if longer_significant <= shorter_significant or query.abjad or abjad:
         return False
-    if _distinct(shorter_tokens, shorter_weights) < 2 and (
-        shorter_tokens is not query.tokens or not _rare_long_word(shorter_tokens, shorter_weights, rarity)
-    ):
+    if _distinct(shorter_tokens, shorter_weights) < 2 and not (query_shorter and brand):
         # (One rare word of the query's only, as ``contained_comparison`` reads it: a listed name
         # of one such word, Mikoyan, is compared when the quick filter keeps it.)
         return False
@@ -334,6 +340,6 @@ def truncated_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
 
 
 __all__ = [
-    "compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words", "inner_acronym_comparison",
+    "compare_organisations", "contained_comparison", "holds_whole", "holds_whole_words", "inner_acronym_comparison", "is_brand_word",
     "truncated_comparison",
 ]
