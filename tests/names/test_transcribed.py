@@ -41,6 +41,15 @@ def test_reading_one_word_per_part() -> None:
     assert read_transcribed("查尔斯·伯顿") == ("chals", "bodun")
 
 
+def test_nasal_before_m_is_that_m() -> None:
+    # 汤 (ton) before 姆 (m) writes Tom's one nasal, not two.
+    assert read_transcribed("汤姆·莫斯") == ("tom", "mos")
+    assert transcribed_similarity(read_transcribed("汤姆·莫斯")[0], "tom") == 1.0
+    # A 姆 after a vowel is unchanged (格里姆 Grimm), and an n before another consonant too (唐纳 donna).
+    assert read_transcribed("马修·格里姆") == ("masiu", "glim")
+    assert read_transcribed("唐纳") == ("tonna",)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -66,6 +75,21 @@ def test_short_keys_need_their_vowel() -> None:
     assert loose_key("taish") == loose_key("tosee") == "ts"
     assert transcribed_similarity("taish", "tosee") < THRESHOLD
     assert transcribed_similarity("pak", "packer") == 1.0
+
+
+def test_short_keys_need_their_start() -> None:
+    # Transcription keeps a word's first vowel: 亚当 adan is Adam, not Tang (both "tn").
+    assert loose_key("adan") == loose_key("tang") == loose_key("adam")
+    assert transcribed_similarity("adan", "adam") == 1.0
+    assert transcribed_similarity("adan", "tang") < THRESHOLD
+
+
+def test_final_liquid_optional_only_at_the_end() -> None:
+    # A final r or l may go unwritten (Packer 帕克), but one before a last vowel is a syllable
+    # transcription writes: 大卫 dawei is not Tawela.
+    assert transcribed_similarity("pak", "packer") == 1.0
+    assert transcribed_similarity("kal", "carl") == 1.0
+    assert transcribed_similarity("dawei", "tawela") < THRESHOLD
 
 
 def test_sound_spelling_keeps_the_vowels() -> None:

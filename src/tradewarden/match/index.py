@@ -36,6 +36,7 @@ from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form
 from tradewarden.names.variants import name_variants
+from tradewarden.names.transcribed import TRANSCRIBED_KEY
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
 #: (3: organisation terms, abbreviations, function words and spellings folded at analysis;
@@ -102,8 +103,9 @@ from tradewarden.names.variants import name_variants
 #: of a place adjective folded (``org_terms.place_stem``). 28: Russian non-profit forms in British
 #: spelling and ANO folded (``data/legal_form_spellings.txt``); a short Latin look-alike word among
 #: Cyrillic words read as Cyrillic. 29: a mixed-script word written in the script of the letters
-#: only one script has (``homoglyphs.unmix_scripts``).
-FORMAT_VERSION = 29
+#: only one script has (``homoglyphs.unmix_scripts``). 30: a transcribed name's n before 姆 read as
+#: that m (``transcribed.read_transcribed``: 汤姆 tom, was tonm).
+FORMAT_VERSION = 30
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
@@ -440,7 +442,7 @@ class MatchIndex:
         return bool(self._entity_organisation[entity_idx])
 
     def blocked_names(
-        self, form: NameForm, limit: int = MAX_NAME_CANDIDATES, organisation: bool = False
+        self, form: NameForm, limit: int = MAX_NAME_CANDIDATES, organisation: bool = False, sounds_only: bool = False
     ) -> tuple[list[tuple[int, float]], float]:
         """``candidate_names``, and the most weight a listed name can get without the query's
         whole-name keys (``=``, ``%``, ``&``: ``ranking.WHOLE_NAME_KEYS``).
@@ -455,6 +457,8 @@ class MatchIndex:
             limit: how many names at most.
             organisation: the query is not a person: its acronyms and initials are looked up
                 too (``names.acronyms.query_keys``).
+            sounds_only: only the query's keys of loose consonants (a ``transcribed`` name's
+                ``$`` keys, ``names.transcribed.blocking_keys``).
         Returns:
             The ``(name index, blocking weight)`` pairs, and that weight; after the best
             ``limit``, any other names under the query's whole-skeleton key (``&``) when at most
@@ -466,6 +470,8 @@ class MatchIndex:
             found, counts = self._abjad_found(form)
         else:
             keys = name_keys(form, affixes=False)
+            if sounds_only:
+                keys = {key for key in keys if key.startswith(TRANSCRIBED_KEY)}
             for token in form.tokens:
                 if token in keys and token not in postings:
                     keys.update(unknown_token_keys(token))

@@ -348,7 +348,17 @@ def _shortlist(
     if form.abjad:
         return _abjad_shortlist(index, form, _distinct_forms(index, names, ABJAD_RANKED))
     if form.transcribed:
-        return _transcribed_shortlist(index, form, blocked, floor)
+        found = _transcribed_shortlist(index, form, blocked, floor)
+        if organisation:
+            return found
+        # A person's name read by its sounds is also blocked by its loose consonants alone: the
+        # reading's letters as written (大卫·萨顿 dawei sadun) meet Arabic names spelt alike
+        # (AL-SADUN) that outweigh every Latin spelling sharing only those keys (David Keith Sutton).
+        by_sound, sound_partial = index.blocked_names(form, TRANSCRIBED_BLOCKED, sounds_only=True)
+        if not by_sound:
+            return found
+        sound_floor = min(by_sound[0][1], sound_partial) * MIN_BLOCK_SHARE
+        return found + [name_idx for name_idx in _transcribed_shortlist(index, form, by_sound, sound_floor) if name_idx not in found]
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first

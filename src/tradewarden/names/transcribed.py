@@ -95,7 +95,13 @@ def read_transcribed(text: str) -> tuple[str, ...]:
     "pak")``); a character the table lacks by its pinyin (``_pinyin_sound``)."""
     words = []
     for part in _PARTS.split(text):
-        word = "".join(SOUNDS.get(char) or _pinyin_sound(char) for char in part if _HAN.match(char))
+        sounds = [SOUNDS.get(char) or _pinyin_sound(char) for char in part if _HAN.match(char)]
+        # A syllable's final n before 姆 (m) is that m's nasal, not a sound of its own: 汤姆 is
+        # Tom (ton + m), not Tonm.
+        word = "".join(
+            sound[:-1] if sound.endswith("n") and following.startswith("m") and not following.strip("m") else sound
+            for sound, following in zip(sounds, [*sounds[1:], ""])
+        )
         if word:
             words.append(word)
     return tuple(words)
@@ -149,13 +155,18 @@ def transcribed_similarity(reading: str, latin: str) -> float:
     if min(len(a), len(b)) <= SHORT_KEY and a != b:
         return 0.0
     sim = float(OSA.normalized_similarity(a, b))
-    if a[-1] == "l" or b[-1] == "l":
-        # A final r or l is written with 尔 or 勒, or left out (Packer 帕克, Carl 卡尔).
+    if (a[-1] == "l" and _ends_in_liquid(reading)) or (b[-1] == "l" and _ends_in_liquid(latin)):
+        # A final r or l is written with 尔 or 勒, or left out (Packer 帕克, Carl 卡尔); not one
+        # before a last vowel, a syllable of its own that transcription writes (Tawela: 拉).
         a, b = (_FINAL_M.sub("n", key.removesuffix("l")) for key in (a, b))
         if min(len(a), len(b)) > SHORT_KEY:
             sim = max(sim, float(OSA.normalized_similarity(a, b)))
-    if min(len(a), len(b)) <= FEW_CONSONANTS and _first_vowel(reading) != _first_vowel(latin):
-        # Two consonants meet in many names (Tosee / 泰什 taish): their vowel must agree too.
+    if min(len(a), len(b)) <= FEW_CONSONANTS and (
+        _first_vowel(reading) != _first_vowel(latin) or _starts_with_vowel(reading) != _starts_with_vowel(latin)
+    ):
+        # Two consonants meet in many names (Tosee / 泰什 taish): their vowel must agree too, and
+        # so must the word's start, a vowel or a consonant, which transcription keeps (亚当 adan is
+        # Adam, not Tang).
         sim *= OTHER_VOWEL_SHARE
     return sim
 
@@ -164,6 +175,18 @@ def _without_final_l(key: str) -> str:
     """A key without its final r or l (optional in transcription), where two consonants stay."""
     bare = _FINAL_M.sub("n", key.removesuffix("l"))
     return bare if len(bare) >= 2 else key
+
+
+_FINAL_LIQUID = re.compile(r"[rl]+e?s?$")
+
+
+def _ends_in_liquid(token: str) -> bool:
+    """Whether a token ends in r or l, or in one before a silent e (Packer, Carl, Nicole)."""
+    return _FINAL_LIQUID.search(token) is not None
+
+
+def _starts_with_vowel(token: str) -> bool:
+    return _VOWEL.match(token) is not None
 
 
 def _first_vowel(token: str) -> str:
