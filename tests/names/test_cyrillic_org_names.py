@@ -31,6 +31,8 @@ THRESHOLD = 0.8
         ("schweiz", "switzerland"),  # a country in its own language (Gazprombank Schweiz AG)
         ("suisse", "switzerland"),
         ("deutschland", "germany"),
+        ("usa", "america"),  # USA Rare Earth / 美国稀土公司 (america)
+        ("american", "america"),
     ],
 )
 def test_places_fold_to_their_english_name(token: str, place: str) -> None:
@@ -161,3 +163,14 @@ def test_a_shared_skeleton_with_other_vowels_stays_apart() -> None:
     person = compare_names(analyze_name("Дрейк Кристалл", True), analyze_name("Drake Crystal", True)).score
     body = compare_names(analyze_name("ООО «Дрейк Кристалл»", False), analyze_name("Drake Crystal LLC", False)).score
     assert person < THRESHOLD <= body, (person, body)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Lockheed Martin Aeronautics", "Lockheed Martin Aviation"),  # 航空: aviation and aeronautics
+        ("فرقة السلطان مراد", "The Sultan Murad Division"),  # فرقة firqa, an armed group's division
+    ],
+)
+def test_synonyms_of_translations_meet(first: str, second: str) -> None:
+    assert compare_names(analyze_name(first, False), analyze_name(second, False)).score >= THRESHOLD

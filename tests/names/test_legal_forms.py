@@ -78,7 +78,10 @@ def test_respelling_keeps_the_rest_of_the_name() -> None:
      ("Общественная организация «Зоркон»", ("zorkon",), ("ngo",)),
      ("Autonomous Non-Commercial Organisation Zorkon", ("zorkon",), ("ngo",)),
      ("Autonomous Non-Profit Organisation ‘Zorkon’", ("zorkon",), ("ngo",)),
-     ("ANO Zorkon", ("zorkon",), ("ngo",)), ("АНО «Зоркон»", ("zorkon",), ("ngo",))],
+     ("ANO Zorkon", ("zorkon",), ("ngo",)), ("АНО «Зоркон»", ("zorkon",), ("ngo",)),
+     # Persian limited liability and private joint-stock forms, in their script and romanised.
+     ("شرکت زرکن با مسئولیت محدود", ("zrkn",), ("co", "llc")), ("Zorkon Ba Masouliat Mahdood", ("zorkon",), ("llc",)),
+     ("شرکت زرکن سهامی خاص", ("zrkn",), ("co", "jsc")), ("Zorkon Sahami Khas", ("zorkon",), ("jsc",))],
 )
 def test_a_legal_form_in_a_spelling_rigour_lacks_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
     form = analyze_name(name, False)

@@ -104,8 +104,10 @@ from tradewarden.names.transcribed import TRANSCRIBED_KEY
 #: spelling and ANO folded (``data/legal_form_spellings.txt``); a short Latin look-alike word among
 #: Cyrillic words read as Cyrillic. 29: a mixed-script word written in the script of the letters
 #: only one script has (``homoglyphs.unmix_scripts``). 30: a transcribed name's n before 姆 read as
-#: that m (``transcribed.read_transcribed``: 汤姆 tom, was tonm).
-FORMAT_VERSION = 30
+#: that m (``transcribed.read_transcribed``: 汤姆 tom, was tonm). 31: Persian legal forms (با مسئولیت
+#: محدود llc, سهامی خاص jsc: ``data/legal_form_spellings.txt``), فرقة as division, aeronautics as
+#: aviation (``data/org_terms.txt``), USA as America (``data/place_names.txt``) folded.
+FORMAT_VERSION = 31
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
