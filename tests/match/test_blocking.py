@@ -176,6 +176,8 @@ def test_a_best_blocked_name_held_in_a_longer_query_is_compared(monkeypatch: pyt
         ("John Michael SMITH", "SMITH", False),  # one listed word is too little
         ("Ali Hassan Omar", "ALI, Ali", False),  # each query word meets one listed word only
         ("Mohamed Ali Hussein", "Muhammad HUSSAIN", True),  # respellings
+        ("Egor Osin", "Yahor Osin", True),  # one given name, Russian and Belarusian (quick similarity 42)
+        ("Egor Osin", "Yakov Osin", False),
     ],
 )
 def test_listed_words_met(query: str, listed: str, met: bool) -> None:

@@ -26,14 +26,15 @@ from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candi
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, sound_form
-from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.compare import NameComparison, compare_names, token_similarity
 from tradewarden.names.exact import (
     EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
     is_written_as, is_written_but_for_legal_form, written_key,
 )
+from tradewarden.names.given_names import same_given_name
 from tradewarden.names.organisations import compare_organisations, holds_whole_words, is_brand_word
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT, PARTICLE_WEIGHT
+from tradewarden.names.transcribed import sound_spelling
 from tradewarden.names.variants import name_variants
 
 if TYPE_CHECKING:
@@ -419,7 +420,8 @@ def listed_words_met(form: NameForm, listed: NameForm) -> bool:
     """Whether every fully counting word of a listed name (``HELD_WORDS`` or more; neither name
     in an abjad or Chinese characters) meets its own word of the query at ``HELD_SIMILARITY`` or
     more: the listed name is held in the query, give or take a respelling (OUAZ, Najib in AL-WAZ,
-    Najib Ben Mohamed Ben Salem).
+    Najib Ben Mohamed Ben Salem), or is the same East Slavic given name in another language's form
+    (``given_names.same_given_name``: Yahor Osin in Egor Osin, whose quick similarity is too low).
 
     Args:
         form: the analysed query name.
@@ -436,7 +438,11 @@ def listed_words_met(form: NameForm, listed: NameForm) -> bool:
         if weight < 1.0:
             continue
         for place, (other, other_skel) in enumerate(free):
-            if token == other or token_similarity(other, other_skel, token, skel, False) >= HELD_SIMILARITY:
+            if (
+                token == other
+                or same_given_name(token, other)
+                or token_similarity(other, other_skel, token, skel, False) >= HELD_SIMILARITY
+            ):
                 del free[place]
                 break
         else:
