@@ -41,6 +41,12 @@ def test_reading_one_word_per_part() -> None:
     assert read_transcribed("查尔斯·伯顿") == ("chals", "bodun")
 
 
+def test_characters_outside_the_table_read_by_their_pinyin_in_english_letters() -> None:
+    # 切 (qie) is read chie, not tshie: the ch that q becomes is no c for ts.
+    assert read_transcribed("米切尔") == ("michiel",)
+    assert transcribed_similarity("michiel", "mitchell") == 1.0
+
+
 def test_nasal_before_m_is_that_m() -> None:
     # 汤 (ton) before 姆 (m) writes Tom's one nasal, not two.
     assert read_transcribed("汤姆·莫斯") == ("tom", "mos")
@@ -64,6 +70,9 @@ def test_nasal_before_m_is_that_m() -> None:
         ("masiu", "matthew"),  # tth as th; a w not before a vowel silent
         ("jona", "yonah"),  # an initial y before a vowel as j
         ("yets", "yates"),  # 耶茨 Yates
+        ("maikl", "michael"),  # 迈克尔: Michael's ch is k (and so Nicholas's)
+        ("nigulas", "nicholas"),
+        ("lichad", "richard"),  # ... where Richard's is ch
     ],
 )
 def test_loose_keys_meet(a: str, b: str) -> None:

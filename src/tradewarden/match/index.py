@@ -106,8 +106,9 @@ from tradewarden.names.transcribed import TRANSCRIBED_KEY
 #: only one script has (``homoglyphs.unmix_scripts``). 30: a transcribed name's n before 姆 read as
 #: that m (``transcribed.read_transcribed``: 汤姆 tom, was tonm). 31: Persian legal forms (با مسئولیت
 #: محدود llc, سهامی خاص jsc: ``data/legal_form_spellings.txt``), فرقة as division, aeronautics as
-#: aviation (``data/org_terms.txt``), USA as America (``data/place_names.txt``) folded.
-FORMAT_VERSION = 31
+#: aviation (``data/org_terms.txt``), USA as America (``data/place_names.txt``) folded. 32: a
+#: transcribed character outside the table read by its pinyin in one pass (切 chie, was tshie).
+FORMAT_VERSION = 32
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -49,9 +49,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
 # Loose-key folding, in order: spellings of one sound, then letter classes.
-_DIGRAPHS = (("chr", "kr"), ("chl", "kl"), ("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"),
+_DIGRAPHS = (("chr", "kr"), ("chl", "kl"), ("chael", "kael"), ("ichol", "ikol"), ("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"),
              ("ph", "f"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ng", "n"), ("x", "ks"))
-_PINYIN_LETTERS = (("zh", "j"), ("q", "ch"), ("x", "sh"), ("c", "ts"))
+#: Pinyin letters written otherwise in English spelling, replaced in one pass (a ch that q became
+#: is no c for ts, and pinyin's own ch and sh stay).
+_PINYIN_LETTERS = {"zh": "j", "ch": "ch", "sh": "sh", "q": "ch", "x": "sh", "c": "ts"}
+_PINYIN_LETTER = re.compile("zh|ch|sh|q|x|c")
 #: th is t at the start of a word (Thomas 托马斯), s inside one (Kathy 凯西, Smith 史密斯).
 _INNER_TH = re.compile(r"(?<=.)th")
 #: w is a consonant only before a vowel (Brown 布朗, Matthew 马修).
@@ -85,9 +88,7 @@ def _pinyin_sound(char: str) -> str:
     """A character the table lacks, by its pinyin with the letters pinyin writes otherwise than
     English spelling does respelt (q ch, x sh, zh j, c ts)."""
     reading = to_ascii(char).replace(" ", "")
-    for pinyin, sound in _PINYIN_LETTERS:
-        reading = reading.replace(pinyin, sound)
-    return reading
+    return _PINYIN_LETTER.sub(lambda found: _PINYIN_LETTERS[found.group()], reading)
 
 
 def read_transcribed(text: str) -> tuple[str, ...]:
@@ -155,13 +156,14 @@ def transcribed_similarity(reading: str, latin: str) -> float:
     if min(len(a), len(b)) <= SHORT_KEY and a != b:
         return 0.0
     sim = float(OSA.normalized_similarity(a, b))
+    consonants = min(len(a), len(b))
     if (a[-1] == "l" and _ends_in_liquid(reading)) or (b[-1] == "l" and _ends_in_liquid(latin)):
         # A final r or l is written with 尔 or 勒, or left out (Packer 帕克, Carl 卡尔); not one
         # before a last vowel, a syllable of its own that transcription writes (Tawela: 拉).
         a, b = (_FINAL_M.sub("n", key.removesuffix("l")) for key in (a, b))
         if min(len(a), len(b)) > SHORT_KEY:
             sim = max(sim, float(OSA.normalized_similarity(a, b)))
-    if min(len(a), len(b)) <= FEW_CONSONANTS and (
+    if consonants <= FEW_CONSONANTS and (
         _first_vowel(reading) != _first_vowel(latin) or _starts_with_vowel(reading) != _starts_with_vowel(latin)
     ):
         # Two consonants meet in many names (Tosee / 泰什 taish): their vowel must agree too, and
