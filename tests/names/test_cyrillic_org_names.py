@@ -169,6 +169,7 @@ def test_a_shared_skeleton_with_other_vowels_stays_apart() -> None:
     ("first", "second"),
     [
         ("Lockheed Martin Aeronautics", "Lockheed Martin Aviation"),  # 航空: aviation and aeronautics
+        ("Zorkon Missile Integration Lab", "Zorkon Missile Integration Laboratory"),  # 实验室
         ("فرقة السلطان مراد", "The Sultan Murad Division"),  # فرقة firqa, an armed group's division
     ],
 )

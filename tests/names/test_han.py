@@ -45,6 +45,11 @@ THRESHOLD = 0.8
         # General words of industries and kinds of body (Japanese kanji terms too: 宇宙航空).
         ("谦盛隆联合应用卫星导航有限公司", "qianshenglong united applied satellite navigation co ltd"),
         ("谦盛隆宇宙航空株式会社", "qianshenglong aerospace co ltd"),
+        ("谦盛隆航空宇宙株式会社", "qianshenglong aerospace co ltd"),  # the Japanese order
+        # Words of the Chinese names of foreign bodies (通用原子 General Atomics, 人权观察).
+        ("通用原子航空系统公司", "general atomic aviation system company"),
+        ("人权观察", "human rights watch"),
+        ("保守党人权委员会", "conservative party human rights commission"),
         # Names without a word of the table are left alone (persons, other names).
         ("陈明国", "陈明国"),
         ("自由之家", "自由之家"),
