@@ -84,6 +84,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Комсомольский-на-Амуре авиационный завод", "Komsomolsk-on-Amur Aircraft Plant"),
         ("Центр Технологических Компетенций в Области Радиофотоники", "Center for Technological Competencies in Radiophotonics"),
         ("Министерство здравоохранения", "Ministry of Health"),
+        ("Вооружённые Силы Зоркона", "Armed Forces of Zorkon"),
+        ("Коммунистическая партия Зоркона", "Communist Party of Zorkon"),
+        ("ООО Судоходная компания Зоркон", "LLC Shipping Company Zorkon"),
+        ("ОАО ‘Управляющая компания холдинга ‘Зоркон’’", "OJSC ‘Managing Company of Holding ‘Zorkon’’"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:

@@ -109,8 +109,9 @@ from tradewarden.names.transcribed import TRANSCRIBED_KEY
 #: aviation (``data/org_terms.txt``), USA as America (``data/place_names.txt``) folded. 32: a
 #: transcribed character outside the table read by its pinyin in one pass (切 chie, was tshie).
 #: 33: more Chinese words of foreign bodies' names (原子 atomic, 观察 watch, 保守党: ``data/zh_org_terms.txt``);
-#: lab as laboratory (``data/org_terms.txt``).
-FORMAT_VERSION = 33
+#: lab as laboratory (``data/org_terms.txt``). 34: коммунистическая communist, вооружённые armed,
+#: судоходная shipping, managing as management (``data/org_terms.txt``).
+FORMAT_VERSION = 34
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
