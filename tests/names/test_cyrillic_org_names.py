@@ -88,6 +88,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Коммунистическая партия Зоркона", "Communist Party of Zorkon"),
         ("ООО Судоходная компания Зоркон", "LLC Shipping Company Zorkon"),
         ("ОАО ‘Управляющая компания холдинга ‘Зоркон’’", "OJSC ‘Managing Company of Holding ‘Zorkon’’"),
+        ("АО ‘163 Бронетанковый ремонтный завод’", "JSC 163 Armor Repair Plant"),
+        ("Международный детский центр ‘Зоркон’", "International Children's Center Zorkon"),
+        ("Государственный Зерновой Оператор", "State Grain Operator"),
+        ("Всероссийский центр ‘Зоркон’", "All-Russian Center Zorkon"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:

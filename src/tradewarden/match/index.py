@@ -35,8 +35,8 @@ from tradewarden.match.ranking import rank_blocked, tie_steps
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form
-from tradewarden.names.variants import name_variants
 from tradewarden.names.transcribed import TRANSCRIBED_KEY
+from tradewarden.names.variants import name_variants
 
 #: The stored index's format and the analysis it holds; a saved index of another version is rebuilt
 #: (3: organisation terms, abbreviations, function words and spellings folded at analysis;
@@ -110,8 +110,10 @@ from tradewarden.names.transcribed import TRANSCRIBED_KEY
 #: transcribed character outside the table read by its pinyin in one pass (切 chie, was tshie).
 #: 33: more Chinese words of foreign bodies' names (原子 atomic, 观察 watch, 保守党: ``data/zh_org_terms.txt``);
 #: lab as laboratory (``data/org_terms.txt``). 34: коммунистическая communist, вооружённые armed,
-#: судоходная shipping, managing as management (``data/org_terms.txt``).
-FORMAT_VERSION = 34
+#: судоходная shipping, managing as management (``data/org_terms.txt``). 35: народный people's,
+#: беспилотный unmanned, детский children's, бронетанковый armoured and more (``data/org_terms.txt``);
+#: всероссийский all russia (``data/org_compounds.txt``).
+FORMAT_VERSION = 35
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -49,8 +49,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PARTS = re.compile(f"[{INTERPUNCTS}\\s]+")
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
 # Loose-key folding, in order: spellings of one sound, then letter classes.
-_DIGRAPHS = (("chr", "kr"), ("chl", "kl"), ("chael", "kael"), ("ichol", "ikol"), ("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"),
-             ("ph", "f"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ng", "n"), ("x", "ks"))
+# (Michael's and Nicholas's ch is k, as 迈克尔 and 尼古拉斯 write it; Richard's is ch, 理查德.)
+_DIGRAPHS = (("chr", "kr"), ("chl", "kl"), ("chael", "kael"), ("ichol", "ikol"), ("sch", "s"), ("tch", "j"),
+             ("ch", "j"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ng", "n"), ("x", "ks"))
 #: Pinyin letters written otherwise in English spelling, replaced in one pass (a ch that q became
 #: is no c for ts, and pinyin's own ch and sh stay).
 _PINYIN_LETTERS = {"zh": "j", "ch": "ch", "sh": "sh", "q": "ch", "x": "sh", "c": "ts"}
@@ -179,6 +180,7 @@ def _without_final_l(key: str) -> str:
     return bare if len(bare) >= 2 else key
 
 
+#: A word's last consonant an r or l, before at most a silent e and a plural s.
 _FINAL_LIQUID = re.compile(r"[rl]+e?s?$")
 
 
