@@ -92,6 +92,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Международный детский центр ‘Зоркон’", "International Children's Center Zorkon"),
         ("Государственный Зерновой Оператор", "State Grain Operator"),
         ("Всероссийский центр ‘Зоркон’", "All-Russian Center Zorkon"),
+        ("ЧВК ‘Зоркон’", "PMC Zorkon"),
+        ("Фонд ‘Зоркон’", "Zorkon Foundation"),
+        ("ООО ‘Зорконская стивидорная компания’", "LLC Zorkon Stevedoring Company"),
+        ("Зорконский союз молодёжи", "Zorkon Youth Union"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:

@@ -112,8 +112,10 @@ from tradewarden.names.variants import name_variants
 #: lab as laboratory (``data/org_terms.txt``). 34: коммунистическая communist, вооружённые armed,
 #: судоходная shipping, managing as management (``data/org_terms.txt``). 35: народный people's,
 #: беспилотный unmanned, детский children's, бронетанковый armoured and more (``data/org_terms.txt``);
-#: всероссийский all russia (``data/org_compounds.txt``).
-FORMAT_VERSION = 35
+#: всероссийский all russia (``data/org_compounds.txt``). 36: фонд also foundation, стивидорная, молодёжь,
+#: радиоэлектроника (``data/org_terms.txt``); ЧВК as PMC (``data/org_abbreviations.txt``); Kazakh ЖШС
+#: and ГРУП folded (``data/legal_forms_extra.txt``, ``data/legal_form_spellings.txt``).
+FORMAT_VERSION = 36
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
