@@ -183,6 +183,9 @@ def test_a_shared_skeleton_with_other_vowels_stays_apart() -> None:
         ("Lockheed Martin Aeronautics", "Lockheed Martin Aviation"),  # 航空: aviation and aeronautics
         ("Zorkon Missile Integration Lab", "Zorkon Missile Integration Laboratory"),  # 实验室
         ("فرقة السلطان مراد", "The Sultan Murad Division"),  # فرقة firqa, an armed group's division
+        # Persian words of bodies' names: نیروی forces, هوافضا aerospace, سپاه corps, پاسداران guards, انقلاب revolution.
+        ("نیروی هوافضای سپاه پاسداران انقلاب اسلامی", "Islamic Revolutionary Guard Corps Aerospace Force"),
+        ("REY NIROO ENGINEERING COMPANY", "REY NIRU ENGINEERING COMPANY"),  # one word, however spelt
     ],
 )
 def test_synonyms_of_translations_meet(first: str, second: str) -> None:
