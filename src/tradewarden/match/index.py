@@ -116,8 +116,9 @@ from tradewarden.names.variants import name_variants
 #: радиоэлектроника (``data/org_terms.txt``); ЧВК as PMC (``data/org_abbreviations.txt``); Kazakh ЖШС
 #: folded (``data/legal_forms_extra.txt``, ``data/legal_form_spellings.txt``). 37: Persian and
 #: Arabic دولة state, نیروی forces, ویژه special, سپاه corps, پاسداران guard, انقلاب revolutionary,
-#: هوافضا aerospace, متقدمة advanced (``data/org_terms.txt``).
-FORMAT_VERSION = 37
+#: هوافضا aerospace, متقدمة advanced (``data/org_terms.txt``). 38: ГРУП no longer folded as group
+#: (36's, undone).
+FORMAT_VERSION = 38
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
