@@ -114,7 +114,7 @@ from tradewarden.names.variants import name_variants
 #: беспилотный unmanned, детский children's, бронетанковый armoured and more (``data/org_terms.txt``);
 #: всероссийский all russia (``data/org_compounds.txt``). 36: фонд also foundation, стивидорная, молодёжь,
 #: радиоэлектроника (``data/org_terms.txt``); ЧВК as PMC (``data/org_abbreviations.txt``); Kazakh ЖШС
-#: folded (``data/legal_forms_extra.txt``, ``data/legal_form_spellings.txt``). 37: Persian and
+#: and ГРУП folded (``data/legal_forms_extra.txt``, ``data/legal_form_spellings.txt``). 37: Persian and
 #: Arabic دولة state, نیروی forces, ویژه special, سپاه corps, پاسداران guard, انقلاب revolutionary,
 #: هوافضا aerospace, متقدمة advanced (``data/org_terms.txt``). 38: ГРУП no longer folded as group
 #: (36's, undone).
