@@ -92,7 +92,8 @@ def comparable(
 
     The matcher compares a blocked name only when their tokens' quick similarity
     (``token_sort_ratio``) reaches ``QUICK_CUTOFF``, except for Arabic- and Hebrew-script names,
-    which that filter cannot judge, names written as the query name or so but for one slip
+    which that filter cannot judge, foreign names in Chinese characters read by their sounds
+    (``NameForm.transcribed``, shortlisted without it: ``match.matching._transcribed_shortlist``), names written as the query name or so but for one slip
     (``match.matching.written_alike``), and names whose every word the query holds, give or take
     a respelling (``match.matching.listed_words_met``).
 
@@ -106,6 +107,7 @@ def comparable(
     """
     return (
         form.abjad
+        or form.transcribed
         or fuzz.token_sort_ratio(text, listed_text, score_cutoff=QUICK_CUTOFF) >= QUICK_CUTOFF
         or bool(query_name and written_alike(query_name, written))
         or (listed is not None and listed_words_met(form, listed))
