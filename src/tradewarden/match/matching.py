@@ -359,7 +359,8 @@ def _shortlist(
         if not by_sound:
             return found
         sound_floor = min(by_sound[0][1], sound_partial) * MIN_BLOCK_SHARE
-        return found + [name_idx for name_idx in _transcribed_shortlist(index, form, by_sound, sound_floor) if name_idx not in found]
+        kept = set(found)
+        return found + [name_idx for name_idx in _transcribed_shortlist(index, form, by_sound, sound_floor) if name_idx not in kept]
     # One place per distinct analysed name: copies of one name from several lists (the same form
     # key, compared once) share a place instead of filling every place. The quick filter ranks
     # up to QUICK_RANKED names, copies (of equal similarity) next to each other; the first

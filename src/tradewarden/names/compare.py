@@ -439,6 +439,8 @@ def _vowels_alike(q: str, c: str) -> bool:
             if q_run != c_run and frozenset((q_run, c_run)) not in _ALIKE_VOWELS:
                 return False
     return True
+
+
 #: Vowels English spells otherwise than a Cyrillic transcription of its sound writes them, the
 #: English spelling first: a (Drake, Дрейк: ey), y and i (Style, Стайл; Mike, Майк: ay), a final y
 #: (Mercury, Меркурий: iy), ee and ea (Speed, Спид: i), oo (Moon, Мун: u).

@@ -101,7 +101,7 @@ def read_transcribed(text: str) -> tuple[str, ...]:
         # A syllable's final n before 姆 (m) is that m's nasal, not a sound of its own: 汤姆 is
         # Tom (ton + m), not Tonm.
         word = "".join(
-            sound[:-1] if sound.endswith("n") and following.startswith("m") and not following.strip("m") else sound
+            sound[:-1] if sound.endswith("n") and following == "m" else sound
             for sound, following in zip(sounds, [*sounds[1:], ""])
         )
         if word:
