@@ -25,7 +25,7 @@ def _score(query: str, listed: str) -> float:
         ("lizing", "leasing"),  # the Russian loanword romanised
         ("lizingovaya", "leasing"),
         ("bazovyy", "basic"),
-        ("tekhnicheskii", "technical"),
+        ("tekhnicheskii", "technology"),  # технический: technical and technology alike
         ("centro", "center"),
         ("zentrum", "center"),
         ("tecnologia", "technology"),
@@ -55,7 +55,7 @@ def test_translated_organisation_words_meet(query: str, listed: str) -> None:
 
 def test_russian_abbreviations_of_kinds_of_body_are_written_out() -> None:
     # НТЦ: научно-технический центр; НК: нефтяная компания.
-    assert analyze_name("NTTS Vorotan", False).tokens == ("scientific", "technical", "center", "vorotan")
+    assert analyze_name("NTTS Vorotan", False).tokens == ("scientific", "technology", "center", "vorotan")
     assert _score("NTTS Vorotan LLC", "OOO Nauchno-Tekhnicheskiy Tsentr Vorotan") >= THRESHOLD
     assert analyze_name("НК Дельтанефть", False).tokens[:2] == ("oil", "company")
     assert _score("NK Deltaneft OAO", "Deltaneft Oil Company") >= THRESHOLD

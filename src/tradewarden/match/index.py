@@ -117,8 +117,11 @@ from tradewarden.names.variants import name_variants
 #: and ГРУП folded (``data/legal_forms_extra.txt``, ``data/legal_form_spellings.txt``). 37: Persian and
 #: Arabic دولة state, نیروی forces, ویژه special, سپاه corps, پاسداران guard, انقلاب revolutionary,
 #: هوافضا aerospace, متقدمة advanced (``data/org_terms.txt``). 38: ГРУП no longer folded as group
-#: (36's, undone).
-FORMAT_VERSION = 38
+#: (36's, undone). 39: an ampersand read as "and"; Bulgarian quarters of the compass and شرق
+#: (east); технический one word with technology; instrument / machinery making and manufacturing
+#: as building (``data/org_phrases.txt``); liwa, katiba, kataib brigade and lashkar army; grupo,
+#: empresa, compania, sociedad generic words (``data/org_words.txt``).
+FORMAT_VERSION = 39
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

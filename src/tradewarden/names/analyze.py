@@ -416,6 +416,11 @@ def _analyze(name: str, person: bool | None, east_slavic: bool) -> NameForm | No
         folded = _drop_possessives(_undot_acronyms(folded))
         # Chinese company words in English, as lists write them (科技 -> technology; see ``han``).
         folded, legal = split_legal_forms(english_words(folded))
+        if "&" in folded:
+            # An ampersand is the word it stands for (I&S Holding / I and S Holding); left to
+            # the word breaks, one spelling kept "and" and the other not. After the legal forms,
+            # which write it inside (GmbH & Co. KG).
+            folded = folded.replace("&", " and ")
     # Plain int tests: ``IntFlag`` operators run in Python, a few microseconds a name.
     scripts = scripts_of(folded).value
     abjad = bool(scripts & _ABJAD_BITS)

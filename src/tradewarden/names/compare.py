@@ -175,6 +175,32 @@ Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
 INITIAL: Final = 0.7
 
+#: English ordinal words and the number each is (Tenth Bearing Plant / 10th Bearing Plant, whose
+#: "10th" the analysis writes "10": ``analyze._plain_numbers``). Met at the comparison, not folded
+#: by the analysis: a misspelt word (Frist Oil) still meets the word it is a slip of. The Russian
+#: ones are folded to their number already (``data/org_terms.txt``).
+_ORDINAL_WORDS: Final = {
+    word: str(number)
+    for number, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+            " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+        ).split(),
+        start=1,
+    )
+} | {
+    word: str(number)
+    for number, word in zip(
+        range(30, 101, 10), "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth".split(), strict=True
+    )
+}
+
+
+def _number_of(token: str) -> str | None:
+    """The number a token writes, in digits or as an English ordinal word (``tenth`` -> ``10``),
+    or None."""
+    return token if token.isdigit() else _ORDINAL_WORDS.get(token)
+
 
 #: The detail of a comparison that ended at or below its caller's floor (``compare_names``).
 BELOW_FLOOR: Final = "at or below the floor"
@@ -205,6 +231,8 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if q == c:
         return 1.0
     if len(q) == 1 or len(c) == 1:
+        if not abjad and _number_of(q) is not None and _number_of(q) == _number_of(c):
+            return 1.0  # a digit and its ordinal word (1 / first)
         return INITIAL if q[0] == c[0] else 0.0
     if abjad:
         return cross_similarity(q, c)
@@ -230,6 +258,7 @@ class _Facts:
         self.father: str | None = patronymic_of(token)
         self.daughter: bool = token.endswith("na")
         self.compound_head: bool = token in _COMPOUND_HEADS
+        self.number: str | None = _number_of(token)
         #: The token read as a French transcription of an Arabic name, as English writes it
         #: (``french.english_reading``), respelt; the respelt token where it does not read so.
         french = english_reading(token)
@@ -279,7 +308,7 @@ def _latin_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: 
 
 def _spelling_similarity(q: str, q_skel: str, c: str, c_skel: str, qf: _Facts, cf: _Facts) -> float:
     """``_latin_similarity`` but for the diphthong reading."""
-    if q == c:
+    if q == c or (qf.number is not None and qf.number == cf.number):
         return 1.0
     if len(q) == 1 or len(c) == 1:
         return INITIAL if q[0] == c[0] else 0.0
