@@ -230,3 +230,11 @@ def test_a_persons_family_name_that_is_a_quarter_of_the_compass_stays() -> None:
     for name in ("Ahmad al-Sharqi", "Karim Gharbi", "Ali Shamali"):
         assert "east" not in analyze_name(name, None).tokens and "west" not in analyze_name(name, None).tokens
         assert "north" not in analyze_name(name, None).tokens
+
+
+@pytest.mark.parametrize("surname", ["lashkari", "katibi", "daryani", "shargi"])
+def test_a_family_name_one_edit_from_a_romanised_word_stays(surname: str) -> None:
+    # lashkar (army), katiba (brigade), daryayi (marine), shargh (east) are folded only as written
+    # (data/org_terms_exact.txt): a stem or one edit from them lie family names.
+    assert fold_org_term(surname) == surname
+    assert analyze_name(f"Mohammad {surname.title()}", None).tokens[-1] == surname

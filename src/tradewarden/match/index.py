@@ -120,8 +120,10 @@ from tradewarden.names.variants import name_variants
 #: (36's, undone). 39: an ampersand read as "and"; Bulgarian quarters of the compass and شرق
 #: (east); технический one word with technology; instrument / machinery making and manufacturing
 #: as building (``data/org_phrases.txt``); liwa, katiba, kataib brigade and lashkar army; grupo,
-#: empresa, compania, sociedad generic words (``data/org_words.txt``).
-FORMAT_VERSION = 39
+#: empresa, compania, sociedad generic words (``data/org_words.txt``). 40: more Russian words of
+#: bodies' names (political, credit, modern, wealth ...; станкостроительный machine tool); the
+#: romanised Persian, Arabic and Bulgarian words folded only as written (``data/org_terms_exact.txt``).
+FORMAT_VERSION = 40
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

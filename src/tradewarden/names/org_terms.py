@@ -20,7 +20,9 @@ Places whose English name is not their romanisation (Сибирь / Siberia, К�
 Moscow) are folded to the English name, the place stem of an adjective too
 (``data/place_names.txt``); phrases English and Russian word otherwise (mechanical engineering /
 машиностроение, Nizhny Novgorod / нижегородский) are folded after the words
-(``data/org_phrases.txt``, ``fold_phrases``).
+(``data/org_phrases.txt``, ``fold_phrases``). Romanised Persian, Arabic and Bulgarian words one
+edit or an ending from family names (lashkar / Lashkari) are folded only as written
+(``data/org_terms_exact.txt``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ COMPOUNDS: dict[str, tuple[str, ...]] = {
 ORG_TERMS: dict[str, str] = {
     word: canonical
     for canonical, words in (line.split("\t") for line in data_lines("org_terms.txt"))
+    for word in words.split()
+}
+#: Words folded only as written, neither by stem nor one edit away (``data/org_terms_exact.txt``:
+#: romanised Persian and Arabic words one edit or an ending from family names, lashkar / Lashkari).
+EXACT_TERMS: dict[str, str] = {
+    word: canonical
+    for canonical, words in (line.split("\t") for line in data_lines("org_terms_exact.txt"))
     for word in words.split()
 }
 #: Places whose English name is not their romanisation, by every form listed (``sibir``,
@@ -219,7 +228,7 @@ def fold_org_term(token: str) -> str:
         the English name of a place of ``data/place_names.txt`` (``"siberia"`` for ``"sibir"``
         and ``"sibirskiy"``); other tokens unchanged.
     """
-    found = ORG_TERMS.get(token) or PLACES.get(token)
+    found = ORG_TERMS.get(token) or EXACT_TERMS.get(token) or PLACES.get(token)
     if found is not None:
         return found
     if len(token) < FUZZY_MIN_LETTERS:
