@@ -100,6 +100,10 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Объединенная Приборостроительная Корпорация Зоркон", "Zorkon United Instrument Manufacturing Corporation"),
         ("Зорконский Физико-Технический институт", "Zorkon Institute of Physics and Technology"),
         ("Мостстрой Зоркон Изток АД", "MOSTSTROY ZORKON EAST AD"),  # Bulgarian изток: east
+        ("Зорконский кредитный банк", "CREDIT BANK OF ZORKON"),
+        ("Фонд национального благосостояния Зоркона", "National Wealth Fund of Zorkon"),
+        ("ООО ‘Зорконский станкостроительный завод’", "Zorkon Machine Tool Plant LLC"),
+        ("Политический блок ‘Зоркон’", "ZORKON POLITICAL BLOC"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
