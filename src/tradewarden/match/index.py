@@ -123,7 +123,9 @@ from tradewarden.names.variants import name_variants
 #: empresa, compania, sociedad generic words (``data/org_words.txt``). 40: more Russian words of
 #: bodies' names (political, credit, modern, wealth ...; станкостроительный machine tool); the
 #: romanised Persian, Arabic and Bulgarian words folded only as written (``data/org_terms_exact.txt``).
-FORMAT_VERSION = 40
+#: 41: صنعتی no longer folded; особый, зона, казачий, община, отдельный, добровольцы, летие,
+#: победа (exact), общероссийский and электрооборудование.
+FORMAT_VERSION = 41
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
