@@ -109,6 +109,12 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("Зорконский завод электрооборудования", "ZORKON ELECTRICAL EQUIPMENT PLANT"),
         ("Общероссийский фронт ‘Зоркон’", "All-Russia Front Zorkon"),
         ("Особая экономическая зона ‘Зоркон’", "Zorkon Special Economic Zone"),
+        ("Зорконский кузнечно-прессовый завод", "Zorkon Forge and Press Plant"),
+        ("Справедливый Зоркон", "Just Zorkon"),
+        ("Зорконская нефтегазовая компания", "Zorkon Oil and Gas Company"),
+        ("20-я общевойсковая армия Зоркона", "20th Combined Arms Army of Zorkon"),
+        ("АО ‘Зорконские спутниковые системы’", "JSC Zorkon Satellite Systems"),
+        ("Союз защитников отечества ‘Зоркон’", "Zorkon Union of Defenders of the Fatherland"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:

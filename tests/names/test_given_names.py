@@ -32,6 +32,7 @@ def test_patronymics_of_one_father() -> None:
     assert patronymic_of("uladzimiravich") == patronymic_of("volodymyrovych") == "vladimir"
     assert same_given_name("mykolaivna", "nikolaevna")
     assert same_given_name("siarheevich", "sergeyevich")
+    assert same_given_name("iosifovich", "josephovich")  # Иосиф, written Joseph in English
     # Another father, or a daughter's patronymic against a son's, is not one name.
     assert not same_given_name("ivanovich", "petrovich")
     assert not same_given_name("yuryevna", "yurievich")

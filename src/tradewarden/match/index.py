@@ -124,8 +124,11 @@ from tradewarden.names.variants import name_variants
 #: bodies' names (political, credit, modern, wealth ...; станкостроительный machine tool); the
 #: romanised Persian, Arabic and Bulgarian words folded only as written (``data/org_terms_exact.txt``).
 #: 41: صنعتی no longer folded; особый, зона, казачий, община, отдельный, добровольцы, летие,
-#: победа (exact), общероссийский and электрооборудование.
-FORMAT_VERSION = 41
+#: победа (exact), общероссийский and электрооборудование; Chinese 议会, 理事会, 分委会, 事务, 合作,
+#: 政治, 国会, 行政, 部门, 欧盟, 欧洲. 42: кузнечный, автономный, разведывательный, ополчение, правда,
+#: справедливый, аккумуляторный, гвардейский, защитник, отечество, поддержка, участник,
+#: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more.
+FORMAT_VERSION = 42
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
