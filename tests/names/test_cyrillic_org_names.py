@@ -115,6 +115,13 @@ def test_fold_phrases(tokens: list[str], folded: list[str]) -> None:
         ("20-я общевойсковая армия Зоркона", "20th Combined Arms Army of Zorkon"),
         ("АО ‘Зорконские спутниковые системы’", "JSC Zorkon Satellite Systems"),
         ("Союз защитников отечества ‘Зоркон’", "Zorkon Union of Defenders of the Fatherland"),
+        ("Российский квантовый центр ‘Зоркон’", "Russian Quantum Center Zorkon"),
+        ("ООО ‘Ведущие Технологии Зоркона’", "LLC ‘Zorkona Leading Technologies’"),
+        ("142-й батальон РЭБ Зоркон", "142nd Electronic Warfare Battalion Zorkon"),
+        ("Зорконский специализированный патронный завод", "Zorkon Specialised Cartridge Plant"),
+        ("Науково-виробниче унітарне підприємство ‘Зоркон’", "Research and Production Unitary Enterprise ‘Zorkon’"),
+        ("АО ‘Авиационные редуктора и трансмиссии – Зоркон’", "JSC ‘Aviation Gearboxes and Transmissions – Zorkon’"),
+        ("Завод ордена Ленина ‘Зоркон’", "Order of Lenin Plant Zorkon"),
     ],
 )
 def test_cyrillic_organisation_names_meet_english_ones(cyrillic: str, english: str) -> None:
@@ -249,7 +256,9 @@ def test_a_persons_family_name_that_is_a_quarter_of_the_compass_stays() -> None:
         assert "north" not in analyze_name(name, None).tokens
 
 
-@pytest.mark.parametrize("surname", ["lashkari", "katibi", "daryani", "shargi", "victor", "kazakov", "kazakh"])
+@pytest.mark.parametrize(
+    "surname", ["lashkari", "katibi", "daryani", "shargi", "victor", "kazakov", "kazakh", "naumova", "ordenov"]
+)
 def test_a_family_name_one_edit_from_a_romanised_word_stays(surname: str) -> None:
     # lashkar (army), katiba (brigade), daryayi (marine), shargh (east), victory are folded only as
     # written (data/org_terms_exact.txt): a stem or one edit from them lie family and given names.

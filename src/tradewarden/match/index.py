@@ -127,8 +127,10 @@ from tradewarden.names.variants import name_variants
 #: победа (exact), общероссийский and электрооборудование; Chinese 议会, 理事会, 分委会, 事务, 合作,
 #: 政治, 国会, 行政, 部门, 欧盟, 欧洲. 42: кузнечный, автономный, разведывательный, ополчение, правда,
 #: справедливый, аккумуляторный, гвардейский, защитник, отечество, поддержка, участник,
-#: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more.
-FORMAT_VERSION = 42
+#: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more. 43: квантовый, редуктор,
+#: трансмиссия, ведущий (and Leading no longer read as leasing), специализированный, орден, РЭБ,
+#: Ukrainian науково-, виробничий, технічний, підприємство.
+FORMAT_VERSION = 43
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
