@@ -93,9 +93,10 @@ def comparable(
     The matcher compares a blocked name only when their tokens' quick similarity
     (``token_sort_ratio``) reaches ``QUICK_CUTOFF``, except for Arabic- and Hebrew-script names,
     which that filter cannot judge, foreign names in Chinese characters read by their sounds
-    (``NameForm.transcribed``, shortlisted without it: ``match.matching._transcribed_shortlist``), names written as the query name or so but for one slip
-    (``match.matching.written_alike``), and names whose every word the query holds, give or take
-    a respelling (``match.matching.listed_words_met``).
+    (``NameForm.transcribed``, shortlisted without it: ``match.matching._transcribed_shortlist``),
+    names written as the query name or so but for one slip (``match.matching.written_alike``), and
+    names whose every word the query holds, give or take a respelling
+    (``match.matching.listed_words_met``).
 
     Args:
         form: the analysed query name.

@@ -181,17 +181,13 @@ INITIAL: Final = 0.7
 #: ones are folded to their number already (``data/org_terms.txt``).
 _ORDINAL_WORDS: Final = {
     word: str(number)
-    for number, word in enumerate(
-        (
-            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
-            " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-        ).split(),
-        start=1,
-    )
-} | {
-    word: str(number)
-    for number, word in zip(
-        range(30, 101, 10), "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth".split(), strict=True
+    for number, word in (
+        *enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+            " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+            start=1,
+        ),
+        *zip(range(30, 101, 10), "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth".split()),
     )
 }
 
@@ -231,7 +227,8 @@ def token_similarity(q: str, q_skel: str, c: str, c_skel: str, abjad: bool) -> f
     if q == c:
         return 1.0
     if len(q) == 1 or len(c) == 1:
-        if not abjad and _number_of(q) is not None and _number_of(q) == _number_of(c):
+        number = None if abjad else _number_of(q)
+        if number is not None and number == _number_of(c):
             return 1.0  # a digit and its ordinal word (1 / first)
         return INITIAL if q[0] == c[0] else 0.0
     if abjad:

@@ -58,6 +58,8 @@ EXACT_TERMS: dict[str, str] = {
     for canonical, words in (line.split("\t") for line in data_lines("org_terms_exact.txt"))
     for word in words.split()
 }
+#: Every table word as written, either file's (``fold_org_term`` looks a token up once).
+AS_WRITTEN: dict[str, str] = ORG_TERMS | EXACT_TERMS
 #: Places whose English name is not their romanisation, by every form listed (``sibir``,
 #: ``siberian`` -> ``siberia``; ``moskov``, the place stem of ``moskovskiy`` -> ``moscow``).
 PLACES: dict[str, str] = {
@@ -228,7 +230,7 @@ def fold_org_term(token: str) -> str:
         the English name of a place of ``data/place_names.txt`` (``"siberia"`` for ``"sibir"``
         and ``"sibirskiy"``); other tokens unchanged.
     """
-    found = ORG_TERMS.get(token) or EXACT_TERMS.get(token) or PLACES.get(token)
+    found = AS_WRITTEN.get(token) or PLACES.get(token)
     if found is not None:
         return found
     if len(token) < FUZZY_MIN_LETTERS:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
-from tradewarden.names.org_terms import EXACT_TERMS, ORG_TERMS
+from tradewarden.names.org_terms import AS_WRITTEN
 from tradewarden.names.parts import is_particle
 
 #: A word of the shorter name meets one of the longer name at this token similarity or more
@@ -51,7 +51,7 @@ TRUNCATED_CUT = 3
 #: is a little less sure than one written out.
 TRUNCATED_SHARE = 0.95
 #: The organisation vocabulary (``org_terms``, folded: plant, technology, institute, bank ...).
-_BODY_WORDS = frozenset(ORG_TERMS.values()) | frozenset(EXACT_TERMS.values())
+_BODY_WORDS = frozenset(AS_WRITTEN.values())
 
 
 def holds_whole(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> bool:
