@@ -66,3 +66,18 @@ def test_the_doubt_is_on_the_share_of_the_name_the_acronym_stands_for() -> None:
     )
     assert whole is not None and whole.score < 0.8
     assert part is not None and part.score >= 0.8
+
+
+@pytest.mark.parametrize("side", ["query", "listed"])
+def test_an_acronym_beside_words_the_other_name_lacks_counts_as_one_word(side: str) -> None:
+    """PERIDOT SHIP MANAGEMENT holds SHIP, the initials of Shahid Hemmat Industrial Plant, and two
+    words that name lacks: written out, the acronym's four words would outweigh them."""
+    short, long = analyze_name("PERIDOT SHIP MANAGEMENT", False), analyze_name("Shahid Hemmat Industrial Plant", False)
+    found = acronym_comparison(short, long) if side == "query" else acronym_comparison(long, short)
+    assert found is not None and found.score < 0.7
+    assert "as one word" in found.detail
+    # Alone, or beside a word the other name holds too (U.K. / UK), the acronym keeps its words.
+    alone = acronym_comparison(analyze_name("SHIP", False), long)
+    assert alone is not None and alone.score >= 0.8
+    beside = acronym_comparison(analyze_name("IOC UK LTD", False), analyze_name("IRANIAN OIL COMPANY (U.K.) LIMITED", False))
+    assert beside is not None and beside.score >= 0.8 and "as one word" not in beside.detail

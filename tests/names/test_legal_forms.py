@@ -83,14 +83,17 @@ def test_respelling_keeps_the_rest_of_the_name() -> None:
      ("شرکت زرکن با مسئولیت محدود", ("zrkn",), ("co", "llc")), ("Zorkon Ba Masouliat Mahdood", ("zorkon",), ("llc",)),
      ("شرکت زرکن سهامی خاص", ("zrkn",), ("co", "jsc")), ("Zorkon Sahami Khas", ("zorkon",), ("jsc",)),
      # Kazakh ЖШС written out and abbreviated.
-     ("«Зоркон» Жауапкершілігі Шектеулі Серіктестігі", ("zorkon",), ("llp",)), ("Зоркон ЖШС", ("zorkon",), ("llp",))],
+     ("«Зоркон» Жауапкершілігі Шектеулі Серіктестігі", ("zorkon",), ("llp",)), ("Зоркон ЖШС", ("zorkon",), ("llp",)),
+     # One-owner limited companies of Colombia (E.U.), Peru and Chile (E.I.R.L.), dotted.
+     ("ZORKON E.U.", ("zorkon",), ("llc",)), ("Zorkon E.I.R.L.", ("zorkon",), ("llc",)),
+     ("Zorkon Empresa Unipersonal", ("zorkon",), ("llc",))],
 )
 def test_a_legal_form_in_a_spelling_rigour_lacks_is_folded(name: str, tokens: tuple[str, ...], legal: tuple[str, ...]) -> None:
     form = analyze_name(name, False)
     assert (form.tokens, form.legal_forms) == (tokens, legal)
 
 
-@pytest.mark.parametrize("text", ["zorkon societe generale", "congty zorkon", "zorkon state owned", "salt trading"])
+@pytest.mark.parametrize("text", ["zorkon societe generale", "congty zorkon", "zorkon state owned", "salt trading", "zorkon eu"])
 def test_what_is_not_a_known_spelling(text: str) -> None:
     assert respell_known_forms(text) == text
 

@@ -129,8 +129,9 @@ from tradewarden.names.variants import name_variants
 #: справедливый, аккумуляторный, гвардейский, защитник, отечество, поддержка, участник,
 #: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more. 43: квантовый, редуктор,
 #: трансмиссия, ведущий (and Leading no longer read as leasing), специализированный, орден, РЭБ,
-#: Ukrainian науково-, виробничий, технічний, підприємство.
-FORMAT_VERSION = 43
+#: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
+#: Peruvian and Chilean E.I.R.L. read as legal forms.
+FORMAT_VERSION = 44
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.

@@ -24,8 +24,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tradewarden.names.analyze import NameForm
-from tradewarden.names.compare import NameComparison, Rarity, compare_names
+from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
+from tradewarden.names.phonetic import skeleton
 
 #: An acronym has this many letters at least, and at most ...
 MIN_LETTERS = 3
@@ -38,6 +39,9 @@ MIN_RUN_WORDS = 2
 #: (+0.05); four or more letters spelling four words is good evidence.
 LETTER_SHARE = {3: 0.72, 4: 0.85}
 LONG_SHARE = 0.9
+#: A word of the acronym's name meets a word of the other name beside the acronym's run at this
+#: token similarity (``_others_met``).
+MET_SIMILARITY = 0.8
 #: The prefix of the blocking keys of a name's initials (``match.blocking``), which an acronym
 #: token of a query looks up; a query's initials look up the plain token keys (a listed acronym).
 INITIALS_KEY = "^"
@@ -111,9 +115,11 @@ def _written_out(short: NameForm, position: int, long: NameForm, start: int, end
     )
 
 
-def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int]]:
+def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int, NameForm | None]]:
     """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
-    and how many fully counting words it stands for."""
+    how many fully counting words it stands for, and ``long`` with those words written as the
+    acronym (``_contracted``) where no other word of ``short`` meets a word of ``long`` (None
+    where one does, or ``short`` has no other word)."""
     if short.abjad or short.han or short.transcribed:
         # A word of an abjad name romanised is its consonants and looks like an acronym (کیش
         # kysh); the script writes no acronyms so. Nor are pinyin syllables initials.
@@ -125,7 +131,49 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
         position = acronyms.get(initials)
         if position is not None and short.tokens[position] not in long.tokens[start:end]:
             words = sum(1 for w in long.weights[start:end] if w >= 1.0)
-            yield _written_out(short, position, long, start, end), len(initials), words
+            alone = None if _others_met(short, position, long, start, end) else _contracted(short, position, long, start, end)
+            yield _written_out(short, position, long, start, end), len(initials), words, alone
+
+
+def _others_met(short: NameForm, position: int, long: NameForm, start: int, end: int) -> bool:
+    """Whether ``short`` has no fully counting word besides its acronym at ``position``, or one
+    of them meets (``MET_SIMILARITY``) a word of ``long`` outside the acronym's words
+    ``start:end``: whether the acronym carries the name with other words, or is all of it."""
+    others = [i for i, w in enumerate(short.weights) if i != position and w >= 1.0]
+    if not others:
+        return True
+    words = [(long.tokens[j], long.skeletons[j]) for j in range(len(long.tokens)) if not start <= j < end]
+    words += [(letters, skeleton(letters)) for letters in _letter_runs(long.tokens, start, end)]
+    return any(
+        token_similarity(short.tokens[i], short.skeletons[i], word, word_skeleton, False) >= MET_SIMILARITY
+        for i in others
+        for word, word_skeleton in words
+    )
+
+
+def _letter_runs(tokens: tuple[str, ...], start: int, end: int) -> list[str]:
+    """Each run of two or more one-letter tokens outside ``start:end`` written as one word
+    (U.K. / UK)."""
+    runs: list[str] = []
+    current = ""
+    for j, token in enumerate((*tokens, "")):
+        if len(token) == 1 and not start <= j < end:
+            current += token
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = ""
+    return runs
+
+
+def _contracted(short: NameForm, position: int, long: NameForm, start: int, end: int) -> NameForm:
+    """``long`` with its words ``start:end`` written as the acronym at ``position`` of ``short``:
+    the acronym one word on both sides."""
+    return long.with_words(
+        long.tokens[:start] + (short.tokens[position],) + long.tokens[end:],
+        long.weights[:start] + (1.0,) + long.weights[end:],
+        long.skeletons[:start] + (short.skeletons[position],) + long.skeletons[end:],
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -137,29 +185,39 @@ def _acronym_positions(tokens: tuple[str, ...], weights: tuple[float, ...]) -> d
 
 def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The best comparison of two organisation names with an acronym of one written out as the
-    words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one."""
+    words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one.
+
+    Where the acronym's name has other words and none of them meets a word of the other name
+    (PERIDOT SHIP MANAGEMENT / Shahid Hemmat Industrial Plant), the written-out words would
+    count as several words met where the name had one: the score is then at most the comparison
+    with the other name's words written as the acronym, one word against one."""
     best: NameComparison | None = None
     # (Most organisation names hold a word of acronym length, but few spell the other's initials:
     # ``_expansions`` is mostly two cached look-ups yielding nothing.)
-    for expanded, letters, words, query_side in _both_expansions(query, listed):
+    for expanded, letters, words, alone, query_side in _both_expansions(query, listed):
         found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
         # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
         # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
         coverage = min(1.0, words / max(1, expanded.significant))
         share = 1.0 - (1.0 - LETTER_SHARE.get(letters, LONG_SHARE)) * coverage
         score = found.score * share
+        note = ""
+        if alone is not None:
+            one = compare_names(query, alone, rarity) if query_side else compare_names(alone, listed, rarity)
+            if one.score < score:
+                score, note = one.score, f"; the acronym's other words unmet: as one word, {one.score:.2f}"
         if best is None or score > best.score:
             spelt = " ".join(expanded.tokens)
-            best = NameComparison(score, f"acronym written out ({spelt}): {found.detail}; acronym x{share:.2f}")
+            best = NameComparison(score, f"acronym written out ({spelt}): {found.detail}; acronym x{share:.2f}{note}")
     return best
 
 
-def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, bool]]:
+def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, NameForm | None, bool]]:
     """``_expansions`` of the query's acronyms, then of the listed name's (``True`` on the query's side)."""
-    for expanded, letters, words in _expansions(query, listed):
-        yield expanded, letters, words, True
-    for expanded, letters, words in _expansions(listed, query):
-        yield expanded, letters, words, False
+    for expanded, letters, words, alone in _expansions(query, listed):
+        yield expanded, letters, words, alone, True
+    for expanded, letters, words, alone in _expansions(listed, query):
+        yield expanded, letters, words, alone, False
 
 
 __all__ = [
