@@ -257,7 +257,7 @@ def test_a_persons_family_name_that_is_a_quarter_of_the_compass_stays() -> None:
 
 
 @pytest.mark.parametrize(
-    "surname", ["lashkari", "katibi", "daryani", "shargi", "victor", "kazakov", "kazakh", "naumova", "ordenov"]
+    "surname", ["lashkari", "katibi", "daryani", "shargi", "victor", "kazakov", "kazakh", "naumova", "ordenov", "hero", "zero"]
 )
 def test_a_family_name_one_edit_from_a_romanised_word_stays(surname: str) -> None:
     # lashkar (army), katiba (brigade), daryayi (marine), shargh (east), victory are folded only as
@@ -265,3 +265,12 @@ def test_a_family_name_one_edit_from_a_romanised_word_stays(surname: str) -> Non
     # Kazakh is no Cossack (kazachiy: kazaki and kazakov are left out of the table).
     assert fold_org_term(surname) == surname
     assert analyze_name(f"Mohammad {surname.title()}", None).tokens[-1] == surname
+
+
+def test_aero_is_aviation() -> None:
+    # The English prefix written as a word meets 航空 (aviation) of a Chinese or Japanese name and
+    # the word "aviation" (data/org_terms_exact.txt).
+    listed = analyze_name("Zorkon Aero Manufacturing Co., Ltd.", False)
+    assert listed.tokens == ("zorkon", "aviation", "manufacturing")
+    assert compare_names(analyze_name("Zorkon Aviation Manufacturing", False), listed).score >= THRESHOLD
+    assert analyze_name("Zorkon航空制造株式会社", False).tokens[1] == "aviation"

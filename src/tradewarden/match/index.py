@@ -130,7 +130,7 @@ from tradewarden.names.variants import name_variants
 #: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more. 43: квантовый, редуктор,
 #: трансмиссия, ведущий (and Leading no longer read as leasing), специализированный, орден, РЭБ,
 #: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
-#: Peruvian and Chilean E.I.R.L. read as legal forms.
+#: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation.
 FORMAT_VERSION = 44
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
