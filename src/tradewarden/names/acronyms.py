@@ -115,11 +115,14 @@ def _written_out(short: NameForm, position: int, long: NameForm, start: int, end
     )
 
 
-def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int, NameForm | None]]:
+#: Where an acronym stands in a name and which words of the other name it spells: ``short``,
+#: the acronym's position in it, ``long``, and the start and end of the words.
+_Spelt = tuple[NameForm, int, NameForm, int, int]
+
+
+def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int, int, _Spelt]]:
     """``short`` with one acronym token written out as ``long``'s words it spells, its letters,
-    how many fully counting words it stands for, and ``long`` with those words written as the
-    acronym (``_contracted``) where no other word of ``short`` meets a word of ``long`` (None
-    where one does, or ``short`` has no other word)."""
+    how many fully counting words it stands for, and where it stands (for ``_alone``)."""
     if short.abjad or short.han or short.transcribed:
         # A word of an abjad name romanised is its consonants and looks like an acronym (کیش
         # kysh); the script writes no acronyms so. Nor are pinyin syllables initials.
@@ -131,8 +134,14 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
         position = acronyms.get(initials)
         if position is not None and short.tokens[position] not in long.tokens[start:end]:
             words = sum(1 for w in long.weights[start:end] if w >= 1.0)
-            alone = None if _others_met(short, position, long, start, end) else _contracted(short, position, long, start, end)
-            yield _written_out(short, position, long, start, end), len(initials), words, alone
+            yield _written_out(short, position, long, start, end), len(initials), words, (short, position, long, start, end)
+
+
+def _alone(spelt: _Spelt) -> NameForm | None:
+    """The other name with the acronym's words written as the acronym (``_contracted``) where
+    no other word of the acronym's name meets a word of it; None where one does, or the name has
+    no other word."""
+    return None if _others_met(*spelt) else _contracted(*spelt)
 
 
 def _others_met(short: NameForm, position: int, long: NameForm, start: int, end: int) -> bool:
@@ -194,30 +203,33 @@ def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None 
     best: NameComparison | None = None
     # (Most organisation names hold a word of acronym length, but few spell the other's initials:
     # ``_expansions`` is mostly two cached look-ups yielding nothing.)
-    for expanded, letters, words, alone, query_side in _both_expansions(query, listed):
+    for expanded, letters, words, spelt, query_side in _both_expansions(query, listed):
         found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
         # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
         # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
         coverage = min(1.0, words / max(1, expanded.significant))
         share = 1.0 - (1.0 - LETTER_SHARE.get(letters, LONG_SHARE)) * coverage
         score = found.score * share
+        if best is not None and score <= best.score:
+            continue  # (bounded or not, it stays below the best)
         note = ""
+        alone = _alone(spelt)
         if alone is not None:
             one = compare_names(query, alone, rarity) if query_side else compare_names(alone, listed, rarity)
             if one.score < score:
                 score, note = one.score, f"; the acronym's other words unmet: as one word, {one.score:.2f}"
         if best is None or score > best.score:
-            spelt = " ".join(expanded.tokens)
-            best = NameComparison(score, f"acronym written out ({spelt}): {found.detail}; acronym x{share:.2f}{note}")
+            written = " ".join(expanded.tokens)
+            best = NameComparison(score, f"acronym written out ({written}): {found.detail}; acronym x{share:.2f}{note}")
     return best
 
 
-def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, NameForm | None, bool]]:
+def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, _Spelt, bool]]:
     """``_expansions`` of the query's acronyms, then of the listed name's (``True`` on the query's side)."""
-    for expanded, letters, words, alone in _expansions(query, listed):
-        yield expanded, letters, words, alone, True
-    for expanded, letters, words, alone in _expansions(listed, query):
-        yield expanded, letters, words, alone, False
+    for expanded, letters, words, spelt in _expansions(query, listed):
+        yield expanded, letters, words, spelt, True
+    for expanded, letters, words, spelt in _expansions(listed, query):
+        yield expanded, letters, words, spelt, False
 
 
 __all__ = [
