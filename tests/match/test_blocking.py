@@ -20,6 +20,7 @@ from tradewarden.match import DEFAULT_THRESHOLD, MatchIndex, Query, blocking, ma
 from tradewarden.match import index as index_module
 from tradewarden.match.blocking import (
     deletion_keys,
+    h_g_keys,
     name_keys,
     unknown_token_keys,
     whole_name_key,
@@ -63,6 +64,36 @@ def test_deletion_keys_only_for_mid_length_words() -> None:
     # A query sends them only for words the index does not know (``MatchIndex.candidate_names``).
     assert not any(key[0] == "-" for key in name_keys(analyze_name("Planar", False), affixes=False))
     assert set(deletion_keys("plznar", listed=False)) <= set(unknown_token_keys("plznar"))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("horbunenko", "gorbunenko"), ("gorbunenko", "horbunenko"), ("hryhorenko", "grigorenko"), ("hlushko", "glushko"),
+     ("olha", "olga")],
+)
+def test_cyrillic_g_read_as_h_or_g_shares_a_key(query: str, listed: str) -> None:
+    # Г is h in Ukrainian and Belarusian romanisations, g in Russian: the one spelling asks for
+    # the other's token or skeleton key when the index does not know it.
+    assert set(h_g_keys(query)) & set(name_keys(analyze_name(listed, True)))
+    assert set(h_g_keys(query)) <= set(unknown_token_keys(query))
+
+
+@pytest.mark.parametrize("token", ["khabarov", "zhukov", "ghasemi", "shchukin", "petrov"])
+def test_h_of_a_digraph_and_words_without_g_or_h_ask_for_nothing_more(token: str) -> None:
+    assert h_g_keys(token) == ()
+
+
+def test_a_ukrainian_spelling_finds_the_russian_among_many_namesakes(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fifty other Denises outweigh the one listed GORBUNENKO in blocking without the key.
+    others = [e("Person", f"d{n}", name=f"Denis {surname}") for n, surname in enumerate(
+        f"{a}{b}enko" for a in ("Pet", "Iv", "Sid", "Kuz", "Mor") for b in ("ar", "el", "in", "ol", "ur", "ash", "ed", "ik", "om", "ust")
+    )]
+    index = MatchIndex.build([e("Person", "g", name="GORBUNENKO Denis Vladimirovich"), *others])
+    query = Query(names=["Denis HORBUNENKO"], schema="Person")
+    found = index.match(query, min_score=0.0)
+    assert found and found[0].source_id == "g" and "horbunenko~gorbunenko" in found[0].explanation
+    monkeypatch.setattr(blocking, "h_g_keys", lambda token: ())
+    assert all(match.source_id != "g" for match in index.match(query, min_score=0.0))
 
 
 @pytest.fixture

@@ -22,7 +22,9 @@ A fused Arabic name "X of the faith" (Badreddine) is also filed under its stem, 
 written apart are.
 A listed token read as a French transcription of an Arabic name is also filed under its English
 spelling and that one's skeleton (``english_keys``: ``sherif`` and ``~srf`` from ``cherif``), as a query's
-token the index does not know asks for them.
+token the index does not know asks for them. Such a token also asks for its spellings with h
+written g and g written h (``h_g_keys``: Cyrillic Г is h in Ukrainian and Belarusian
+romanisations, g in Russian: HORBUNENKO / GORBUNENKO).
 The index keeps an inverted list per key; a query adds up the IDF of the keys it shares with
 each listed name and compares only the best few.
 """
@@ -83,9 +85,35 @@ def deletion_keys(token: str, listed: bool) -> tuple[str, ...]:
 
 def unknown_token_keys(token: str) -> tuple[str, ...]:
     """The keys a query adds for a token the index does not know (likely misspelt): its affix
-    and deletion keys, and its English spelling where it reads as a French transcription of an
-    Arabic name (``english_keys``)."""
-    return affix_keys(token) + deletion_keys(token, listed=False) + english_keys(token)
+    and deletion keys, its English spelling where it reads as a French transcription of an
+    Arabic name (``english_keys``), and its spellings with Г read the other way (``h_g_keys``)."""
+    return affix_keys(token) + deletion_keys(token, listed=False) + english_keys(token) + h_g_keys(token)
+
+
+#: Letters after which an h or g may be Cyrillic Г itself (not the second letter of kh, sh, zh,
+#: ch, th, ph, gh, dh): a vowel, l, r or n, or the start of the word.
+_BEFORE_G = frozenset("aeiouylrn")
+
+
+def h_g_keys(token: str) -> tuple[str, ...]:
+    """The token and ``~skeleton`` keys of a token's spelling with its h written g, and with its
+    g written h: Ukrainian and Belarusian Г is h in their romanisations, Russian Г g (Horbunenko /
+    Gorbunenko, Hlushko / Glushko, Yahor / Yegor), and a family name the one list writes one way
+    the other writes the other. Only an h or g at the start of the word or after a vowel, l, r
+    or n, not before an h (not kh, zh, gh). None for a token without one, or not of letters."""
+    if not token.isalpha():
+        return ()
+    keys: list[str] = []
+    for old, new in (("h", "g"), ("g", "h")):
+        letters = list(token)
+        for i, letter in enumerate(letters):
+            if letter == old and (i == 0 or token[i - 1] in _BEFORE_G) and token[i + 1 : i + 2] != "h":
+                letters[i] = new
+        spelt = "".join(letters)
+        if spelt != token:
+            spelt_skeleton = skeleton(spelt)
+            keys.extend((spelt, "~" + spelt_skeleton) if len(spelt_skeleton) >= 2 else (spelt,))
+    return tuple(keys)
 
 
 def english_keys(token: str) -> tuple[str, ...]:
