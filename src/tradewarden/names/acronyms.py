@@ -13,7 +13,9 @@ legal forms (the C of Corporation, the G of Group: SHIG / Shahid Hemmat Industri
 The comparison writes the acronym out as those words and compares the names again
 (``compare.compare_names``), scaled by how sure an acronym of that length is (``LETTER_SHARE``)
 on the share of the name's words it stands for: three letters spell the initials of many names,
-so alone they do not reach the alert threshold; beside other words met as written they may.
+so alone they do not reach the alert threshold; beside other words met as written they may. An
+acronym beside words the other name lacks counts as one word, not as the words it spells
+(PERIDOT SHIP MANAGEMENT is no Shahid Hemmat Industrial Plant: ``acronym_comparison``).
 Only organisation names are read so (``MAEI`` is not a person's initials, nor ``Kim`` those of Kang
 Il Min): callers pass organisation names only.
 """
