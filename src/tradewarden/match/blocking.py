@@ -31,6 +31,7 @@ each listed name and compares only the best few.
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from tradewarden.names.abjad import skeleton_variants
@@ -90,26 +91,25 @@ def unknown_token_keys(token: str) -> tuple[str, ...]:
     return affix_keys(token) + deletion_keys(token, listed=False) + english_keys(token) + h_g_keys(token)
 
 
-#: Letters after which an h or g may be Cyrillic Г itself (not the second letter of kh, sh, zh,
-#: ch, th, ph, gh, dh): a vowel, l, r or n, or the start of the word.
-_BEFORE_G = frozenset("aeiouylrn")
+#: An h read g, and a g read h, where either may be Cyrillic Г itself: at the start of the word or
+#: after a vowel, l, r or n, and not before an h (not the second letter of kh, sh, zh, ch, th, ph,
+#: gh, dh, nor the first of gh).
+_H_G_SPELLINGS = tuple(
+    (re.compile(rf"(?:^|(?<=[aeiouylrn])){old}(?!h)"), new) for old, new in (("h", "g"), ("g", "h"))
+)
 
 
 def h_g_keys(token: str) -> tuple[str, ...]:
     """The token and ``~skeleton`` keys of a token's spelling with its h written g, and with its
     g written h: Ukrainian and Belarusian Г is h in their romanisations, Russian Г g (Horbunenko /
     Gorbunenko, Hlushko / Glushko, Yahor / Yegor), and a family name the one list writes one way
-    the other writes the other. Only an h or g at the start of the word or after a vowel, l, r
-    or n, not before an h (not kh, zh, gh). None for a token without one, or not of letters."""
+    the other writes the other (``_H_G_SPELLINGS``). None for a token without such a letter, or
+    not of letters."""
     if not token.isalpha():
         return ()
     keys: list[str] = []
-    for old, new in (("h", "g"), ("g", "h")):
-        letters = list(token)
-        for i, letter in enumerate(letters):
-            if letter == old and (i == 0 or token[i - 1] in _BEFORE_G) and token[i + 1 : i + 2] != "h":
-                letters[i] = new
-        spelt = "".join(letters)
+    for pattern, letter in _H_G_SPELLINGS:
+        spelt = pattern.sub(letter, token)
         if spelt != token:
             spelt_skeleton = skeleton(spelt)
             keys.extend((spelt, "~" + spelt_skeleton) if len(spelt_skeleton) >= 2 else (spelt,))

@@ -180,11 +180,14 @@ def _letter_runs(tokens: tuple[str, ...], start: int, end: int) -> list[str]:
 def _contracted(short: NameForm, position: int, long: NameForm, start: int, end: int) -> NameForm:
     """``long`` with its words ``start:end`` written as the acronym at ``position`` of ``short``:
     the acronym one word on both sides."""
-    return long.with_words(
-        long.tokens[:start] + (short.tokens[position],) + long.tokens[end:],
-        long.weights[:start] + (1.0,) + long.weights[end:],
-        long.skeletons[:start] + (short.skeletons[position],) + long.skeletons[end:],
-    )
+    return with_acronym(long, start, end, short.tokens[position])
+
+
+def with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameForm:
+    """``form`` with its words ``start:end`` replaced by ``acronym`` (one fully counting word)."""
+    tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
+    weights = (*form.weights[:start], 1.0, *form.weights[end:])
+    return form.with_words(tokens, weights)
 
 
 @lru_cache(maxsize=65536)
@@ -236,5 +239,5 @@ def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameFo
 
 __all__ = [
     "INITIALS_KEY", "acronym_comparison", "initial_runs", "initials_keys",
-    "is_acronym_token", "query_keys",
+    "is_acronym_token", "query_keys", "with_acronym",
 ]

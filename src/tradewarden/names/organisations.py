@@ -19,7 +19,7 @@ Only organisation names are compared so: a person's extra given names are anothe
 
 from __future__ import annotations
 
-from tradewarden.names.acronyms import acronym_comparison
+from tradewarden.names.acronyms import acronym_comparison, with_acronym
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
 from tradewarden.names.org_terms import AS_WRITTEN
@@ -205,13 +205,6 @@ def _acronym_run(acronym: str, other: NameForm) -> tuple[int, int] | None:
     return None
 
 
-def _with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameForm:
-    """``form`` with its words ``start:end`` replaced by ``acronym``."""
-    tokens = (*form.tokens[:start], acronym, *form.tokens[end:])
-    weights = (*form.weights[:start], 1.0, *form.weights[end:])
-    return form.with_words(tokens, weights)
-
-
 def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
     """The comparison of two organisation names where a word of one (``INNER_ACRONYM_LETTERS``
     letters) that the other lacks spells the initials of consecutive words of the other, with
@@ -230,7 +223,7 @@ def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity |
             run = _acronym_run(token, other)
             if run is None:
                 continue
-            written = _with_acronym(other, run[0], run[1], token)
+            written = with_acronym(other, run[0], run[1], token)
             found = compare_names(query, written, rarity) if short_is_query else compare_names(written, listed, rarity)
             return NameComparison(
                 found.score * INNER_ACRONYM_SHARE,
