@@ -124,6 +124,8 @@ def test_skeleton_variants_cover_latin_spellings() -> None:
     assert skeleton("nejad") not in skeleton_variants(romanise("نزاد").strip())  # ز is z only
     assert skeleton("rabi") in skeleton_variants("rbye")  # a final ayn is not written
     assert skeleton_variants("mhmd") == ("mhmd",)
+    # Romanisation writes p and h for پ and ه, never ph for one letter: سپهر is Sepehr.
+    assert skeleton("sepehr") in skeleton_variants(romanise("سپهر").strip())
 
 
 def test_blocking_keys_of_arabic_names_reach_latin_spellings() -> None:

@@ -138,7 +138,7 @@ _ALTERNATIVES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 _ALT_SPLIT: Final = re.compile("(" + "|".join(re.escape(s) for s, _ in _ALTERNATIVES) + ")")
 _ALT: Final = dict(_ALTERNATIVES)
 MAX_VARIANTS: Final = 8
-_DIGRAPH_H: Final = re.compile(r"([kstdgzc])h")
+_DIGRAPH_H: Final = re.compile(r"([kstdgzcp])h")
 
 
 @lru_cache(maxsize=65536)
@@ -162,7 +162,9 @@ def skeleton_variants(token: str) -> tuple[str, ...]:
             found.append(skel)
             if len(found) >= MAX_VARIANTS:
                 break
-    # Each digraph may be two letters (تهامی Tahami, not Thami): the split h is kept apart.
+    # Each digraph may be two letters (تهامی Tahami, not Thami): the split h is kept apart. So is
+    # the h after p, which the skeleton reads as f: romanisation writes no ph for one letter, only
+    # پ and ه (سپهر Sepehr, sphr, not Sefr).
     split = skeleton(_DIGRAPH_H.sub(r"\1H", token)).lower()
     if split not in found and len(found) < MAX_VARIANTS:
         found.append(split)
