@@ -929,8 +929,8 @@ def test_names_without_particles_keep_the_rescreen_contract(e: Factory) -> None:
     assert [index.record(index.name_entity(n)).source_id for n in found] == ["t"]
     assert all(comparable(form, text, index.name_token_text(n)) for n in found)
 def test_abjad_compounds_across_a_particle_name_their_words() -> None:
-    """Two names fused across the particle between them (شمس الدین) form the last group, which
-    names the groups of its two words; other groups name none."""
+    """Two names fused across the particle between them (شمس الدین) form a group which names the
+    groups of its two words; other groups name none."""
     groups = blocking.abjad_counted_groups(analyze_name("شمس الدین", True))
     words = {group: members for group, members in groups}
     compound = next(group for group in words if "~smsdn" in group)
@@ -951,6 +951,23 @@ def test_a_compound_written_as_one_word_outranks_names_sharing_its_common_word(e
     blocked = index.blocked_names(analyze_name("جمال الدین", True))[0]
     weights = {index.record(index.name_entity(n)).source_id: w for n, w in blocked}
     assert min(weights[f"one{n}"] for n in range(3)) > max(weights[f"din{n}"] for n in range(len(heads)))
+
+
+def test_a_name_of_god_written_as_one_word_outranks_names_sharing_its_first_word(e: Factory) -> None:
+    """مطيع الله: Allah's lh has no group of its own, and the name fused with the article (mtye+al)
+    writes the same key as the name fused across it (Matiullah's mtl). The compound keeps its
+    member (مطيع's group): MATIULLAH counts for both words, above names holding Muti and the
+    article (Muti al-Hamzi), where before it tied with every other name under mtl and was cut."""
+    groups = blocking.abjad_counted_groups(analyze_name("مطيع الله", True))
+    assert dict(groups)[("~mtl",)] == (0,)
+    entities = [e("Person", "one", name="MATIULLAH")]
+    entities += [e("Person", f"art{n}", name=f"Muti al-{word}") for n, word in enumerate(_WORDS[:6])]
+    entities += [e("Person", f"mty{n}", name=f"Motti {word}") for n, word in enumerate(_WORDS[10:40])]
+    entities += [e("Person", f"mtl{n}", name=f"Metal {word}") for n, word in enumerate(_WORDS[40:50])]
+    entities += [e("Person", f"f{n}", name=f"{word} {other}") for n, (word, other) in enumerate(zip(_WORDS, _WORDS[20:]))]
+    index = MatchIndex.build(entities)
+    weights = {index.record(index.name_entity(n)).source_id: w for n, w in index.blocked_names(analyze_name("مطيع الله", True))[0]}
+    assert weights["one"] > max(weights[f"art{n}"] for n in range(6))
 
 
 def test_names_in_the_query_script_do_not_outweigh_a_latin_spelling_by_a_skeleton_it_cannot_write(e: Factory) -> None:

@@ -349,12 +349,15 @@ def abjad_counted_groups(form: NameForm) -> list[tuple[tuple[str, ...], tuple[in
     for pos, (token, weight) in enumerate(zip(tokens, form.weights)):
         if weight >= 1.0 and len(token) >= 2 and add(skeleton_variants(token), 2):
             of_token[pos] = len(groups) - 1
-    for left, right in zip(tokens, tokens[1:]):
-        add(skeleton_variants(left + right), 3)
+    # Names fused across a particle before adjacent words: where the two write one key (مطيع
+    # الله: mtye+lh and mtye+al both Matiullah's mtl, the lh of Allah too short for a group of
+    # its own), the compound's group keeps its members, and MATIULLAH counts for both words.
     names = [pos for pos, weight in enumerate(form.weights) if weight >= 1.0]
     for a, b in zip(names, names[1:]):
         members = tuple(of_token[pos] for pos in (a, b) if pos in of_token) if b > a + 1 else ()
         add(skeleton_variants(tokens[a] + tokens[b]), 3, members)
+    for left, right in zip(tokens, tokens[1:]):
+        add(skeleton_variants(left + right), 3)
     whole = abjad_whole_skeleton_keys(form)
     if whole:
         groups.append((whole, ()))
