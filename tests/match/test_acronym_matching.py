@@ -61,6 +61,24 @@ def test_a_short_name_held_whole_in_the_query_is_compared(e: Factory, monkeypatc
     assert _best(index, query).get("test-h", 0.0) < 0.8
 
 
+def test_a_brand_on_several_lists_is_still_a_brand(e: Factory) -> None:
+    """Lists repeat a company's name: the brand of one on four lists is in four listed names,
+    more than a fully rare word's three (HIKVISION / Hangzhou Hikvision Digital Technology Co.,
+    Ltd. on four lists was never compared). A word in a few more names is still a brand
+    (``organisations.BRAND_RARITY``); one in dozens is a common word, and one that reads as a
+    family name must be fully rare (companies named after a family share it: OOO Kulakova /
+    JSC Zavod Kulakova)."""
+    fillers = [f"{a}{b}{c} {d}" for a in ("Bor", "Kal", "Mer", "Tov") for b in ("ad", "en", "ik") for c in ("ba", "do", "li") for d in ("Group", "Works", "Mills")]
+    entities = [e("Company", f"b{n}", name="Hangzhou Zorbavision Digital Technology Co., Ltd.") for n in range(4)]
+    entities += [e("Company", f"c{n}", name=f"Tianjin Kortavision {word} Co., Ltd.") for n, word in enumerate(fillers[:30])]
+    entities += [e("Company", f"f{n}", name=name) for n, name in enumerate(fillers[30:])]
+    entities += [e("Company", f"k{n}", name="JSC Zavod Zorbakova") for n in range(4)]
+    index = MatchIndex.build(entities)
+    assert min(_best(index, "ZORBAVISION").get(f"test-b{n}", 0.0) for n in range(4)) >= 0.8
+    assert max(_best(index, "OOO Zorbakova").values(), default=0.0) < 0.8
+    assert max(_best(index, "KORTAVISION").values(), default=0.0) < 0.8
+
+
 def test_a_query_of_a_rare_brand_finds_the_body_named_with_it(e: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Lists give a company's brand as its alias (Hikmicro / Hangzhou Hikmicro Sensing Technology
     Co.): one rare long word of the query held in a listed body's name, which the quick filter
