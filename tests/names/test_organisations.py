@@ -97,12 +97,15 @@ def test_one_rare_long_word_held_in_a_longer_name() -> None:
 
 def test_a_query_of_one_rare_long_word_is_the_brand_of_a_body_holding_it() -> None:
     def rarity(token: str) -> float:
-        return 1.0 if token in ("zorbatex", "vinogradov", "kalashnikova", "kalashnikov", "kovi") else 0.3
+        return 1.0 if token in ("zorbatex", "zortex", "vinogradov", "kalashnikova", "kalashnikov", "kovi") else 0.3
 
     for listed in ("Hangzhou Zorbatex Sensing Technology Co.", "ZORBATEX ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V."):
         found = contained_comparison(_org("Zorbatex"), _org(listed), rarity)
         assert found is not None and found.score >= 0.8, listed
         assert holds_whole(_org("Zorbatex"), _org(listed), rarity)
+    # A brand of six letters too (Tianma / Tianma Microelectronics Co., Ltd.).
+    found = contained_comparison(_org("Zortex"), _org("Zortex Microelectronics Co., Ltd."), rarity)
+    assert found is not None and found.score >= 0.8
     # Not a person's name listed as a body's (no legal form, no organisation word), nor a body
     # named after a person (the word after an initial or "named after"), nor a word spelt
     # otherwise, nor a short or common word, nor without rarity.

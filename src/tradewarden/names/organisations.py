@@ -34,11 +34,13 @@ MANY_CUT_SHARE = 0.82
 #: A name of one word is held in a longer one only when that word is rare among the listed names
 #: and has this many letters or more (``_rare_long_word``; compare.ANCHOR_LETTERS).
 ONE_WORD_LETTERS = 7
-#: A query of one such word is a brand held in a longer listed name when its rarity is this or
-#: more: under a few more names than a fully rare word (``match.index.RARE_COUNT``), about eight
-#: of the US, UN, UK and EU lists' 116,000, since lists repeat a company's name: HIKVISION is in
-#: four, the copies of Hangzhou Hikvision Digital Technology Co., Ltd. on four lists. (Not a
-#: word that reads as a family name: ``_rare_long_word``.)
+#: A query of one word is a brand held in a longer listed name with this many letters or more
+#: (Tianma / Tianma Microelectronics Co., Ltd.) and a rarity of ``BRAND_RARITY`` or more: under a
+#: few more names than a fully rare word (``match.index.RARE_COUNT``), about eight of the US, UN,
+#: UK and EU lists' 116,000, since lists repeat a company's name: HIKVISION is in four, the
+#: copies of Hangzhou Hikvision Digital Technology Co., Ltd. on four lists. (Not a word that
+#: reads as a family name: ``_rare_long_word``.)
+BRAND_LETTERS = 6
 BRAND_RARITY = 0.9
 #: A word of two or three letters inside a longer name may stand for consecutive words of the
 #: other name (``inner_acronym_comparison``); the comparison so is scaled by this.
@@ -71,7 +73,7 @@ def holds_whole(query: NameForm, listed: NameForm, rarity: Rarity | None = None)
 def is_brand_word(query: NameForm, rarity: Rarity | None) -> bool:
     """Whether a query name is one rare long word (``_rare_long_word``), which ``holds_whole_words``
     then looks for in longer listed names: worked out once per query, not per listed name."""
-    return _rare_long_word(query.tokens, query.weights, rarity, BRAND_RARITY)
+    return _rare_long_word(query.tokens, query.weights, rarity, brand=True)
 
 
 def holds_whole_words(
@@ -101,26 +103,27 @@ def holds_whole_words(
     return all(t in words for t, w in zip(shorter_tokens, shorter_weights) if w >= 1.0)
 
 
-def _rare_long_word(tokens: tuple[str, ...], weights: tuple[float, ...], rarity: Rarity | None, least: float = 1.0) -> bool:
+def _rare_long_word(tokens: tuple[str, ...], weights: tuple[float, ...], rarity: Rarity | None, brand: bool = False) -> bool:
     """Whether a name of one fully counting word (its tokens and weights, Latin or Cyrillic
     script) is that word alone naming a body: a word of ``ONE_WORD_LETTERS`` letters or more,
     rare among the listed names (``rarity`` 1.0), a coined trade name rather than a common word
     (BENEATHCO DMCC / BENEATHCO GENERAL TRADING DMCC; AO TRANSNEFTEPRODUKT / AO AK
     TRUBOPROVODNOGO TRANSPORTA NEFTEPRODUKTOV TRANSNEFTEPRODUKT; a query Hikmicro / Hangzhou
     Hikmicro Sensing Technology Co., KONTROLES / KONTROLES ELECTRONICOS DE BAJA CALIFORNIA: lists
-    give a company's brand as its alias): ``rarity`` ``least`` or more (a query's brand:
-    ``BRAND_RARITY``). Without ``rarity`` nothing tells such a word from a common one."""
+    give a company's brand as its alias); a query's ``brand`` may be a little shorter and less
+    rare (``BRAND_LETTERS``, ``BRAND_RARITY``). Without ``rarity`` nothing tells such a word
+    from a common one."""
     if rarity is None:
         return False
     words = {t for t, w in zip(tokens, weights) if w >= 1.0}
     if len(words) != 1:
         return False
     (word,) = words
-    if len(word) < ONE_WORD_LETTERS or not word.isalpha():
+    if len(word) < (BRAND_LETTERS if brand else ONE_WORD_LETTERS) or not word.isalpha():
         return False
     # A word that reads as an East Slavic family name (Kulakova) must be fully rare: companies
     # named after a family share it (OOO Kulakova / JSC Zavod Kulakova).
-    return rarity(word) >= (1.0 if name_role(word) == "surname" else least)
+    return rarity(word) >= (BRAND_RARITY if brand and name_role(word) != "surname" else 1.0)
 
 
 def _brand_held(brand: NameForm, body: NameForm) -> bool:
@@ -261,7 +264,7 @@ def contained_comparison(query: NameForm, listed: NameForm, rarity: Rarity | Non
     if longer.significant <= shorter.significant:
         return None
     if _distinct_words(shorter) < 2 and (
-        not _rare_long_word(shorter.tokens, shorter.weights, rarity, BRAND_RARITY if query_shorter else 1.0)
+        not _rare_long_word(shorter.tokens, shorter.weights, rarity, brand=query_shorter)
         or (query_shorter and not _brand_held(shorter, longer))
     ):
         return None
