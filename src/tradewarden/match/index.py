@@ -131,7 +131,7 @@ from tradewarden.names.variants import name_variants
 #: трансмиссия, ведущий (and Leading no longer read as leasing), специализированный, орден, РЭБ,
 #: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
 #: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation.
-FORMAT_VERSION = 46
+FORMAT_VERSION = 45
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
 #: Keys listed under more names than this are too common to block on alone.
