@@ -257,6 +257,13 @@ def test_a_word_written_as_two_words_of_the_other_name() -> None:
     # letters must be the two words' exactly.
     assert "+" not in compare_names(analyze_name("AL-ALASHQAR, Ismail", True), analyze_name("AL-ASHQAR, Ismail", True)).detail
     assert _score("MIRAGHAIE Morteza", "Morteza Mir AGHAEI", True) < THRESHOLD
+    # A particle (a title, Haji) run together with the next word letter for letter is that word
+    # too; not respelt.
+    titled = compare_names(analyze_name("Amir Ali ZORKIZADEH", True), analyze_name("Amir Ali HAJI ZORKIZADEH", True))
+    fused_title = compare_names(analyze_name("Amir Ali HAJIZORKIZADEH", True), analyze_name("Amir Ali HAJI ZORKIZADEH", True))
+    assert fused_title.score >= THRESHOLD and "hajizorkizadeh~haji+zorkizadeh" in fused_title.detail
+    assert "+" not in compare_names(analyze_name("Amir Ali HAJEZORKIZADEH", True), analyze_name("Amir Ali HAJI ZORKIZADEH", True)).detail.replace("+haji", "")
+    assert titled.score >= THRESHOLD
 
 
 def test_an_article_written_with_its_name_is_the_same_word() -> None:

@@ -1078,11 +1078,16 @@ def _fused_pairs(
                 continue
             joined = other[j] + name
             # (Syllables run together are a word of their own at any length: Gui-hua / Guihua.)
-            if articles_only or (len(joined) < FUSED_LETTERS and not family) or is_particle(other[j]) or is_particle(name):
+            if articles_only or (len(joined) < FUSED_LETTERS and not family):
                 continue
+            # A particle run together with the next word letter for letter is that word too (a
+            # title in a family name: HAJIZADEH / HAJI ZADEH; Binladen / Bin Laden), not respelt.
+            particle = is_particle(other[j]) or is_particle(name)
             for i, token in enumerate(one):
                 if token == joined:
                     found.append(((i,), (j, j + 1), FUSED_SIMILARITY) if query_fused else ((j, j + 1), (i,), FUSED_SIMILARITY))
+                elif particle:
+                    continue
                 elif family and same_romanised(token, joined, family):
                     found.append(((i,), (j, j + 1), ROMANISED_SYLLABLE) if query_fused else ((j, j + 1), (i,), ROMANISED_SYLLABLE))
     found.extend(_faith_pairs(query_tokens, listed_tokens))
