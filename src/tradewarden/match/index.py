@@ -130,7 +130,8 @@ from tradewarden.names.variants import name_variants
 #: спутниковый, безопасный, лётный, нефтегазовый, общевойсковой and more. 43: квантовый, редуктор,
 #: трансмиссия, ведущий (and Leading no longer read as leasing), специализированный, орден, РЭБ,
 #: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
-#: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation.
+#: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation. 45: an Arabic-script
+#: word's p and h read apart in its skeleton variants (سپهر: sphr, Sepehr).
 FORMAT_VERSION = 45
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
