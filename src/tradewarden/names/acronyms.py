@@ -140,10 +140,13 @@ def _expansions(short: NameForm, long: NameForm) -> Iterator[tuple[NameForm, int
 
 
 def _alone(spelt: _Spelt) -> NameForm | None:
-    """The other name with the acronym's words written as the acronym (``_contracted``) where
-    no other word of the acronym's name meets a word of it; None where one does, or the name has
-    no other word."""
-    return None if _others_met(*spelt) else _contracted(*spelt)
+    """The other name with the acronym's words written as the acronym, one word on both sides
+    (``with_acronym``), where no other word of the acronym's name meets a word of it; None where
+    one does, or the name has no other word."""
+    if _others_met(*spelt):
+        return None
+    short, position, long, start, end = spelt
+    return with_acronym(long, start, end, short.tokens[position])
 
 
 def _others_met(short: NameForm, position: int, long: NameForm, start: int, end: int) -> bool:
@@ -175,12 +178,6 @@ def _letter_runs(tokens: tuple[str, ...], start: int, end: int) -> list[str]:
             runs.append(current)
         current = ""
     return runs
-
-
-def _contracted(short: NameForm, position: int, long: NameForm, start: int, end: int) -> NameForm:
-    """``long`` with its words ``start:end`` written as the acronym at ``position`` of ``short``:
-    the acronym one word on both sides."""
-    return with_acronym(long, start, end, short.tokens[position])
 
 
 def with_acronym(form: NameForm, start: int, end: int, acronym: str) -> NameForm:

@@ -123,7 +123,8 @@ def _rare_long_word(tokens: tuple[str, ...], weights: tuple[float, ...], rarity:
         return False
     # A word that reads as an East Slavic family name (Kulakova) must be fully rare: companies
     # named after a family share it (OOO Kulakova / JSC Zavod Kulakova).
-    return rarity(word) >= (BRAND_RARITY if brand and name_role(word) != "surname" else 1.0)
+    rare = rarity(word)
+    return rare >= 1.0 or (brand and rare >= BRAND_RARITY and name_role(word) != "surname")
 
 
 def _brand_held(brand: NameForm, body: NameForm) -> bool:
