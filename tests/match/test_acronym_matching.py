@@ -42,6 +42,15 @@ def test_a_name_written_out_finds_its_listed_acronym(e: Factory) -> None:
     assert _best(_index(e), "Iran Petrochemical Commercial Company").get("test-o6", 0.0) >= 0.8
 
 
+def test_a_word_written_in_small_letters_is_read_as_no_acronym(e: Factory) -> None:
+    """Maei GmbH is a family's company (``names.acronyms.written_as_words``); MAEI GmbH may be
+    the ministry's acronym."""
+    index = _index(e)
+    assert _best(index, "Maei GmbH").get("test-o1", 0.0) < 0.5
+    assert _best(index, "MAEI GmbH").get("test-o1", 0.0) >= 0.8
+    assert _best(index, "maei").get("test-o1", 0.0) >= 0.8  # small letters alone say nothing
+
+
 def test_a_persons_name_is_not_read_as_initials(e: Factory) -> None:
     index = _index(e)
     assert _best(index, "MAEI").get("test-p1", 0.0) < 0.5

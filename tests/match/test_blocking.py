@@ -376,7 +376,9 @@ def test_an_exact_common_short_name_alerts_through_the_index(e: Factory) -> None
      # is not all Chinese syllables (Mariya).
      ("ZHANG, Juan", "ZHANG, Jian", False), ("LIANG Meihua", "LIAN Meihua", False),
      ("ZHOU Weimng", "ZHOU Weiming", True), ("ZHOU Weiming", "ZHOU Weimeng", True),  # two syllables
-     ("Tamara Mariya Chen", "Tamara Mariia Chen", True)],
+     ("Tamara Mariya Chen", "Tamara Mariia Chen", True),
+     # A character of Han (or Hangul, kana) script is a syllable: one changed is another name.
+     ("畅利科技有限公司", "保利科技有限公司", False), ("김영수", "김영주", False)],
 )
 def test_a_listed_name_but_for_one_slip_reaches_the_threshold(query: str, listed: str, slip: bool) -> None:
     comparison = compare_names(analyze_name(query), analyze_name(listed), lambda token: 1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradewarden.names.acronyms import acronym_comparison, initials_keys, query_keys
+from tradewarden.names.acronyms import acronym_comparison, initials_keys, query_keys, written_as_words
 from tradewarden.names.analyze import analyze_name
 from tradewarden.names.compare import compare_names
 from tradewarden.names.organisations import compare_organisations
@@ -81,3 +81,27 @@ def test_an_acronym_beside_words_the_other_name_lacks_counts_as_one_word(side: s
     assert alone is not None and alone.score >= 0.8
     beside = acronym_comparison(analyze_name("IOC UK LTD", False), analyze_name("IRANIAN OIL COMPANY (U.K.) LIMITED", False))
     assert beside is not None and beside.score >= 0.8 and "as one word" not in beside.detail
+
+
+@pytest.mark.parametrize(
+    ("name", "as_words"),
+    [
+        ("Klemt GmbH", True),  # a family name, written as one, beside a legal form
+        ("Klemt OHG mbH", True),  # legal forms in capitals say nothing
+        ("IRGC Cyber Command", False),  # an acronym in capitals
+        ("Sanco ME FZC", False),  # ME for Middle East
+        ("klemt gmbh", False),  # no capitals: the case says nothing
+        ("KLEMT GMBH", False),
+        ("克勒姆特", False),  # a script without case
+    ],
+)
+def test_a_name_written_in_small_letters_shows_its_words_are_words(name: str, as_words: bool) -> None:
+    assert written_as_words(name) is as_words
+
+
+def test_a_query_word_written_as_a_word_is_read_as_no_acronym() -> None:
+    query, listed = analyze_name("Klemt GmbH", False), analyze_name("Key Laboratory for Electronic Measurement Technology", False)
+    assert compare_organisations(query, listed).score >= 0.8  # KLEMT spells the initials
+    assert compare_organisations(query, listed, query_acronyms=False).score < 0.5
+    # A listed acronym is still read against a query written out.
+    assert compare_organisations(listed, analyze_name("KLEMT", False), query_acronyms=False).score >= 0.8

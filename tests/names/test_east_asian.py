@@ -124,6 +124,17 @@ def test_other_names_stay_apart(query: str, listed: str) -> None:
     assert _score(query, listed) < THRESHOLD
 
 
+@pytest.mark.parametrize("query", ["TANG, Qiang", "Tang Liang", "TANG, Xiang"])
+def test_a_chinese_syllable_does_not_meet_a_word_of_no_romanisation_by_its_letters(query: str) -> None:
+    # Kriang is a Thai given name, a syllable of no romanisation: qiang~kriang 0.83 by its letters.
+    assert _score(query, "Kriang TANG") < THRESHOLD
+
+
+def test_a_chinese_syllable_still_meets_its_other_romanisations() -> None:
+    assert _score("ZHANG Wei", "CHANG Wei") >= THRESHOLD  # Wade-Giles ch for pinyin zh
+    assert _score("TANG Qiang", "TANG Qiangg") >= THRESHOLD  # a slip in a word of no syllables
+
+
 def test_two_common_given_names_stay_two_names_in_pinyin_syllables() -> None:
     # Maria and Marina are pinyin syllables too (ma ri a, ma ri na): common names a syllable
     # apart are still two names there (``compare._other_common_name``).

@@ -203,3 +203,8 @@ def test_a_stem_alone_or_a_few_letters_cut_is_no_word_cut_short() -> None:
     assert truncated_comparison(_org("Alpha Gold"), _org("Alpha Golden")) is None  # two letters cut: another word
     assert truncated_comparison(_org("Alpha Bio"), _org("Alpha Biotech")) is None  # a stem of three letters
     assert truncated_comparison(_org("Alpha Micro"), _org("Alpha Micro")) is None  # nothing cut
+    # A family name made of a given name is not that name cut short (Johnson is John's son).
+    assert truncated_comparison(_org("Johnson-Smith Ltd"), _org("JOHN B. PRIDMORE-SMITH")) is None
+    assert truncated_comparison(_org("Ivanov Smith Ltd"), _org("Ivan Smith")) is None
+    # An adjective of a place still is (Iranian, Iran).
+    assert truncated_comparison(_org("Iranian Uranium Company"), _org("Iran Uranium Company")) is not None

@@ -41,6 +41,15 @@ def test_east_slavic_vowel_alternations_keep_the_skeleton(query: str, listed: st
     assert compare_names(analyze_name(query, True), analyze_name(listed, True)).score >= 0.9
 
 
+def test_a_vowelled_name_with_other_vowels_in_two_places_is_another_family() -> None:
+    # Веселов and Vasilyev (Васильев) share the skeleton vslv; e stands for i and o for e:
+    # two places, two families. Fyodorov / Fedorov puts e for o in one: one name.
+    listed = analyze_name("Kirill VASILYEV", True)
+    assert compare_names(analyze_name("Кирилл Веселов", True), listed).score < 0.8
+    assert compare_names(analyze_name("Кирилл Васильев", True), listed).score >= 0.9
+    assert compare_names(analyze_name("Пётр Федоров", True), analyze_name("Petr FYODOROV", True)).score >= 0.9
+
+
 def _common(token: str) -> float:
     return 0.6  # under many listed names
 

@@ -25,6 +25,7 @@ from tradewarden.match.records import country_code
 from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candidate
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
+from tradewarden.names.acronyms import written_as_words
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, sound_form
 from tradewarden.names.compare import NameComparison, compare_names, token_similarity
 from tradewarden.names.exact import (
@@ -235,6 +236,8 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     for query_name, texts, form in prepared.written_names():
         compared: dict[tuple[str, bool], NameComparison] = {}
         exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
+        # A query word written as a word (Klemt GmbH), not in capitals, is read as no acronym.
+        acronyms = not written_as_words(query_name)
         for name_idx in _shortlist(index, form, texts, organisation):
             # Two organisation names are also compared with an acronym written out (``names.acronyms``).
             both = organisation and index.is_organisation(index.name_entity(name_idx))
@@ -242,8 +245,11 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
             listed = index.form(name_idx)
             comparison = compared.get((key, both))
             if comparison is None:
-                compare = compare_organisations if both else compare_names
-                comparison = compare(form, listed, rarity, floor)
+                comparison = (
+                    compare_organisations(form, listed, rarity, floor, acronyms)
+                    if both
+                    else compare_names(form, listed, rarity, floor)
+                )
                 compared[key, both] = comparison
             listed_text = index.name_text(name_idx)
             if comparison.score > floor:
@@ -252,7 +258,11 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
                 # (Not written alike, exact_floor would leave the comparison as it is.)
                 full = exact.get(key)
                 if full is None:
-                    full = exact[key] = (compare_organisations if both else compare_names)(form, listed, rarity)
+                    full = exact[key] = (
+                        compare_organisations(form, listed, rarity, 0.0, acronyms)
+                        if both
+                        else compare_names(form, listed, rarity)
+                    )
                 comparison = _texts_floor(full, texts, listed_text, form, listed)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
@@ -787,11 +797,15 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     names = index.entity_names(entity_idx)
     best = (0.0, names.start, prepared.names[0][0] if prepared.names else "", "no query name")
     rarity = index.rarity_of
-    compare = compare_organisations if prepared.schema != "Person" and index.is_organisation(entity_idx) else compare_names
+    both = prepared.schema != "Person" and index.is_organisation(entity_idx)
     for query_name, texts, form in prepared.written_names():
+        acronyms = not written_as_words(query_name)
         for name_idx in names:
             listed = index.form(name_idx)
-            comparison = _texts_floor(compare(form, listed, rarity), texts, index.name_text(name_idx), form, listed)
+            compared = (
+                compare_organisations(form, listed, rarity, 0.0, acronyms) if both else compare_names(form, listed, rarity)
+            )
+            comparison = _texts_floor(compared, texts, index.name_text(name_idx), form, listed)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
     return best

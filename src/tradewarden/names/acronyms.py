@@ -22,11 +22,13 @@ Il Min): callers pass organisation names only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from tradewarden.names.analyze import NameForm
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
+from tradewarden.names.legal_forms import split_legal_forms
 from tradewarden.names.parts import FUNCTION_WORD_WEIGHT
 from tradewarden.names.phonetic import skeleton
 
@@ -194,18 +196,42 @@ def _acronym_positions(tokens: tuple[str, ...], weights: tuple[float, ...]) -> d
     return {t: i for i, (t, w) in enumerate(zip(tokens, weights)) if w >= 1.0 and is_acronym_token(t)}
 
 
-def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
+def written_as_words(name: str) -> bool:
+    """Whether a name as written shows that its short words are words, not acronyms: it mixes
+    capitals and small letters, and no word of ``CAPITALS_LETTERS`` letters or more is all capitals,
+    its legal forms aside (Klemt GmbH, Klemt OHG mbH: a family name; not IRGC Cyber Command, nor
+    klemt gmbh or 克勒姆特, which say nothing by their case). Lists and users write acronyms in
+    capitals.
+
+    Args:
+        name: a name as written.
+    """
+    name = split_legal_forms(name)[0]
+    if not (any(char.islower() for char in name) and any(char.isupper() for char in name)):
+        return False
+    return not any(len(word) >= CAPITALS_LETTERS and word.isupper() for word in _WORDS.findall(name))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+#: A word of this many capitals or more may be an acronym (SANCO ME FZC: ME for Middle East).
+CAPITALS_LETTERS = 2
+
+
+def acronym_comparison(
+    query: NameForm, listed: NameForm, rarity: Rarity | None = None, query_acronyms: bool = True
+) -> NameComparison | None:
     """The best comparison of two organisation names with an acronym of one written out as the
     words of the other it spells, scaled by ``LETTER_SHARE``; None when neither holds one.
 
     Where the acronym's name has other words and none of them meets a word of the other name
     (PERIDOT SHIP MANAGEMENT / Shahid Hemmat Industrial Plant), the written-out words would
     count as several words met where the name had one: the score is then at most the comparison
-    with the other name's words written as the acronym, one word against one."""
+    with the other name's words written as the acronym, one word against one. ``query_acronyms``
+    False: only the listed name's acronyms (the query's are words: ``written_as_words``)."""
     best: NameComparison | None = None
     # (Most organisation names hold a word of acronym length, but few spell the other's initials:
     # ``_expansions`` is mostly two cached look-ups yielding nothing.)
-    for expanded, letters, words, spelt, query_side in _both_expansions(query, listed):
+    for expanded, letters, words, spelt, query_side in _both_expansions(query, listed, query_acronyms):
         found = compare_names(expanded, listed, rarity) if query_side else compare_names(query, expanded, rarity)
         # The doubt is the acronym's: on the share of the name it stands for (RUANO YANDUN DTO /
         # RUANO YANDUN DRUG TRAFFICKING ORGANIZATION: the other words met as written).
@@ -226,15 +252,19 @@ def acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None 
     return best
 
 
-def _both_expansions(query: NameForm, listed: NameForm) -> Iterator[tuple[NameForm, int, int, _Spelt, bool]]:
-    """``_expansions`` of the query's acronyms, then of the listed name's (``True`` on the query's side)."""
-    for expanded, letters, words, spelt in _expansions(query, listed):
-        yield expanded, letters, words, spelt, True
+def _both_expansions(
+    query: NameForm, listed: NameForm, query_acronyms: bool = True
+) -> Iterator[tuple[NameForm, int, int, _Spelt, bool]]:
+    """``_expansions`` of the query's acronyms (unless not ``query_acronyms``), then of the listed
+    name's (``True`` on the query's side)."""
+    if query_acronyms:
+        for expanded, letters, words, spelt in _expansions(query, listed):
+            yield expanded, letters, words, spelt, True
     for expanded, letters, words, spelt in _expansions(listed, query):
         yield expanded, letters, words, spelt, False
 
 
 __all__ = [
     "INITIALS_KEY", "acronym_comparison", "initial_runs", "initials_keys",
-    "is_acronym_token", "query_keys", "with_acronym",
+    "is_acronym_token", "query_keys", "with_acronym", "written_as_words",
 ]

@@ -454,17 +454,29 @@ _VOWEL_RUN: Final = re.compile("[aeiouy]+")
 _IOTATED: Final = re.compile("^[yi](?=[aeou])")
 
 
+#: Places where two tokens of one consonant skeleton may put e for i, o or y (``_OTHER_VOWELS``):
+#: Fedorov / Fyodorov, 1, is one name; Veselov / Vasilyev, 2 (e for i, o for e), two families.
+#: Belarusian a for an unstressed o or e (Belneftekhim / Белнафтахім) and i for y are not counted.
+MAX_OTHER_VOWELS: Final = 1
+_OTHER_VOWELS: Final = frozenset({frozenset("ei"), frozenset("eo"), frozenset("ey")})
+
+
 def _vowels_alike(q: str, c: str) -> bool:
-    """Whether two tokens of one consonant skeleton put alike vowels in each place (``_ALIKE_VOWELS``)."""
+    """Whether two tokens of one consonant skeleton put alike vowels in each place (``_ALIKE_VOWELS``),
+    e for i, o or y in ``MAX_OTHER_VOWELS`` places at most."""
     q_runs, c_runs = _VOWEL_RUN.findall(q), _VOWEL_RUN.findall(c)
     if len(q_runs) != len(c_runs):
         return False
+    other = 0
     for q_run, c_run in zip(q_runs, c_runs):
         if q_run != c_run:
             q_run, c_run = _IOTATED.sub("", q_run), _IOTATED.sub("", c_run)
-            if q_run != c_run and frozenset((q_run, c_run)) not in _ALIKE_VOWELS:
-                return False
-    return True
+            if q_run != c_run:
+                pair = frozenset((q_run, c_run))
+                if pair not in _ALIKE_VOWELS:
+                    return False
+                other += pair in _OTHER_VOWELS
+    return other <= MAX_OTHER_VOWELS
 
 
 #: Vowels English spells otherwise than a Cyrillic transcription of its sound writes them, the
@@ -842,6 +854,13 @@ def _align(
             else (sim, i, j)
             for sim, i, j in pairs
         ]
+    if not han and not family and mode == _LATIN and is_chinese_name(query.tokens):
+        # A Chinese person's name meets a word of no romanisation's syllables only exactly or a
+        # slip apart (``_foreign_to_syllable``).
+        pairs = [
+            (sim, i, j) for sim, i, j in pairs
+            if sim >= 1.0 or not _foreign_to_syllable(query.tokens[i], listed.tokens[j])
+        ]
     pairs.sort(reverse=True)
     q_weights = _rare_weights(query, rarity)
     c_weights = _rare_weights(listed, rarity)
@@ -1001,6 +1020,18 @@ def _align(
     if total <= 0:
         return 0.0, [], 0.0, exact
     return gained / total, parts, information, exact
+
+
+def _foreign_to_syllable(q: str, c: str) -> bool:
+    """Whether ``q``, one Chinese syllable (``chinese_readings``), meets ``c``, a word of no
+    romanisation's syllables, only by its letters, more than a slip apart (TANG Qiang / Kriang
+    TANG: Kriang is Thai; qiang / qiangg is a slip)."""
+    return (
+        (q,) in chinese_readings(q)
+        and not chinese_readings(c)
+        and not romanisation_family((c, c))
+        and OSA.distance(q, c, score_cutoff=2) >= 2
+    )
 
 
 #: A token under more listed names than ``match.index.RARE_COUNT`` (rarity below 1) is a name
@@ -1492,8 +1523,6 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
     runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
-    # (The short-name and common-name factors only lower the score: a run-together similarity
-    # at or below the floor leaves the score there too.)
     joined = _joined(query, listed, max(aligned, floor), exact) if runs_together else 0.0
     run = joined > aligned
     if run:

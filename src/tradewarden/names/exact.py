@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -58,6 +59,9 @@ SLIP_MIN_WORD_LETTERS = 4
 SLIP_MIN_LETTERS = 8
 #: ... or, for a slipped acronym (a word without vowels), one of at least this many letters.
 SLIP_MIN_ACRONYM_LETTERS = 5
+#: Scripts whose every character is a syllable: one changed is another name, not a slip (畅利科技 /
+#: 保利科技, chang li / bao li: two trade names of one shared character).
+SYLLABIC: Final = Script.HAN | Script.HANGUL | Script.KANA
 #: What makes a written word not an acronym (``y`` counts: ``Lynn``, ``Byrd``).
 _VOWELS = frozenset("aeiouy")
 #: A run of ASCII characters other than letters and digits (an ASCII name's separators).
@@ -185,7 +189,8 @@ def is_slip_of(query: str, listed: str) -> bool:
     one letter added, dropped, changed, or two adjacent letters swapped, in one word of
     ``SLIP_MIN_WORD_LETTERS`` letters or more, the words otherwise equal and in the same order, and
     the listed name of ``SLIP_MIN_LETTERS`` letters or more or the slipped word an acronym
-    (``_acronyms``).
+    (``_acronyms``). Never in Han, Hangul or kana (``SYLLABIC``): a character changed there is a
+    syllable changed.
 
     Args:
         query: the query name as written.
@@ -209,6 +214,7 @@ def is_slip_of(query: str, listed: str) -> bool:
         and c.isalpha()
         and OSA.distance(q, c, score_cutoff=1) <= 1
         and not _other_syllables(query_words, listed_words, q, c)
+        and not scripts_of(q + c) & SYLLABIC
     )
 
 

@@ -58,6 +58,10 @@ TRUNCATED_CUT = 3
 #: The share of the comparison with the long word written short that is kept: a word cut short
 #: is a little less sure than one written out.
 TRUNCATED_SHARE = 0.95
+#: What makes a family name of a given name (John / Johnson, Ivan / Ivanov, Petro / Petrenko): a
+#: word longer than another by one of these is not that word cut short (Johnson-Smith Ltd / JOHN
+#: B. PRIDMORE-SMITH). Not -ian or -in, which also make adjectives of places (Iran / Iranian).
+FAMILY_SUFFIXES = frozenset({"son", "sen", "ov", "ev", "ova", "eva", "ovich", "evich", "enko"})
 #: The organisation vocabulary (``org_terms``, folded: plant, technology, institute, bank ...).
 _BODY_WORDS = frozenset(AS_WRITTEN.values())
 
@@ -155,10 +159,11 @@ def _distinct(tokens: tuple[str, ...], weights: tuple[float, ...]) -> int:
 
 
 def compare_organisations(
-    query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0
+    query: NameForm, listed: NameForm, rarity: Rarity | None = None, floor: float = 0.0, query_acronyms: bool = True
 ) -> NameComparison:
     """``compare.compare_names`` of two organisation names, or their ``acronym_comparison``,
-    ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher."""
+    ``contained_comparison``, particle-fused or ``inner_acronym_comparison`` where that scores higher.
+    ``query_acronyms`` False: no word of the query is read as an acronym (``acronyms.written_as_words``)."""
     best = compare_names(query, listed, rarity, floor)
     for compare in (
         acronym_comparison, contained_comparison, _fused_comparison, inner_acronym_comparison, truncated_comparison
@@ -166,7 +171,10 @@ def compare_organisations(
         if compare is contained_comparison and best.score >= MOST_CONTAINED_SHARE:
             # (Scaled by at most that share, a cut comparison could not beat it: not worked out.)
             continue
-        other = compare(query, listed, rarity)
+        if compare is acronym_comparison or compare is inner_acronym_comparison:
+            other = compare(query, listed, rarity, query_acronyms)
+        else:
+            other = compare(query, listed, rarity)
         if other is not None and other.score > best.score:
             best = other
     return best
@@ -219,15 +227,20 @@ def _acronym_run(acronym: str, other: NameForm) -> tuple[int, int] | None:
     return None
 
 
-def inner_acronym_comparison(query: NameForm, listed: NameForm, rarity: Rarity | None = None) -> NameComparison | None:
+def inner_acronym_comparison(
+    query: NameForm, listed: NameForm, rarity: Rarity | None = None, query_acronyms: bool = True
+) -> NameComparison | None:
     """The comparison of two organisation names where a word of one (``INNER_ACRONYM_LETTERS``
     letters) that the other lacks spells the initials of consecutive words of the other, with
     those words written as it (SANCO ME FZC / SANCO Middle East FZC, RADAR AND EW SYSTEMS / RADAR
     AND ELECTRONIC WARFARE SYSTEMS), scaled by ``INNER_ACRONYM_SHARE``. Only the first such word
-    is tried; the rest of the names must still meet. None when neither name has one."""
+    is tried; the rest of the names must still meet. None when neither name has one (the listed
+    name alone where not ``query_acronyms``)."""
     if query.abjad or listed.abjad or query.han or listed.han:
         return None
     for short, other, short_is_query in ((query, listed, True), (listed, query, False)):
+        if short_is_query and not query_acronyms:
+            continue
         if len(short.tokens) < 2:
             continue  # a name that is only an acronym: ``acronyms.acronym_comparison``
         other_words = set(other.tokens)
@@ -309,7 +322,9 @@ def _cut_short(short: NameForm, long: NameForm) -> NameForm | None:
         if weight < 1.0 or token in kept:
             continue
         for stem in stems:
-            if len(token) >= len(stem) + TRUNCATED_CUT and token.startswith(stem):
+            if len(token) >= len(stem) + TRUNCATED_CUT and token.startswith(stem) and (
+                token[len(stem) :] not in FAMILY_SUFFIXES
+            ):
                 tokens[place] = stem
                 stems.remove(stem)
                 cut = True
