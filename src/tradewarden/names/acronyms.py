@@ -196,6 +196,12 @@ def _acronym_positions(tokens: tuple[str, ...], weights: tuple[float, ...]) -> d
     return {t: i for i, (t, w) in enumerate(zip(tokens, weights)) if w >= 1.0 and is_acronym_token(t)}
 
 
+#: A word of this many capitals or more may be an acronym (SANCO ME FZC: ME for Middle East).
+CAPITALS_LETTERS = 2
+#: A run of letters (a written word).
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def written_as_words(name: str) -> bool:
     """Whether a name as written shows that its short words are words, not acronyms: it mixes
     capitals and small letters, and no word of ``CAPITALS_LETTERS`` letters or more is all capitals,
@@ -210,11 +216,6 @@ def written_as_words(name: str) -> bool:
     if not (any(char.islower() for char in name) and any(char.isupper() for char in name)):
         return False
     return not any(len(word) >= CAPITALS_LETTERS and word.isupper() for word in _WORDS.findall(name))
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-#: A word of this many capitals or more may be an acronym (SANCO ME FZC: ME for Middle East).
-CAPITALS_LETTERS = 2
 
 
 def acronym_comparison(

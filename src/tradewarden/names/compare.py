@@ -1523,6 +1523,8 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
     runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
+    # (The short-name and common-name factors only lower the score: a run-together similarity
+    # at or below the floor leaves the score there too.)
     joined = _joined(query, listed, max(aligned, floor), exact) if runs_together else 0.0
     run = joined > aligned
     if run:

@@ -58,10 +58,11 @@ TRUNCATED_CUT = 3
 #: The share of the comparison with the long word written short that is kept: a word cut short
 #: is a little less sure than one written out.
 TRUNCATED_SHARE = 0.95
-#: What makes a family name of a given name (John / Johnson, Ivan / Ivanov, Petro / Petrenko): a
-#: word longer than another by one of these is not that word cut short (Johnson-Smith Ltd / JOHN
-#: B. PRIDMORE-SMITH). Not -ian or -in, which also make adjectives of places (Iran / Iranian).
-FAMILY_SUFFIXES = frozenset({"son", "sen", "ov", "ev", "ova", "eva", "ovich", "evich", "enko"})
+#: What makes a family name of a given name, ``TRUNCATED_CUT`` letters or more (John / Johnson,
+#: Petr / Petrenko, Ivan / Ivanova): a word longer than another by one of these is not that word
+#: cut short (Johnson-Smith Ltd / JOHN B. PRIDMORE-SMITH). Not -ian or -in, which also make
+#: adjectives of places (Iran / Iranian).
+FAMILY_SUFFIXES = frozenset({"son", "sen", "ova", "eva", "ovich", "evich", "enko"})
 #: The organisation vocabulary (``org_terms``, folded: plant, technology, institute, bank ...).
 _BODY_WORDS = frozenset(AS_WRITTEN.values())
 
@@ -322,8 +323,10 @@ def _cut_short(short: NameForm, long: NameForm) -> NameForm | None:
         if weight < 1.0 or token in kept:
             continue
         for stem in stems:
-            if len(token) >= len(stem) + TRUNCATED_CUT and token.startswith(stem) and (
-                token[len(stem) :] not in FAMILY_SUFFIXES
+            if (
+                len(token) >= len(stem) + TRUNCATED_CUT
+                and token.startswith(stem)
+                and token[len(stem) :] not in FAMILY_SUFFIXES
             ):
                 tokens[place] = stem
                 stems.remove(stem)
