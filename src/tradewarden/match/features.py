@@ -48,6 +48,9 @@ class PreparedQuery:
     #: written-name floors test (``names.exact``): those of two words or more, else the query name
     #: itself; empty: the query names themselves.
     texts: tuple[tuple[str, ...], ...] = ()
+    #: The query names written as words (``names.acronyms.written_as_words``: Klemt GmbH): no word
+    #: of theirs is read as an acronym.
+    worded: frozenset[str] = frozenset()
 
     def written_names(self) -> list[tuple[str, tuple[str, ...], NameForm]]:
         """(query name, the texts analysed to the form, the form) for each analysed name."""

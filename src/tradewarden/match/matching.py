@@ -27,7 +27,7 @@ from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.acronyms import written_as_words
 from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, sound_form
-from tradewarden.names.compare import NameComparison, compare_names, token_similarity
+from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
 from tradewarden.names.exact import (
     EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
     is_written_as, is_written_but_for_legal_form, written_key,
@@ -186,6 +186,7 @@ def prepare_query(query: Query) -> PreparedQuery:
         birth_dates=tuple(d.strip() for d in query.birth_dates if d.strip()[:4].isdigit()),
         identifier_keys=frozenset(shared_keys(IdentifierKind.IDENTIFIER, query.identifiers)),
         texts=tuple(tuple(texts[form]) or (name,) for name, form in names),
+        worded=frozenset(name for name in query.names if written_as_words(name)),
     )
 
 
@@ -236,8 +237,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
     for query_name, texts, form in prepared.written_names():
         compared: dict[tuple[str, bool], NameComparison] = {}
         exact: dict[str, NameComparison] = {}  # compared without the floor, for names written alike
-        # A query word written as a word (Klemt GmbH), not in capitals, is read as no acronym.
-        acronyms = not written_as_words(query_name)
+        acronyms = query_name not in prepared.worded
         for name_idx in _shortlist(index, form, texts, organisation):
             # Two organisation names are also compared with an acronym written out (``names.acronyms``).
             both = organisation and index.is_organisation(index.name_entity(name_idx))
@@ -245,12 +245,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
             listed = index.form(name_idx)
             comparison = compared.get((key, both))
             if comparison is None:
-                comparison = (
-                    compare_organisations(form, listed, rarity, floor, acronyms)
-                    if both
-                    else compare_names(form, listed, rarity, floor)
-                )
-                compared[key, both] = comparison
+                comparison = compared[key, both] = _compare(form, listed, rarity, floor, both, acronyms)
             listed_text = index.name_text(name_idx)
             if comparison.score > floor:
                 comparison = _texts_floor(comparison, texts, listed_text, form, listed)
@@ -258,11 +253,7 @@ def _best_names(index: MatchIndex, prepared: PreparedQuery, floor: float = 0.0) 
                 # (Not written alike, exact_floor would leave the comparison as it is.)
                 full = exact.get(key)
                 if full is None:
-                    full = exact[key] = (
-                        compare_organisations(form, listed, rarity, 0.0, acronyms)
-                        if both
-                        else compare_names(form, listed, rarity)
-                    )
+                    full = exact[key] = _compare(form, listed, rarity, 0.0, both, acronyms)
                 comparison = _texts_floor(full, texts, listed_text, form, listed)
             score = comparison.score - (0.08 if index.name_is_weak(name_idx) else 0.0)
             entity_idx = index.name_entity(name_idx)
@@ -792,6 +783,14 @@ def _other_spellings(index: MatchIndex, pool: list[int], chosen: list[int]) -> l
     return [name_idx for name_idx in pool if name_idx not in kept and index.form_key(name_idx) in added]
 
 
+def _compare(
+    form: NameForm, listed: NameForm, rarity: Rarity, floor: float, both: bool, acronyms: bool
+) -> NameComparison:
+    """Two organisation names (``both``) by ``compare_organisations`` (the query's words read as
+    acronyms where ``acronyms``), any other pair by ``compare_names``."""
+    return compare_organisations(form, listed, rarity, floor, acronyms) if both else compare_names(form, listed, rarity, floor)
+
+
 def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: int) -> tuple[float, int, str, str]:
     """Compare every name of one entity (for entities reached by identifier, not by name)."""
     names = index.entity_names(entity_idx)
@@ -799,12 +798,10 @@ def _entity_best_name(index: MatchIndex, prepared: PreparedQuery, entity_idx: in
     rarity = index.rarity_of
     both = prepared.schema != "Person" and index.is_organisation(entity_idx)
     for query_name, texts, form in prepared.written_names():
-        acronyms = not written_as_words(query_name)
+        acronyms = query_name not in prepared.worded
         for name_idx in names:
             listed = index.form(name_idx)
-            compared = (
-                compare_organisations(form, listed, rarity, 0.0, acronyms) if both else compare_names(form, listed, rarity)
-            )
+            compared = _compare(form, listed, rarity, 0.0, both, acronyms)
             comparison = _texts_floor(compared, texts, index.name_text(name_idx), form, listed)
             if comparison.score > best[0]:
                 best = (comparison.score, name_idx, query_name, comparison.detail)
