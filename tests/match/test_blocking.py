@@ -315,7 +315,9 @@ def test_abjad_places_go_to_the_best_blocked_then_the_likest_skeletons(monkeypat
 @pytest.mark.parametrize(
     ("query", "listed", "exact"),
     [("npo splav, jsc", "NPO Splav JSC", True), ("ООО «Сплав»", "ооо сплав", True), ("Société Générale", "SOCIETE GENERALE", True),
-     ("Splav", "NPO Splav JSC", False), ("Meyer", "General Meyer", False), ("彬 杨", "Bin Yang", False), ("Ali", "ALI", False)],
+     ("Splav", "NPO Splav JSC", False), ("Meyer", "General Meyer", False), ("彬 杨", "Bin Yang", False), ("Ali", "ALI", False),
+     # Two Han or Hangul characters are a family name and a given name, not a very short word.
+     ("赵伟", "赵伟", True), ("김철", "김철", True), ("赵", "赵", False), ("赵伟", "Zhao Wei", False)],
 )
 def test_an_exact_listed_name_reaches_the_threshold(query: str, listed: str, exact: bool) -> None:
     def common(token: str) -> float:

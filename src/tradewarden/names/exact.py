@@ -43,7 +43,8 @@ from tradewarden.names.translit import to_ascii
 
 #: The least name score of a query name written as a listed name ...
 EXACT_NAME_SCORE = 0.95
-#: ... unless that name is one word of fewer letters than this (``Ali``, ``Sun``).
+#: ... unless that name is one word of fewer letters than this (``Ali``, ``Sun``), not of two
+#: syllables or more of Han, Hangul or kana (``赵伟``: ``_syllables``).
 EXACT_NAME_MIN_LETTERS = 4
 #: The least name score of a query name in Latin letters written as a listed name in Cyrillic (or
 #: Greek, Armenian, Georgian) letters reads in Latin ones, or the other way (``is_transliterated_as``).
@@ -109,9 +110,16 @@ def is_written_as(query: str, listed: str) -> bool:
         listed: the listed name as written.
     """
     key = written_key(listed)
-    if " " not in key and len(key) < EXACT_NAME_MIN_LETTERS:
+    if " " not in key and len(key) < EXACT_NAME_MIN_LETTERS and not _syllables(key):
         return False
     return written_key(query) == key
+
+
+def _syllables(key: str) -> bool:
+    """Whether a one-word name of few characters is two or more syllables of a syllabic script
+    (``SYLLABIC``: 赵伟, two characters, is a family name and a given name, as specific as
+    Zhao Wei), not a very short word of letters (``Ali``)."""
+    return len(key) >= 2 and bool(scripts_of(key) & SYLLABIC) and not scripts_of(key) & ~SYLLABIC
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
