@@ -83,6 +83,15 @@ def test_different_patronymics_are_namesakes(e: Factory) -> None:
     assert not any(f.name == "patronymic_conflict" for f in ukrainian.features), ukrainian.explanation
 
 
+def test_two_fathers_names_a_letter_apart_are_a_conflict(e: Factory) -> None:
+    # Yulyevna (Yuliy's daughter) and Yuryevna (Yuriy's) are 0.88 alike, and two fathers.
+    index = MatchIndex.build([e("Person", "p10", name="Анна Юрьевна СОКОЛОВА")])
+    other = index.match(Query(names=["Anna Yulyevna Sokolova"], schema="Person"), min_score=0.0)[0]
+    assert any(f.name == "patronymic_conflict" for f in other.features), other.explanation
+    same = index.match(Query(names=["Anna Yurievna Sokolova"], schema="Person"), min_score=0.0)[0]
+    assert not any(f.name == "patronymic_conflict" for f in same.features), same.explanation
+
+
 def test_one_fathers_name_in_two_languages_is_no_conflict(e: Factory) -> None:
     # Mykolaivna is the Ukrainian form of Nikolaevna: other consonants, one father (``given_names``).
     index = MatchIndex.build([e("Person", "p8", name="KOSTENKO, Elena Nikolaevna")])

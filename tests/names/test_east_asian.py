@@ -296,3 +296,28 @@ def test_a_chinese_given_name_has_no_middle_name() -> None:
     assert _score("Zhou Xiu-fang", "Zhou Shyh-fang") < THRESHOLD
     assert _score("Zhou Xiu-fang", "Zhou Shyh-fang") < _score("Aung Min Htun", "Aung Kyaw Htun")
     assert _score("Aung Htun", "Aung Kyaw Htun") >= THRESHOLD
+
+
+def test_a_chinese_name_does_not_run_together_into_arabic_script() -> None:
+    # yaolijuan~wlyjan run together is chance: the syllables pair as words, or not at all.
+    assert _score("Yao Li-juan", "ولی جان") < THRESHOLD
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Hwang Ji Min", "HUANG, Man Chi"), ("JANG, Ji Won", "Jiang Wen-ji")])
+def test_a_korean_and_a_chinese_name_pair_syllables_only_as_written(query: str, listed: str) -> None:
+    assert _score(query, listed) < 0.7  # (by their letters: min / man, won / wen, 0.8 and more)
+
+
+def test_two_pinyin_names_pair_two_syllables_only_as_the_same() -> None:
+    assert _score("Xu Ping", "Bing Xu") < THRESHOLD  # both pinyin: ping is not Wade-Giles' bing
+    assert _score("Xu Bing", "Hsu Ping") >= THRESHOLD  # pinyin and Wade-Giles: one name
+    assert _score("Zhang Wei Ming", "Chang Wei-ming") >= THRESHOLD
+
+
+@pytest.mark.parametrize(("query", "listed"), [("GIM, Jun-seo", "김춘섭"), ("IM, Seong Su", "IM Song Sun")])
+def test_a_korean_final_slip_needs_the_other_syllables_as_written(query: str, listed: str) -> None:
+    assert _score(query, listed) < THRESHOLD
+
+
+def test_a_korean_final_slip_in_a_name_otherwise_alike_still_meets() -> None:
+    assert _score("RI Yong Gi", "RI Yong Gil") >= THRESHOLD

@@ -14,7 +14,7 @@ from tradewarden.match.records import ListedRecord, schemata_compatible
 from tradewarden.names.analyze import NameForm, analyze_name
 from tradewarden.names.abjad import cross_similarity, romanise
 from tradewarden.names.compare import token_similarity
-from tradewarden.names.given_names import same_given_name
+from tradewarden.names.given_names import patronymic_of, same_given_name
 from tradewarden.names.exact import is_slip_of
 from tradewarden.names.parts import feminine_of, name_role
 from tradewarden.names.phonetic import respell, skeleton
@@ -199,7 +199,10 @@ def _hard_c(token: str) -> str:
 def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | None:
     """Both names give an East Slavic patronymic and no two of them are one name spelt two ways
     (Vladimir Vikentyevich SOROKIN / Vladimir Alekseyevich SOROKIN): the father's names differ,
-    so these are namesakes. A patronymic left out on either side is no conflict."""
+    so these are namesakes. Two patronymics of fathers the given-name table knows are one where
+    the fathers are one (Mykolaivna / Nikolaevna), two where they are two however alike the
+    spellings (Yulyevna / Yuryevna: Yuliy, Yuriy: ``given_names.patronymic_of``). A patronymic
+    left out on either side is no conflict."""
     if cand.record.schema != "Person":
         return None
     mine = [token for form in _query_forms(query, cand) for token in form.tokens if name_role(token) == "patronymic"]
@@ -210,6 +213,13 @@ def patronymic_conflict(query: PreparedQuery, cand: Candidate) -> Evidence | Non
         return None
     for q in mine:
         for c in listed:
+            fathers = patronymic_of(q), patronymic_of(c)
+            if fathers[0] is not None and fathers[1] is not None:
+                # Both fathers' names known (``given_names``): one father or two, however alike
+                # the spellings (Yulyevna / Yuryevna: Yuliy and Yuriy).
+                if fathers[0] == fathers[1]:
+                    return None
+                continue
             # Same consonants alone suffice here: Ukrainian and Russian forms of one patronymic
             # put their vowels elsewhere (Volodymyrovych / Vladimirovich).
             q_skel, c_skel = skeleton(q), skeleton(c)

@@ -595,6 +595,67 @@ def _cross_similarity(abjad_token: str, latin_token: str, floor: float) -> float
     return score
 
 
+#: Consonants a Latin spelling writes for an Arabic-script one beyond ``_NEAR``, for
+#: ``consonant_left_out``: s for z (German and Turkish spellings: Aziz / Asis), ch for kh
+#: (German: خ in Barich) and th for z (ظ in Iraqi spellings: Kadhim, Kathim / كاظم kazm).
+_ALSO_FOR: Final = frozenset({frozenset(("s", "z")), frozenset(("kh", "ch")), frozenset(("z", "th"))})
+
+
+def _written_for(abjad: str, latin: str) -> bool:
+    """Whether a Latin consonant (or y, w) may stand for an Arabic-script consonant."""
+    return abjad == latin or _NEAR.get(frozenset((abjad, latin)), 1.0) < 1.0 or frozenset((abjad, latin)) in _ALSO_FOR
+
+
+#: ``consonant_left_out`` reads words of at most this many consonants: a long compound name's
+#: spellings drop one now and then (آخوندزاده Akhundzada / Akhunzada).
+LEFT_OUT_MAX_CONSONANTS: Final = 4
+
+
+def _assimilated(units: tuple[tuple[int, str], ...], pos: int) -> bool:
+    """Whether the consonant at ``pos`` is the article's l inside a word before a sun letter,
+    which Latin spellings drop (نورالدین nwraldyn / Nooruddin)."""
+    return (
+        units[pos][1] == "l"
+        and 0 < pos < len(units) - 1
+        and units[pos - 1][0] == M
+        and units[pos - 1][1].strip("^") == "a"
+        and units[pos + 1][0] == C
+        and units[pos + 1][1] in _SUN_LETTERS
+    )
+
+
+@lru_cache(maxsize=65536)
+def consonant_left_out(abjad_token: str, latin_token: str) -> bool:
+    """Whether a Latin token leaves out a consonant of a romanised Arabic-script token, in every
+    reading of its digraphs (``_abjad_parses``): each consonant letter of the script but h (which
+    Latin spellings drop) needs a Latin consonant written for it (equal or near, ``_NEAR``), in
+    order, in a word of at most ``LEFT_OUT_MAX_CONSONANTS`` of them. Arabic script writes every
+    consonant; a romanisation of a short name writes them all (محمد mhmd / Mehdi leaves out an m,
+    مهدیس mhdys / Mehdi an s, تحسینی thsyny / Hosseini the t: other names), while vowels, long
+    vowels, ayn, h and the article's l before a sun letter (``_assimilated``) come and go.
+
+    Args:
+        abjad_token: a token written by ``romanise`` or by ICU's Hebrew transliteration.
+        latin_token: a lower-case ASCII token of a Latin-script name.
+    """
+    latin = [sym for kind, sym in _latin_units(latin_token) if kind == C or kind == S]
+    for units in _abjad_parses(abjad_token):
+        if sum(1 for kind, sym in units if kind == C and sym != "h") > LEFT_OUT_MAX_CONSONANTS:
+            return False
+        at = 0
+        for pos, (kind, sym) in enumerate(units):
+            if kind != C or sym == "h" or _assimilated(units, pos):
+                continue
+            while at < len(latin) and not _written_for(sym, latin[at]):
+                at += 1
+            if at == len(latin):
+                break
+            at += 1
+        else:
+            return False  # this reading's consonants are all written
+    return True
+
+
 #: The consonants the article's l assimilates to (the sun letters, as romanised): before them
 #: Latin spellings drop it (Nasreddin, Abdurrahman); before the others, the moon letters, ayn
 #: and alif among them, it is said and written (Abdul Ali, Saif al-Islam, Abdulkarim).

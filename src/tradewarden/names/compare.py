@@ -70,6 +70,7 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from tradewarden.names.abjad import (
+    consonant_left_out,
     cross_similarity,
     cross_similarity_above,
     joined_similarity_above,
@@ -79,6 +80,7 @@ from tradewarden.names.analyze import NameForm
 from tradewarden.names.east_asian import (
     CHINESE,
     KOREAN,
+    PINYIN,
     chinese_readings,
     final_slip,
     is_chinese_name,
@@ -566,6 +568,8 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             and OSA.normalized_similarity(q[: -len(qf.ending)], c[: -len(cf.ending)]) < MIN_STEM_SIMILARITY
         ):
             return _NOT_PAIRED  # two families' surnames of one ending (Yerchenko / Kurchenko)
+        if sim < 1.0 and _other_first_sound(q, c):
+            return _NOT_PAIRED  # another first sound, another name (Sukhanov / Mukhanov)
         if sim < FUZZY_KNEE and min(len(q), len(c)) >= SHORT_TOKEN:
             sim -= FUZZY_KNEE - sim  # a far-fetched pair is weak evidence: twice the shortfall
         elif sim <= MIN_TOKEN_SIMILARITY and _other_short_word(q, qs, c, cs):
@@ -583,6 +587,35 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
     return sim
+
+
+#: Letters that romanisations and languages write for one sound at the start of a name
+#: (``_other_first_sound``): vowels, y and j (Yusuf / Jusuf, Elena / Alena), g for j or h
+#: (Gamal / Jamal, Hennadiy / Gennadiy), the velars (Kasim / Qasim, Carl / Karl, Xristos /
+#: Christos), the labials (Vasily / Wasily, Boris / Voris), the sibilants (Sergio / Zergio), t
+#: for d or s and d for z (Arabic's emphatic and interdental consonants: Tariq / Dariq, Dhikr /
+#: Zikr), l for r (Korean Lee / Ree), j for z (Zhukov / Joukov) and m for n (a list's slip:
+#: Maseer / Naseer HAQQANI). Source: Wikipedia "Soundex" (which keeps a name's first letter:
+#: another first letter is another name), "Romanization of Arabic", "Romanization of Russian".
+_ALIKE_FIRST_LETTERS: Final = (
+    frozenset("aeiouyj"), frozenset("gj"), frozenset("gh"), frozenset("gkqchx"), frozenset("bpvwf"),
+    frozenset("szcx"), frozenset("td"), frozenset("lr"), frozenset("dz"), frozenset("ts"), frozenset("jz"),
+    frozenset("mn"),
+)
+#: ``_other_first_sound`` reads words of this many letters or more (Kim / Gim is one syllable
+#: of many romanisations).
+FIRST_SOUND_LETTERS: Final = 4
+
+
+def _other_first_sound(q: str, c: str) -> bool:
+    """Whether two words of ``FIRST_SOUND_LETTERS`` letters or more are alike but for their first
+    letter, and those two letters no romanisation writes for one sound (``_ALIKE_FIRST_LETTERS``):
+    Sukhanov / Mukhanov, Turov / Murov, Giles / Miles, Kong / Wong are other names, a typo keeps
+    a name's first letter as a reader sees it first."""
+    if len(q) < FIRST_SOUND_LETTERS or len(q) != len(c) or q[0] == c[0] or q[1:] != c[1:]:
+        return False
+    a, b = q[0], c[0]
+    return not any(a in letters and b in letters for letters in _ALIKE_FIRST_LETTERS)
 
 
 #: Arabic's article written fused to the name that follows (Alzahrani / AL-ZAHRANI, Elhabel /
@@ -837,6 +870,14 @@ def _align(
         if exact_family == KOREAN:
             # A Korean given name's syllables pair in their order (``_in_order``).
             pairs = _in_order(pairs, len(listed.tokens))
+        if exact_family & KOREAN and _words_in_common(query, listed) < min(len(query.tokens), len(listed.tokens)) - 1:
+            # A final consonant dropped or added is a slip of a name otherwise written alike
+            # (RI Yong Gi / RI Yong Gil), not of one whose other syllables differ too, if only in
+            # romanisation (GIM, Jun-seo / 김춘섭 Gim Chun Seob; IM, Seong Su / IM Song Sun).
+            pairs = [
+                (sim, i, j) for sim, i, j in pairs
+                if sim >= ROMANISED_SYLLABLE or not final_slip(query.tokens[i], listed.tokens[j])
+            ]
     else:
         similarity = _paired_similarity
         pairs = [
@@ -844,6 +885,33 @@ def _align(
             for i, (q, qs) in query.indexed_tokens
             for j, (c, cs) in listed_tokens
             if (sim := 1.0 if q == c else similarity(q, qs, c, cs, mode)) >= MIN_TOKEN_SIMILARITY
+        ]
+    if mode == _ABJAD_QUERY or mode == _ABJAD_LISTED:
+        # A Latin word that leaves out a consonant of a short Arabic-script one spells another
+        # name (محمد mhmd / Mehdi, مهدیس mhdys / Mehdi: ``abjad.consonant_left_out``), however
+        # alike by the alignment.
+        pairs = [
+            (sim, i, j) for sim, i, j in pairs
+            if sim >= FUZZY_KNEE or not (
+                consonant_left_out(query.tokens[i], listed.tokens[j]) if mode == _ABJAD_QUERY
+                else consonant_left_out(listed.tokens[j], query.tokens[i])
+            )
+        ]
+    if exact_family == CHINESE and _pinyin_written(query.tokens) and _pinyin_written(listed.tokens):
+        # Two names both written in pinyin (a syllable no other romanisation writes so: x, q,
+        # zh) pair two syllables only as the same syllable: there ping is pinyin ping, not the
+        # Wade-Giles spelling of pinyin bing (XU, Ping / Bing XU).
+        pairs = [
+            (sim, i, j) for sim, i, j in pairs
+            if sim >= 1.0 or not (query.tokens[i] in PINYIN and listed.tokens[j] in PINYIN)
+        ]
+    if not han and not family and mode == _LATIN and _korean_and_chinese(query.tokens, listed.tokens):
+        # A Korean name and a Chinese one: their syllables pair only as written, or as one
+        # syllable in two romanisations, not by their letters (Hwang Ji Min / HUANG, Man Chi:
+        # min / man; JANG, Ji Won / Jiang Wen-ji).
+        pairs = [
+            (sim, i, j) for sim, i, j in pairs
+            if sim >= 1.0 or same_romanised(query.tokens[i], listed.tokens[j], CHINESE | KOREAN)
         ]
     if not han and rarity is not None and (mode == _LATIN or mode == _VOWELLED or mode == _VOWELLED_BODY):
         # Two common names one sounded consonant apart are two names (``_other_common_name``),
@@ -936,12 +1004,20 @@ def _align(
         parts.append((q, c, sim))
     # A name written with one more given name or a second family name than the listed one is
     # still that name, once two or more of its words met the listed ones (Joseph Rao KONY).
-    extra_weight = UNPAIRED_QUERY_WEIGHT if not syllables and _significant_pairs(query, used_q) >= 2 else 1.0
+    # "X al-Din" is one given name: its two words met count as one (Jamal Aldiyn / جمال الدين
+    # بارق gives a family name more, not a second given name: ``_faith_tail``).
+    extra_weight = UNPAIRED_QUERY_WEIGHT if not syllables and _significant_pairs(query, used_q) - _faith_tail(query, used_q) >= 2 else 1.0
     if not syllables and (extra_weight == 1.0 or unpaired_weight == 1.0) and _anchored(query, listed, used_q, rarity):
         # So is a company name that shares a rare long word with the listed one, written alike:
         # lists name a company with and without its trade or kind (Zavod Razryad / Razryad JSC,
         # Origincell / Origincell Technology Co., Ltd.).
         extra_weight, unpaired_weight = UNPAIRED_QUERY_WEIGHT, UNPAIRED_LISTED_WEIGHT
+    if extra_weight < 1.0 and _without_family_name(listed) and any(
+        name_role(query.tokens[i]) == "surname" for i in range(len(query.tokens)) if i not in used_q
+    ):
+        # A listed name of a given name and a patronymic alone (Yuliya Leonidovna) met by a name
+        # that adds a family name: that name is one family's of the many that use the two.
+        extra_weight = 1.0
     # The middle word (not an initial) of a three-word name without legal forms left out (Khin
     # [Maung] Yi), or added (Joseph [Rao] KONY): either side, the same cost.
     plain = not syllables and not (listed.legal_forms or query.legal_forms)
@@ -1020,6 +1096,52 @@ def _align(
     if total <= 0:
         return 0.0, [], 0.0, exact
     return gained / total, parts, information, exact
+
+
+def _words_in_common(query: NameForm, listed: NameForm) -> int:
+    """How many words two names share as written."""
+    return len(set(query.tokens) & set(listed.tokens))
+
+
+def _pinyin_written(tokens: tuple[str, ...]) -> bool:
+    """Whether a name is written in pinyin: a word with x or q, or starting zh, which Wade-Giles,
+    Tongyong and MPS II write otherwise (hs, ch, j: ``wade_giles``)."""
+    return any("x" in t or "q" in t or t.startswith("zh") for t in tokens)
+
+
+def _korean_and_chinese(q: tuple[str, ...], c: tuple[str, ...]) -> bool:
+    """Whether one name reads as a Korean person's name alone and the other as a Chinese one's
+    alone (``east_asian.is_korean_name``, ``is_chinese_name``)."""
+    if not (romanisation_family(q) and romanisation_family(c)):
+        return False  # (most names: no East Asian syllables on one side, cached)
+    kq, cq, kc, cc = is_korean_name(q), is_chinese_name(q), is_korean_name(c), is_chinese_name(c)
+    return (kq and not cq and cc and not kc) or (cq and not kq and kc and not cc)
+
+
+#: "Faith" (din) as the second word of a given name "X al-Din" writes it, alone or with the
+#: article fused (Jamal Aldin, Nur Uddin, Salah Eddine; دين dyn romanised from Arabic script).
+_FAITH_TAIL_WORDS: Final = frozenset({"din", "dine", "deen", "dyn", "diyn"})
+
+
+def _faith_tail(form: NameForm, used: set[int]) -> int:
+    """1 where a paired word of ``form`` is the second word of a name "X al-Din" (``din``,
+    ``aldin``, ``uddin``: ``_FAITH_TAIL_WORDS`` after one of ``_FAITH_ARTICLES`` or alone), else 0."""
+    for i in used:
+        token = form.tokens[i]
+        if token in _FAITH_TAIL_WORDS or (token[:2] in _FAITH_ARTICLES and token[2:] in _FAITH_TAIL_WORDS):
+            return 1
+    return 0
+
+
+def _without_family_name(form: NameForm) -> bool:
+    """Whether a name of two words or more is a given name and a patronymic alone (Yuliya
+    Leonidovna: ``given_names``, ``parts.name_role``), no family name."""
+    tokens = form.tokens
+    return (
+        len(tokens) >= 2
+        and any(name_role(t) == "patronymic" for t in tokens)
+        and all(name_role(t) == "patronymic" or given_name(t) is not None for t in tokens)
+    )
 
 
 def _foreign_to_syllable(q: str, c: str) -> bool:
@@ -1523,6 +1645,10 @@ def compare_names(query: NameForm, listed: NameForm, rarity: Rarity | None = Non
     # different number of words): between names of as many words, the run-together form only
     # dilutes a wrong word over the whole name (Anastasiya Kazakova / Anastasiya Kapranova).
     runs_together = min(len(query.joined), len(listed.joined)) >= 6 and query.spoken_words != listed.spoken_words
+    if runs_together and query.abjad != listed.abjad and is_chinese_name(listed.tokens if query.abjad else query.tokens):
+        # A Chinese name's syllables run together meet Arabic-script consonants by chance (You
+        # Li-juan / ولی جان wly jan): its words pair, or nothing.
+        runs_together = False
     # (The short-name and common-name factors only lower the score: a run-together similarity
     # at or below the floor leaves the score there too.)
     joined = _joined(query, listed, max(aligned, floor), exact) if runs_together else 0.0

@@ -182,8 +182,8 @@ def feminine_of(feminine: str, masculine: str) -> bool:
     """Whether one ASCII token is the feminine form of another: the masculine name with an ``a``
     added (Aleksandr / Aleksandra, Yevgeniy / Yevgeniya, Ivanov / Ivanova, Karim / Karima), or
     with its ending respelt on the way (Belyaev / Belyayeva, Zhukovskiy / Zhukovskaya: one edit
-    in six letters or more). Slavic, Romance and Arabic names mark a woman's name so; two such
-    names are a man's and a woman's. (A masculine form ending in a vowel other than ``i``/``y`` is
+    in six letters or more, the two respelt: Alexander / Aleksandra). Slavic, Romance and Arabic
+    names mark a woman's name so; two such names are a man's and a woman's. (A masculine form ending in a vowel other than ``i``/``y`` is
     not read so: a final ``o`` made ``a`` in a family name is a spelling of one name, Belarusian
     Burdyka / Burdyko, Spanish Toboado / Toboada.)
 
@@ -205,7 +205,7 @@ def feminine_of(feminine: str, masculine: str) -> bool:
     stem = feminine[:-1]
     if stem == masculine or respell(stem) == respell(masculine):
         return True
-    return len(masculine) >= 6 and OSA.distance(stem, masculine, score_cutoff=1) <= 1
+    return len(masculine) >= 6 and OSA.distance(respell(stem), respell(masculine), score_cutoff=1) <= 1
 
 
 def strip_titles(text: str) -> str:
