@@ -1118,21 +1118,6 @@ def _korean_and_chinese(q: tuple[str, ...], c: tuple[str, ...]) -> bool:
     return (kq and not cq and cc and not kc) or (cq and not kq and kc and not cc)
 
 
-#: "Faith" (din) as the second word of a given name "X al-Din" writes it, alone or with the
-#: article fused (Jamal Aldin, Nur Uddin, Salah Eddine; دين dyn romanised from Arabic script).
-_FAITH_TAIL_WORDS: Final = frozenset({"din", "dine", "deen", "dyn", "diyn"})
-
-
-def _faith_tail(form: NameForm, used: set[int]) -> int:
-    """1 where a paired word of ``form`` is the second word of a name "X al-Din" (``din``,
-    ``aldin``, ``uddin``: ``_FAITH_TAIL_WORDS`` after one of ``_FAITH_ARTICLES`` or alone), else 0."""
-    for i in used:
-        token = form.tokens[i]
-        if token in _FAITH_TAIL_WORDS or (token[:2] in _FAITH_ARTICLES and token[2:] in _FAITH_TAIL_WORDS):
-            return 1
-    return 0
-
-
 def _without_family_name(form: NameForm) -> bool:
     """Whether a name of two words or more is a given name and a patronymic alone (Yuliya
     Leonidovna: ``given_names``, ``parts.name_role``), no family name."""
@@ -1290,6 +1275,21 @@ def _apart_pairs(
                 if sim >= FUZZY_KNEE:
                     found.append(((i,), positions, sim) if query_fused else (positions, (i,), sim))
     return found
+
+
+#: "Faith" (din) as the second word of a given name "X al-Din" writes it (``_FAITH_WORDS``), and
+#: as romanised from Arabic script (دين dyn, diyn), for ``_faith_tail``.
+_FAITH_TAIL_WORDS: Final = _FAITH_WORDS | {"dyn", "diyn"}
+
+
+def _faith_tail(form: NameForm, used: set[int]) -> int:
+    """1 where a paired word of ``form`` is the second word of a name "X al-Din" (``din``,
+    ``aldin``, ``uddin``: ``_FAITH_TAIL_WORDS`` after one of ``_FAITH_ARTICLES`` or alone), else 0."""
+    for i in used:
+        token = form.tokens[i]
+        if token in _FAITH_TAIL_WORDS or (token[:2] in _FAITH_ARTICLES and token[2:] in _FAITH_TAIL_WORDS):
+            return 1
+    return 0
 
 
 def _faith_spans(tokens: tuple[str, ...]) -> list[tuple[tuple[int, ...], str]]:

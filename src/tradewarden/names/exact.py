@@ -119,7 +119,8 @@ def _syllables(key: str) -> bool:
     """Whether a one-word name of few characters is two or more syllables of a syllabic script
     (``SYLLABIC``: 赵伟, two characters, is a family name and a given name, as specific as
     Zhao Wei), not a very short word of letters (``Ali``)."""
-    return len(key) >= 2 and bool(scripts_of(key) & SYLLABIC) and not scripts_of(key) & ~SYLLABIC
+    scripts = scripts_of(key)
+    return len(key) >= 2 and bool(scripts & SYLLABIC) and not scripts & ~SYLLABIC
 
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
