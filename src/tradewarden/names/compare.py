@@ -176,6 +176,11 @@ SHARED_LEGAL_FORM_SHARE: Final = 0.5
 Rarity = Callable[[str], float]
 #: Score of an initial that agrees with a full token.
 INITIAL: Final = 0.7
+#: Score of a word cut short (Alex / Alexander, Tina / Tinatin: ``_short_form``): more than its
+#: initial says, less than a respelling. Measured on every held-out alias of the lists against
+#: 40,000 fresh clean names: 0.8 met 7 more aliases and 1 more Cyrillic name for no clean alert;
+#: 0.85 met 5 more for 3 more clean alerts.
+SHORT_FORM: Final = 0.8
 
 #: English ordinal words and the number each is (Tenth Bearing Plant / 10th Bearing Plant, whose
 #: "10th" the analysis writes "10": ``analyze._plain_numbers``). Met at the comparison, not folded
@@ -580,9 +585,9 @@ def _paired_similarity(q: str, qs: str, c: str, cs: str, mode: int) -> float:
             or (qf.role is not None and cf.role is not None and qf.role != cf.role)
         ):
             return _NOT_PAIRED
-        if sim < INITIAL and _short_form(q, c):
-            # A name cut short (Alex / Alexander, Tina / Tinatin) says at least what its initial says.
-            return INITIAL
+        if sim < SHORT_FORM and _short_form(q, c):
+            # A name cut short (Alex / Alexander, Tina / Tinatin) says more than its initial does.
+            return SHORT_FORM
         return sim
     if sim < 1.0 and (_particle_mismatch(q, c, sim) or _roles_differ(q, c)):
         return _NOT_PAIRED
@@ -639,10 +644,12 @@ SHORT_FORM_LETTERS: Final = 4
 
 
 #: What a family name or a patronymic adds to the given name it is made from (Ivan / Ivanov, Boris /
-#: Borisovich, Petro / Petrenko, John / Johnson, Hassan / Hassanzadeh), and a feminine ending
-#: (Kovo / Kovova, Ivan / Ivanna): no name cut short.
+#: Borisovich, Petro / Petrenko, John / Johnson, Peters / Peterson, Hassan / Hassanzadeh), and a
+#: feminine ending (Kovo / Kovova, Ivan / Ivanna, Viktor / Viktoriya, Anton / Antonia, Daniel /
+#: Danielle, Paul / Pauline, Henri / Henriette): no name cut short.
 _DERIVED_FROM_NAME: Final = re.compile(
-    r"(?:y?ev|ov|in|yn|ich|ych|ovn|evn|ivn|enko|chuk|uk|sk|son|sen|zad|yan|ian|pour|nej|[vny]?a$)"
+    r"(?:y?ev|ov|in|yn|ich|ych|ovn|evn|ivn|enko|chuk|uk|sk|son|sen|(?<=s)on$|zad|yan|ian|pour|nej|[vny]?a$"
+    r"|i[ny]?a$|le$|ine$|ett[ea]$)"
 )
 
 
