@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.han import english_words, sound_words
@@ -388,6 +389,30 @@ def east_slavic_form(name: str, person: bool | None = None) -> NameForm | None:
     return None if form is None or form.empty else form
 
 
+#: The romanised kh of a name read as h (``foreign_h_form``).
+_KH: Final = "kh"
+
+
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
+    """A name whose romanisation writes kh, read with h instead (Мухаммад Хусейн and Mukhammad
+    Khusein -> ``muhammad husein``, Банк Мехр -> ``bank mehr``, ХАМАС -> ``hamas``): Russian,
+    Ukrainian and Belarusian write the h of Arabic, Persian, Turkic and other foreign names with
+    Х, which romanisations of Cyrillic (ICU, BGN/PCGN, Russian passports) write kh, while the
+    lists write these names with h. A form to compare beside ``analyze_name``'s (a Slavic name's
+    kh is its own, Mikhail; an Arabic name's may be خ, Khalid): the better one counts. None where
+    no word holds kh, and for names in Arabic or Chinese script, which have their own readings.
+    Sources: Wikipedia "Romanization of Russian", "Cyrillization of Arabic" (ح and ه as х).
+    """
+    form = analyze_name(name, person)
+    if form.abjad or form.han or form.transcribed or not any(_KH in token for token in form.tokens):
+        return None
+    tokens = tuple(token.replace(_KH, "h") for token in form.tokens)
+    if person is not False:
+        tokens = tuple(fold_spelling(token) for token in tokens)
+    return form.with_words(tokens, form.weights)
+
+
 #: The Persian ezafe written as its own word after a hyphen (Bank-e Melli, Daneshgah-e Tehran,
 #: Sakhtemani-ye Tehran, Gasht-e-Ershad; -i in the Urdu and Pashto spellings, Tehrik-i-Taliban,
 #: Hizb-i Islami):
@@ -488,4 +513,4 @@ def sound_form(name: str, person: bool | None = None) -> NameForm | None:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "sound_form"]
+__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "sound_form"]
