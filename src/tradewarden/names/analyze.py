@@ -413,6 +413,36 @@ def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
     return form.with_words(tokens, form.weights)
 
 
+#: Letters only Turkish and Azerbaijani write among the Latin alphabets of names (dotless ı, ğ, ş,
+#: Azerbaijani's schwa ə); a name holding one is read by ``turkic_form``.
+_TURKIC_ONLY: Final = frozenset("ığşə")
+#: Turkish and Azerbaijani letters written as English spellings write their sounds: c is j
+#: (Cemal Jamal, Cafer Jafar, Cəfərov Jafarov), ç ch, ş sh; Azerbaijani x is kh (Xəlilov Khalilov).
+#: Sources: Wikipedia "Turkish alphabet", "Azerbaijani alphabet".
+_TURKIC_SOUNDS: Final = str.maketrans({"c": "j", "ç": "ch", "ş": "sh"})
+_AZERBAIJANI_SOUNDS: Final = str.maketrans({"x": "kh"})
+
+
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def turkic_form(name: str, person: bool | None = None) -> NameForm | None:
+    """A name written in Turkish's or Azerbaijani's Latin alphabet (one of ``_TURKIC_ONLY``'s
+    letters) read with English spellings of its sounds (``_TURKIC_SOUNDS``): Cemal Hüseyin ->
+    ``jemal huseyin``, Reşat Çelik -> ``reshat chelik``, Cəfər Xəlilov -> ``jafar khalilov``,
+    where ``analyze_name`` reads ``cemal``, ``resat``, ``cafar xalilov``: the lists write the
+    Arabic and Persian names Turks and Azerbaijanis bear in either spelling (Cemal / Jamal).
+    A form to compare beside that one; None for any other name."""
+    if name.isascii():
+        return None
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if _TURKIC_ONLY.isdisjoint(folded):
+        return None
+    read = folded.translate(_TURKIC_SOUNDS)
+    if "ə" in folded:
+        read = read.translate(_AZERBAIJANI_SOUNDS)
+    form = _analyze(read, person, False)
+    return None if form is None or form.empty else form
+
+
 #: The Persian ezafe written as its own word after a hyphen (Bank-e Melli, Daneshgah-e Tehran,
 #: Sakhtemani-ye Tehran, Gasht-e-Ershad; -i in the Urdu and Pashto spellings, Tehrik-i-Taliban,
 #: Hizb-i Islami):
@@ -513,4 +543,4 @@ def sound_form(name: str, person: bool | None = None) -> NameForm | None:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "sound_form"]
+__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "sound_form", "turkic_form"]

@@ -72,6 +72,11 @@ _NON_LETTERS = re.compile(r"[\W\d_]+")
 _DIGRAPH_DOT = re.compile(r"(?<=\w):(?=\w)")
 # Name separators written in the original (the Chinese/Japanese middle dot in foreign names).
 _SEPARATORS = str.maketrans({"\u00b7": " ", "\u30fb": " ", "\u2027": " "})
+#: Latin letters ICU's Latin-ASCII drops (it keeps ŋ, ø, ł, ı as n, o, l, i): Azerbaijani's schwa,
+#: which names written in English spell a (Əliyev Aliyev, Məmmədov Mammadov, Həsənov Hasanov:
+#: dropped, they were liyev, mmmdov, hsnov), and the open o, esh and gamma of African and other
+#: alphabets (Kɔfi, ɣ). Sources: Wikipedia "Azerbaijani alphabet", "Romanization of Azerbaijani".
+_LETTERS_ICU_DROPS = str.maketrans({"ə": "a", "ǝ": "a", "ɔ": "o", "ʃ": "sh", "ɣ": "gh"})
 # Marks that belong inside a word: apostrophes (O'Brien), the soft/hard signs and digraph dots
 # BGN/PCGN writes (Юрьевич -> yur'yevich, Лукашэнка -> lukash·enka), Arabic ayn/hamza (ʿ ʾ).
 _WORD_MARKS = str.maketrans("", "", "'`\u00b4\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u00b7\"")
@@ -151,7 +156,7 @@ def to_ascii(text: str, person: bool = False) -> str:
     if not folded.isascii():
         latin = _to_latin(_read_han_names(folded.translate(_SEPARATORS)), person).translate(_WORD_MARKS)
         latin = _DIGRAPH_DOT.sub("", latin)
-        folded = _TO_ASCII.transliterate(latin)
+        folded = _TO_ASCII.transliterate(latin.translate(_LETTERS_ICU_DROPS))
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", folded.translate(_WORD_MARKS).lower()).strip()
