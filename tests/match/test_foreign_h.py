@@ -73,3 +73,19 @@ def test_a_name_whose_kh_is_its_own_still_meets_it(index: MatchIndex) -> None:
     for query, expected in (("Михаил Ходорковский", "test-mk"), ("Руслан Ахмедов", "test-ak")):
         matches = index.match(Query(names=[query], schema="Person"), min_score=0.0)
         assert matches[0].entity_id == expected and matches[0].score >= 0.9, matches[:2]
+
+
+def test_a_listed_cyrillic_name_is_filed_with_h_too() -> None:
+    # A party listed under its Cyrillic name alone (Абу Ханифа) is met by the Latin spelling
+    # the rest of the world writes (Abu Hanifa); a Latin listed name's kh is not read so.
+    from tests.match.conftest import make
+
+    index = MatchIndex.build([
+        make("Person", "ah", name="Абу Ханифа"),
+        make("Person", "kh", name="Angelika KHAN"),
+    ])
+    found = index.match(Query(names=["Abu Hanifa"], schema="Person"), min_score=0.0)
+    assert found and found[0].entity_id == "test-ah" and found[0].score >= 0.95, found[:2]
+    assert found[0].matched_name == "Абу Ханифа"  # the name as listed, not its reading
+    angelika = index.match(Query(names=["Angelika Hande"], schema="Person"), min_score=0.0)
+    assert not angelika or angelika[0].score < 0.8
