@@ -226,6 +226,8 @@ def test_a_shared_skeleton_with_other_vowels_stays_apart() -> None:
         ("欧洲议会人权分委会", "Subcommittee on Human Rights of the European Parliament"),  # 议会, 分委会
         ("国际合作发展基金会", "International Cooperation and Development Fund"),  # 合作
         ("EL GRUPO ZORKONACAN", "ZORKONACAN GROUP"),  # grupo, empresa: generic words rigour leaves
+        ("ЗОРКОН ГРУП", "OOO Zorkon Group"),  # Russian's English group, Turkish grup (0.39 before)
+        ("ZORKONLAR GRUP", "ZORKONLAR GROUP"),
         ("Empresa Zorkonera", "Zorkonera Enterprise"),
         ("JSC Tenth Zorkon Plant", "LLC 10th Zorkon Plant"),  # an ordinal word and its number
         ("Seventh Zorkon", "7th Zorkon"),

@@ -132,7 +132,8 @@ from tradewarden.names.variants import name_variants
 #: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
 #: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation. 45: an Arabic-script
 #: word's p and h read apart in its skeleton variants (سپهر: sphr, Sepehr). 46: a listed name
-#: romanised with kh also filed read with h (``analyze.foreign_h_form``: Абу Мухаммад, Abu Muhammad).
+#: in Cyrillic romanised with kh also filed read with h (``analyze.foreign_h_form``: Абу Мухаммад,
+#: Abu Muhammad); grup, qrup and hrupa generic words; Azerbaijani's ə read a, not dropped.
 FORMAT_VERSION = 46
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
 _NOT_VOWELLED = 3
