@@ -26,7 +26,9 @@ from tradewarden.match.score import WEIGHTS, explain, query_weights, score_candi
 from tradewarden.names.acronyms import acronym_comparison
 from tradewarden.names.acronyms import query_keys as acronym_query_keys
 from tradewarden.names.acronyms import written_as_words
-from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, foreign_h_form, sound_form, turkic_form
+from tradewarden.names.analyze import (
+    NameForm, analyze_name, east_slavic_form, foreign_h_form, palladius_form, sound_form, turkic_form,
+)
 from tradewarden.names.compare import NameComparison, Rarity, compare_names, token_similarity
 from tradewarden.names.exact import (
     EXACT_NAME_SCORE, LEGAL_FORM_NAME_SCORE, SLIP_NAME_SCORE, TRANSLITERATED_NAME_SCORE, is_slip_of, is_transliterated_as,
@@ -168,11 +170,12 @@ def prepare_query(query: Query) -> PreparedQuery:
             # read as Russian spells it (ДЗЯМIДАЎ: Demidov beside Dzyamidau: ``east_slavic_form``);
             # a name romanised with kh also with h, the foreign h Cyrillic writes Х (Мухаммад
             # Хусейн: Muhammad Husein, ``foreign_h_form``); a name in Turkish's or Azerbaijani's
-            # alphabet also with English spellings of its letters (Cemal: Jamal, ``turkic_form``).
-            # Every reading is compared.
+            # alphabet also with English spellings of its letters (Cemal: Jamal, ``turkic_form``);
+            # Chinese names in Cyrillic also read back from the Palladius system to pinyin (Си
+            # Цзиньпин: Xi Jinping, ``palladius_form``). Every reading is compared.
             for form in (
                 analyze_name(text, person), sound_form(text, person), east_slavic_form(text, person),
-                foreign_h_form(text, person), turkic_form(text, person),
+                foreign_h_form(text, person), turkic_form(text, person), palladius_form(text, person),
             ):
                 if form is None or form.empty:
                     continue

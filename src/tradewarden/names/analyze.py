@@ -26,6 +26,7 @@ from typing import Final
 from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.han import english_words, sound_words
 from tradewarden.names.homoglyphs import unmix_scripts
+from tradewarden.names.palladius import read_name as read_palladius
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
 from tradewarden.names.org_terms import PHRASES, euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
 from tradewarden.names.parts import (
@@ -443,6 +444,23 @@ def turkic_form(name: str, person: bool | None = None) -> NameForm | None:
     return None if form is None or form.empty else form
 
 
+@lru_cache(maxsize=WHOLE_NAME_CACHE)
+def palladius_form(name: str, person: bool | None = None) -> NameForm | None:
+    """A name in Cyrillic whose words are Chinese names in the Palladius system, read as pinyin
+    (``palladius.read_name``: Си Цзиньпин -> ``xi jinping``, ООО Шэньчжэнь Хуавэй -> ``shenzhen
+    huawei``, legal form ``llc``), where ``analyze_name`` reads ICU's letter-by-letter ``si
+    tszinpin``, ``shenchzhen khuavey``: Russian documents write Chinese parties so, the lists in
+    pinyin. A form to compare beside that one; None for any other name."""
+    if name.isascii():
+        return None
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    read = read_palladius(folded)
+    if read is None:
+        return None
+    form = _analyze(read, person, False)
+    return None if form is None or form.empty else form
+
+
 #: The Persian ezafe written as its own word after a hyphen (Bank-e Melli, Daneshgah-e Tehran,
 #: Sakhtemani-ye Tehran, Gasht-e-Ershad; -i in the Urdu and Pashto spellings, Tehrik-i-Taliban,
 #: Hizb-i Islami):
@@ -543,4 +561,4 @@ def sound_form(name: str, person: bool | None = None) -> NameForm | None:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "sound_form", "turkic_form"]
+__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "palladius_form", "sound_form", "turkic_form"]
