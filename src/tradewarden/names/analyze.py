@@ -408,10 +408,22 @@ def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
     form = analyze_name(name, person)
     if form.abjad or form.han or form.transcribed or not any(_KH in token for token in form.tokens):
         return None
-    tokens = tuple(token.replace(_KH, "h") for token in form.tokens)
+    tokens = [token.replace(_KH, "h") for token in form.tokens]
+    legal = form.legal_forms
     if person is not False:
-        tokens = tuple(fold_spelling(token) for token in tokens)
-    return form.with_words(tokens, form.weights)
+        tokens = [fold_spelling(token) for token in tokens]
+    if not person and len(tokens) > 1:
+        # The words read anew fold as the analysis folds them (Bank Sepakh: sepah, the corps).
+        tokens, legal = _org_words(tokens, legal)
+    token_tuple = tuple(tokens)
+    return NameForm(
+        tokens=token_tuple,
+        skeletons=tuple(map(skeleton, token_tuple)),
+        weights=_weights(token_tuple, person),
+        legal_forms=legal,
+        abjad=False,
+        vowelled=form.vowelled,
+    )
 
 
 #: Letters only Turkish and Azerbaijani write among the Latin alphabets of names (dotless ı, ğ, ş,
