@@ -408,22 +408,8 @@ def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
     form = analyze_name(name, person)
     if form.abjad or form.han or form.transcribed or not any(_KH in token for token in form.tokens):
         return None
-    tokens = [token.replace(_KH, "h") for token in form.tokens]
-    legal = form.legal_forms
-    if person is not False:
-        tokens = [fold_spelling(token) for token in tokens]
-    if not person and len(tokens) > 1:
-        # The words read anew fold as the analysis folds them (Bank Sepakh: sepah, the corps).
-        tokens, legal = _org_words(tokens, legal)
-    token_tuple = tuple(tokens)
-    return NameForm(
-        tokens=token_tuple,
-        skeletons=tuple(map(skeleton, token_tuple)),
-        weights=_weights(token_tuple, person),
-        legal_forms=legal,
-        abjad=False,
-        vowelled=form.vowelled,
-    )
+    # The words read anew fold as the analysis folds them (Bank Sepakh: sepah, the corps).
+    return _form_of([token.replace(_KH, "h") for token in form.tokens], form.legal_forms, person, vowelled=form.vowelled)
 
 
 #: Letters only Turkish and Azerbaijani write among the Latin alphabets of names (dotless ı, ğ, ş,
@@ -520,6 +506,15 @@ def _analyze(name: str, person: bool | None, east_slavic: bool) -> NameForm | No
         tokens = _plain_numbers((east_slavic_to_ascii(folded, bool(person)) or "").split())
     else:
         tokens = _plain_numbers(to_ascii(folded, bool(person)).split())
+    return _form_of(tokens, legal, person, abjad=abjad, han=han, vowelled=vowelled, transcribed=transcribed)
+
+
+def _form_of(
+    tokens: list[str], legal: tuple[str, ...], person: bool | None, *, abjad: bool = False, han: bool = False,
+    vowelled: bool = False, transcribed: bool = False,
+) -> NameForm:
+    """The ``NameForm`` of a name's romanised words: a person's name elements spelt one way
+    (``fold_spelling``), an organisation's generic words folded (``_org_words``)."""
     if person is not False and not transcribed:
         tokens = [fold_spelling(token) for token in tokens]
     if not person:
