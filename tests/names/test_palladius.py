@@ -15,6 +15,7 @@ def test_the_table_is_the_systems_rules() -> None:
     assert PALLADIUS["цзинь"] == "jin" and PALLADIUS["чжэн"] == "zheng" and PALLADIUS["сюэ"] == "xue"
     assert PALLADIUS["цзы"] == "zi" and PALLADIUS["си"] == "xi" and PALLADIUS["сы"] == "si"
     assert PALLADIUS["го"] == "guo" and PALLADIUS["вэй"] == "wei" and PALLADIUS["юань"] == "yuan"
+    assert PALLADIUS["цзюнь"] == "jun" and PALLADIUS["люэ"] == "lue"  # ü: ju, jun; lüe written lue
     assert len(PALLADIUS) > 380  # nearly every pinyin syllable has its spelling
 
 

@@ -26,9 +26,9 @@ from typing import Final
 from tradewarden.names.caches import WHOLE_NAME_CACHE
 from tradewarden.names.han import english_words, sound_words
 from tradewarden.names.homoglyphs import unmix_scripts
-from tradewarden.names.palladius import read_name as read_palladius
 from tradewarden.names.legal_forms import extra_form, split_legal_forms
 from tradewarden.names.org_terms import PHRASES, euro_prefix, expand_abbreviation, fold_org_term, fold_phrases
+from tradewarden.names.palladius import read_name as read_palladius
 from tradewarden.names.parts import (
     FUNCTION_WORD_WEIGHT,
     ORG_WORD_WEIGHT,
@@ -396,8 +396,8 @@ _KH: Final = "kh"
 
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
 def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
-    """A name whose romanisation writes kh, read with h instead (Мухаммад Хусейн and Mukhammad
-    Khusein -> ``muhammad husein``, Банк Мехр -> ``bank mehr``, ХАМАС -> ``hamas``): Russian,
+    """A name whose romanisation writes kh, read with h instead (Mukhammad Khusein -> ``muhammad
+    husein``, Мухаммад Хусейн -> ``muhammad huseyn``, Банк Мехр -> ``bank mehr``, ХАМАС -> ``hamas``): Russian,
     Ukrainian and Belarusian write the h of Arabic, Persian, Turkic and other foreign names with
     Х, which romanisations of Cyrillic (ICU, BGN/PCGN, Russian passports) write kh, while the
     lists write these names with h. A form to compare beside ``analyze_name``'s (a Slavic name's
@@ -425,8 +425,8 @@ _AZERBAIJANI_SOUNDS: Final = str.maketrans({"x": "kh"})
 @lru_cache(maxsize=WHOLE_NAME_CACHE)
 def turkic_form(name: str, person: bool | None = None) -> NameForm | None:
     """A name written in Turkish's or Azerbaijani's Latin alphabet (one of ``_TURKIC_ONLY``'s
-    letters) read with English spellings of its sounds (``_TURKIC_SOUNDS``): Cemal Hüseyin ->
-    ``jemal huseyin``, Reşat Çelik -> ``reshat chelik``, Cəfər Xəlilov -> ``jafar khalilov``,
+    letters) read with English spellings of its sounds (``_TURKIC_SOUNDS``): Cemal Şahin ->
+    ``jemal shahin``, Reşat Çelik -> ``reshat chelik``, Cəfər Xəlilov -> ``jafar khalilov``,
     where ``analyze_name`` reads ``cemal``, ``resat``, ``cafar xalilov``: the lists write the
     Arabic and Persian names Turks and Azerbaijanis bear in either spelling (Cemal / Jamal).
     A form to compare beside that one; None for any other name."""

@@ -22,21 +22,23 @@ _INITIALS: Final = (
     ("t", "т"), ("n", "н"), ("l", "л"), ("g", "г"), ("k", "к"), ("h", "х"), ("j", "цз"), ("q", "ц"),
     ("x", "с"), ("r", "ж"), ("z", "цз"), ("c", "ц"), ("s", "с"),
 )
-#: Finals after an initial (and, but for the i-, u- and ü- ones, alone). j, q and x write ü as u.
+#: Finals after an initial (and, but for the i- and u- ones, alone).
 _FINALS: Final = {
     "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань", "en": "энь",
     "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я", "ie": "е", "iao": "яо", "iu": "ю",
     "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн", "u": "у", "ua": "уа", "uo": "о",
-    "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь", "uang": "уан", "v": "юй", "ve": "юэ",
+    "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь", "uang": "уан",
+    "ue": "юэ",  # nüe, lüe, which the pinyin table writes nue, lue
 }
+#: Finals of ü, which pinyin writes u after j, q and x (ju, que, xuan, jun).
+_UMLAUT_AFTER: Final = ("j", "q", "x")
+_UMLAUT_FINALS: Final = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}
 #: Syllables without an initial in pinyin's y- and w- spellings.
 _ZERO_INITIAL: Final = {
     "yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю", "yan": "янь", "yin": "инь", "yang": "ян",
     "ying": "ин", "yong": "юн", "yu": "юй", "yue": "юэ", "yuan": "юань", "yun": "юнь", "wu": "у", "wa": "ва",
     "wo": "во", "wai": "вай", "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван", "weng": "вэн",
 }
-#: Pinyin letters a Palladius final is read from, where it differs (u after j, q, x is ü).
-_UMLAUT_AFTER: Final = ("j", "q", "x")
 
 
 def _palladius(syllable: str) -> str | None:
@@ -47,15 +49,11 @@ def _palladius(syllable: str) -> str | None:
         if syllable.startswith(initial) and len(syllable) > len(initial):
             final = syllable[len(initial):]
             if initial in _UMLAUT_AFTER and final.startswith("u"):
-                final = "v" + final[1:]  # ju, que, xuan: ü
-                final = {"vn": "vn", "van": "van"}.get(final, final)
-                spelt = {"v": "юй", "ve": "юэ", "van": "юань", "vn": "юнь"}.get(final)
-                return None if spelt is None else cyrillic + spelt
-            if final == "i" and initial in ("z", "c", "s"):
-                return cyrillic + "ы"  # zi, ci, si: цзы, цы, сы
-            if final in ("v", "ve"):  # nü, lü, lüe (written nv, lv in the table)
-                return cyrillic + _FINALS[final]
-            spelt = _FINALS.get(final)
+                spelt = _UMLAUT_FINALS.get(final)
+            elif final == "i" and initial in ("z", "c", "s"):
+                spelt = "ы"  # zi, ci, si: цзы, цы, сы
+            else:
+                spelt = _FINALS.get(final)
             return None if spelt is None else cyrillic + spelt
     return _FINALS.get(syllable)  # a, e, ai, ang, er ...
 
