@@ -10,7 +10,7 @@ import pytest
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from tradewarden.match import MatchIndex
+from tradewarden.match import Match, MatchIndex, Query
 
 Factory = Callable[..., EntityProxy]
 
@@ -24,6 +24,13 @@ def make(schema: str, source_id: str, source: str = "test", **props: Any) -> Ent
     for prop, value in props.items():
         entity.add(prop, value)
     return entity
+
+
+def best_match(index: MatchIndex, name: str, schema: str) -> Match:
+    """The best match of one name, whatever its score (the test fails where there is none)."""
+    matches = index.match(Query(names=[name], schema=schema), min_score=0.0)
+    assert matches, f"no candidate for {name!r}"
+    return matches[0]
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tradewarden.match import MatchIndex, Query
+from tests.match.conftest import best_match, make
+from tradewarden.match import MatchIndex
 from tradewarden.names.analyze import palladius_form
 from tradewarden.names.palladius import PALLADIUS, read_name, read_word
 
@@ -47,8 +48,6 @@ def test_a_name_is_read_only_with_a_mark_of_the_system() -> None:
 
 @pytest.fixture(scope="module")
 def index() -> MatchIndex:
-    from tests.match.conftest import make
-
     return MatchIndex.build([
         make("Person", "lj", name="LIU, Jianguo"),
         make("Company", "sj", name="Shenzhen Jinhua Electronics Co., Ltd."),
@@ -64,10 +63,10 @@ def index() -> MatchIndex:
     ],
 )
 def test_a_palladius_spelling_meets_the_pinyin_one(index: MatchIndex, query: str, schema: str, expected: str) -> None:
-    matches = index.match(Query(names=[query], schema=schema), min_score=0.0)
-    assert matches and matches[0].entity_id == expected and matches[0].score >= 0.9, matches[:2]
+    top = best_match(index, query, schema)
+    assert top.entity_id == expected and top.score >= 0.9, top
 
 
 def test_a_russian_name_keeps_its_one_reading(index: MatchIndex) -> None:
-    matches = index.match(Query(names=["Иван Петров"], schema="Person"), min_score=0.0)
-    assert matches[0].entity_id == "test-ip" and matches[0].score >= 0.95
+    top = best_match(index, "Иван Петров", "Person")
+    assert top.entity_id == "test-ip" and top.score >= 0.95

@@ -34,7 +34,7 @@ from tradewarden.match.matching import match_prepared, prepare_query
 from tradewarden.match.ranking import rank_blocked, tie_steps
 from tradewarden.match.model import DEFAULT_THRESHOLD, Match, Query
 from tradewarden.match.records import ListedRecord, entity_names, entity_shared_keys, is_party, make_record
-from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, foreign_h_form
+from tradewarden.names.analyze import NameForm, analyze_name, east_slavic_form, foreign_h_reading
 from tradewarden.names.transcribed import TRANSCRIBED_KEY
 from tradewarden.names.variants import name_variants
 
@@ -132,7 +132,7 @@ from tradewarden.names.variants import name_variants
 #: Ukrainian науково-, виробничий, технічний, підприємство. 44: the Colombian E.U. and the
 #: Peruvian and Chilean E.I.R.L. read as legal forms; aero folded to aviation. 45: an Arabic-script
 #: word's p and h read apart in its skeleton variants (سپهر: sphr, Sepehr). 46: a listed name
-#: in Cyrillic romanised with kh also filed read with h (``analyze.foreign_h_form``: Абу Мухаммад,
+#: in Cyrillic romanised with kh also filed read with h (``analyze.foreign_h_reading``: Абу Мухаммад,
 #: Abu Muhammad); grup, qrup and hrupa generic words; Azerbaijani's ə read a, not dropped.
 FORMAT_VERSION = 46
 #: The flags of ``NameForm.dump`` but its ``vowelled`` bit.
@@ -204,9 +204,10 @@ def _readings(
     """Each name text of ``variants`` with its analysed form (kept in ``analysed``: several lists
     carry the same names), and after it its second reading where it is Ukrainian or Belarusian
     (``analyze.east_slavic_form``, not kept: few names have one), and a name in Cyrillic (or
-    another alphabet with vowels) romanised with kh read with h (``analyze.foreign_h_form``: Абу
-    Ханифа, Abu Hanifa). Not a Latin name's kh: read so on the index side, Khan, Khimina and
-    Sakhir met clean names (+6 alerts of 48,133 fresh names), and the query side reads a query's."""
+    another alphabet with vowels) romanised with kh read with h (``analyze.foreign_h_reading``
+    of the form in hand: Абу Ханифа, Abu Hanifa). Not a Latin name's kh: read so on the index
+    side, Khan, Khimina and Sakhir met clean names (+6 alerts of 48,133 fresh names), and the
+    query side reads a query's."""
     for text in variants:
         form = analysed.get((text, person))
         if form is None:
@@ -216,7 +217,7 @@ def _readings(
         if second is not None:
             yield text, second
         if form.vowelled:
-            foreign = foreign_h_form(text, person)
+            foreign = foreign_h_reading(form, person)
             if foreign is not None:
                 yield text, foreign
 

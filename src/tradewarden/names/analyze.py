@@ -405,7 +405,12 @@ def foreign_h_form(name: str, person: bool | None = None) -> NameForm | None:
     no word holds kh, and for names in Arabic or Chinese script, which have their own readings.
     Sources: Wikipedia "Romanization of Russian", "Cyrillization of Arabic" (ح and ه as х).
     """
-    form = analyze_name(name, person)
+    return foreign_h_reading(analyze_name(name, person), person)
+
+
+def foreign_h_reading(form: NameForm, person: bool | None = None) -> NameForm | None:
+    """``foreign_h_form`` of a name already analysed (``form``, by ``analyze_name`` with the same
+    ``person``): the index, which keeps its own analyses, reads its names so."""
     if form.abjad or form.han or form.transcribed or not any(_KH in token for token in form.tokens):
         return None
     # The words read anew fold as the analysis folds them (Bank Sepakh: sepah, the corps).
@@ -568,4 +573,4 @@ def sound_form(name: str, person: bool | None = None) -> NameForm | None:
     )
 
 
-__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "palladius_form", "sound_form", "turkic_form"]
+__all__ = ["NameForm", "Script", "analyze_name", "east_slavic_form", "foreign_h_form", "foreign_h_reading", "palladius_form", "sound_form", "turkic_form"]
